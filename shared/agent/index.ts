@@ -1,0 +1,2 @@
+export { createPassportAgent, type PassportAgent, type AgentOptions } from './create-agent.ts';
+export { AGENT_MIGRATIONS, DatabaseDIDStore, DatabaseKeyStore, SealedPrivateKeyStore } from './stores.ts';

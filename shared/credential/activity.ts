@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { PassportError } from '../errors.ts';
+import { CATEGORIES, REGION_CODES } from './vocabulary.ts';
+
+const MAX_TEXT = 200;
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => isCalendarDate(s), 'is not a calendar date');
+
+/**
+ * The activity inside a VolunteerActivityCredential, as organizations submit it and as
+ * credentials carry it. Field names follow Open Badges 3.0 where they fit.
+ */
+export const ActivitySchema = z
+  .object({
+    achievementType: z.literal('CommunityService').optional(),
+    name: z
+      .object({ kk: text.optional(), ru: text.optional(), en: text.optional() })
+      .strict()
+      .refine((n) => Boolean(n.kk || n.ru || n.en), 'needs at least one of kk, ru, en'),
+    project: text.optional(),
+    category: z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(', ')}` }),
+    region: z.string().refine((r) => REGION_CODES.includes(r), 'must be an ISO 3166-2:KZ code such as KZ-55 (see regions.json)'),
+    activityStartDate: isoDate,
+    activityEndDate: isoDate,
+    hours: z.number({ message: 'must be a number' }).finite().gt(0, 'must be greater than 0'),
+    role: text.optional(),
+    confirmedBy: text.optional(),
+  })
+  .strict();
+
+export type Activity = z.infer<typeof ActivitySchema>;
+
+/** Rules that span fields, each small and named, each reported on the field it concerns. */
+export const activityRules: ReadonlyArray<(a: Activity, today: string) => { field: string; message: string } | undefined> = [
+  function datesInOrder(a) {
+    return a.activityEndDate < a.activityStartDate ? { field: 'activityEndDate', message: 'must not be before activityStartDate' } : undefined;
+  },
+  function hoursFitTheDays(a) {
+    // A day has 24 hours: more than that per day of the activity cannot be a real record.
+    const days = daysInclusive(a.activityStartDate, a.activityEndDate);
+    return days > 0 && a.hours > 24 * days
+      ? { field: 'hours', message: `must be at most ${24 * days} for an activity of ${days} day(s)` }
+      : undefined;
+  },
+  function completedActivity(a, today) {
+    // Credentials record completed work; a tolerance of one day covers time zones.
+    return a.activityEndDate > addDays(today, 1) ? { field: 'activityEndDate', message: 'must not be in the future' } : undefined;
+  },
+];
+
+/**
+ * Validates an activity, answering `invalid_request` naming the first field at fault.
+ *
+ * @example
+ * const activity = parseActivity(body.activity, 'activity', new Date());
+ */
+export function parseActivity(input: unknown, path = 'activity', now: Date = new Date()): Activity {
+  const problems = activityProblems(input, path, now);
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new PassportError('invalid_request', `${first.field} ${first.message}`, { field: first.field });
+  }
+  return ActivitySchema.parse(input);
+}
+
+/** All problems of an activity, for per-row batch answers; empty when it is valid. */
+export function activityProblems(input: unknown, path = 'activity', now: Date = new Date()): { field: string; message: string }[] {
+  const parsed = ActivitySchema.safeParse(input);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({ field: [path, ...issue.path.map(String)].filter(Boolean).join('.'), message: describe(issue) }));
+  }
+  const today = now.toISOString().slice(0, 10);
+  return activityRules
+    .map((rule) => rule(parsed.data, today))
+    .filter((p): p is { field: string; message: string } => Boolean(p))
+    .map((p) => ({ field: `${path}.${p.field}`, message: p.message }));
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `has unknown field(s): ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  return issue.message;
+}
+
+export function daysInclusive(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

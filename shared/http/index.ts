@@ -1,0 +1,4 @@
+export { createServiceApp, writeRateLimit, BODY_LIMIT, type ServiceAppOptions } from './app.ts';
+export { problemHandler, notFoundHandler, sendProblem, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
+export { listen, type RunningServer } from './listen.ts';
+export { bearerToken } from './bearer.ts';

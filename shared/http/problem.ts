@@ -1,0 +1,71 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { PassportError } from '../errors.ts';
+
+/** RFC 9457 problem details, with the project's stable `code`. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  field?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_TYPE_BASE = 'urn:volunteer-passport:problem:';
+
+export function toProblem(err: PassportError, instance?: string): ProblemDetails {
+  return {
+    type: PROBLEM_TYPE_BASE + err.code,
+    title: err.title,
+    status: err.status,
+    detail: err.detail,
+    code: err.code,
+    ...(err.field ? { field: err.field } : {}),
+    ...(instance ? { instance } : {}),
+    ...(err.extra ?? {}),
+  };
+}
+
+export function sendProblem(res: Response, err: PassportError, instance?: string): void {
+  res.status(err.status).type('application/problem+json').send(JSON.stringify(toProblem(err, instance)));
+}
+
+/**
+ * The single error handler: every error leaves a service as problem details. Errors from body
+ * parsers and other middleware are mapped to their 4xx codes; anything unknown is a 500 whose
+ * detail says nothing about internals (the log has the stack).
+ */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const known = asPassportError(err);
+    if (known.status >= 500) logger.error({ err, path: req.path }, 'request failed');
+    sendProblem(res, known, req.originalUrl);
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new PassportError('not_found', `No route for ${req.method} ${req.path}`));
+};
+
+function asPassportError(err: unknown): PassportError {
+  if (err instanceof PassportError) return err;
+  const e = err as { type?: string; status?: number; statusCode?: number; message?: string; limit?: number };
+  switch (e?.type) {
+    case 'entity.too.large':
+      return new PassportError('payload_too_large', `The request body is larger than ${e.limit ?? 1048576} bytes`);
+    case 'entity.parse.failed':
+      return new PassportError('invalid_request', `The request body is not valid JSON: ${e.message}`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new PassportError('unsupported_media_type', e.message ?? 'Unsupported encoding');
+  }
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new PassportError('invalid_request', e.message ?? 'Bad request', { status });
+  }
+  return new PassportError('internal_error', 'The server could not complete the request', { cause: err });
+}

@@ -1,0 +1,1 @@
+export { pickLanguage, isLanguage, fromAcceptLanguage, cookie, translator, LANGUAGE_COOKIE, type Messages } from './language.ts';

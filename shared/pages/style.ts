@@ -1,0 +1,26 @@
+/** The stylesheet every service serves at `/assets/passport.css`: one column on phones, wider on desks. */
+export const PASSPORT_CSS = `
+:root { --ink:#14213d; --muted:#5c677d; --line:#d9dee7; --bg:#f6f8fb; --ok:#1b7f3b; --bad:#b3261e; --warn:#8a5a00; --accent:#0b6e99; }
+* { box-sizing: border-box; }
+body { margin:0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color:var(--ink); background:var(--bg); }
+header.top { display:flex; justify-content:flex-end; padding:8px 12px; background:#fff; border-bottom:1px solid var(--line); }
+.langs a { margin-left:10px; color:var(--accent); text-decoration:none; font-size:14px; }
+.langs a[aria-current] { font-weight:700; text-decoration:underline; }
+main { max-width: 760px; margin: 0 auto; padding: 12px; }
+h1 { font-size: 1.4rem; margin: 12px 0; }
+h2 { font-size: 1.15rem; margin: 18px 0 8px; }
+.card { background:#fff; border:1px solid var(--line); border-radius:10px; padding:12px; margin:10px 0; }
+.ok { color: var(--ok); } .bad { color: var(--bad); } .warn { color: var(--warn); } .muted { color: var(--muted); font-size: 14px; }
+.banner { border-radius:10px; padding:14px; font-weight:700; font-size:1.15rem; margin:10px 0; }
+.banner.ok { background:#e6f4ea; } .banner.bad { background:#fce8e6; }
+label { display:block; margin: 8px 0 4px; font-weight:600; }
+input, select, textarea, button { font: inherit; width:100%; padding:10px; border:1px solid var(--line); border-radius:8px; background:#fff; }
+button, .button { background: var(--accent); color:#fff; border:0; cursor:pointer; margin-top:10px; display:inline-block; text-align:center; text-decoration:none; padding:10px 14px; border-radius:8px; }
+button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
+table { width:100%; border-collapse: collapse; }
+th, td { text-align:left; padding:6px 4px; border-bottom:1px solid var(--line); font-size:15px; }
+ul.checks { list-style:none; padding:0; } ul.checks li { padding:6px 0; border-bottom:1px solid var(--line); }
+video, canvas.preview { width:100%; max-width:420px; border-radius:10px; background:#000; }
+img.qr { width: 240px; max-width: 100%; image-rendering: pixelated; }
+@media (min-width: 700px) { main { padding: 20px; } .grid { display:grid; grid-template-columns: 1fr 1fr; gap: 12px; } }
+`;

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export type ServiceName = 'issuer' | 'wallet' | 'verifier';
+
+export interface StartedService {
+  name: ServiceName;
+  url: string;
+  port: number;
+  dataDir: string;
+  /** What the process printed, for assertions on logs (no secrets may appear there). */
+  output(): string;
+  stop(): Promise<void>;
+  /** Stops and starts the process again on the same port and data: state must survive. */
+  restart(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+/** A free loopback port, found by binding port 0 and releasing it. */
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export function tempDataDir(prefix = 'passport-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  port?: number;
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts a real service as a child process (`tsx {name}/main.ts`) on a free port with its own
+ * temporary `DATA_DIR`, and waits for `/healthz`. Other services' URLs go in `env`.
+ *
+ * @example
+ * const issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: 'admin-test-token' } });
+ * afterAll(() => issuer.stop());
+ */
+export async function startService(name: ServiceName, options: StartOptions = {}): Promise<StartedService> {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? tempDataDir(`passport-${name}-`);
+  const url = `http://localhost:${port}`;
+  const upper = name.toUpperCase();
+  const env: Record<string, string> = {
+    ...process.env as Record<string, string>,
+    DATA_DIR: dataDir,
+    [`${upper}_PORT`]: String(port),
+    [`${upper}_URL`]: url,
+    DID_WEB_HTTP_HOSTS: 'localhost,127.0.0.1',
+    LOG_LEVEL: 'info',
+    WRITE_RATE_LIMIT: '100000',
+    ...options.env,
+  };
+  let log = '';
+  let child: ChildProcess;
+
+  const launch = async () => {
+    child = spawn(TSX, [join(ROOT, name, 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    await waitForHealth(url, child, () => log);
+  };
+  await launch();
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  return {
+    name,
+    url,
+    port,
+    dataDir,
+    output: () => log,
+    stop: async () => {
+      await stop();
+      if (!options.dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with ${child.exitCode} before it was healthy:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} was not healthy within 60 s:\n${log()}`);
+}
