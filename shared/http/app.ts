@@ -1,5 +1,6 @@
-import express, { type Express, type Request, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { createHash } from 'node:crypto';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { PassportError } from '../errors.ts';
@@ -56,31 +57,29 @@ export function createServiceApp(options: ServiceAppOptions): Express {
 }
 
 /**
- * Rate limit for routes that write: counted per client address and, when a bearer token is
- * present, per token (hashed, so the limiter's memory holds no secret).
+ * Rate limit for requests that write (every method but GET, HEAD and OPTIONS): counted per
+ * client address and, separately, per bearer token (hashed, so the limiter's memory holds no
+ * secret). The counters live in process memory; several instances behind a load balancer each
+ * count their own share, which keeps the limit an upper bound per instance.
  */
 export function writeRateLimit(perMinute: number): RequestHandler {
-  return rateLimit({
+  const common = {
     windowMs: 60_000,
     limit: perMinute,
-    standardHeaders: 'draft-8',
+    standardHeaders: 'draft-8' as const,
     legacyHeaders: false,
-    keyGenerator: (req: Request) => rateKey(req),
-    handler: (req, res) => {
+    skip: (req: Request) => req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS',
+    handler: (req: Request, res: Response) => {
       sendProblem(res, new PassportError('rate_limited', 'Too many write requests; retry after the Retry-After header'), req.originalUrl);
     },
+  };
+  const byClient = rateLimit({ ...common, keyGenerator: (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` });
+  const byKey = rateLimit({
+    ...common,
+    skip: (req: Request) => common.skip(req) || !req.get('authorization'),
+    keyGenerator: (req: Request) => `key:${createHash('sha256').update(req.get('authorization') ?? '').digest('base64url')}`,
   });
-}
-
-function rateKey(req: Request): string {
-  const auth = req.get('authorization');
-  if (auth) {
-    // A short non-reversible fingerprint of the token.
-    let h = 0;
-    for (let i = 0; i < auth.length; i++) h = (Math.imul(31, h) + auth.charCodeAt(i)) | 0;
-    return `key:${h >>> 0}`;
-  }
-  return `ip:${req.ip ?? 'unknown'}`;
+  return (req, res, next) => byClient(req, res, (err?: unknown) => (err ? next(err) : byKey(req, res, next)));
 }
 
 function requestLog(logger: Logger): RequestHandler {

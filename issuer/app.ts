@@ -1,0 +1,46 @@
+import { AGENT_MIGRATIONS, createPassportAgent } from '../shared/agent/index.ts';
+import type { Config } from '../shared/config.ts';
+import { createSecretBox } from '../shared/crypto/index.ts';
+import { openDatabase } from '../shared/db/index.ts';
+import { createDidResolver } from '../shared/did/index.ts';
+import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { createGuardedFetch } from '../shared/net/index.ts';
+import { PASSPORT_CSS } from '../shared/pages/index.ts';
+import type { BuiltService } from '../shared/service/run.ts';
+import { authenticate } from './auth/index.ts';
+import type { IssuerDeps } from './deps.ts';
+import { ISSUANCE_MIGRATIONS, createIssuanceRouter } from './issuance/router.ts';
+import { issuerOpenApi } from './openapi.ts';
+import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
+import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
+
+/** Builds the issuing service: database, Veramo agent, the registry's identity, and the routes. */
+export async function buildIssuer(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
+  const db = await openDatabase({
+    name: 'issuer',
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS],
+  });
+  const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
+  const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts });
+  const agent = createPassportAgent({ db, keyBox: createSecretBox(config.passportSecret, 'agent-keys'), dids });
+  const deps: IssuerDeps = { config, db, agent, dids, fetch, logger, now };
+  await ensureRegistryIdentity(deps);
+
+  const app = createServiceApp({ logger });
+  app.get('/assets/passport.css', (_req, res) => {
+    res.type('text/css').set('cache-control', 'public, max-age=3600').send(PASSPORT_CSS);
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(issuerOpenApi(config));
+  });
+  app.use(writeRateLimit(config.writeRateLimit));
+  app.use(authenticate(deps));
+  app.use(createRegistryRouter(deps));
+  app.use(createIssuanceRouter(deps));
+  app.use(notFoundHandler);
+  app.use(problemHandler(logger));
+  return { app, close: () => db.close() };
+}

@@ -1,0 +1,1 @@
+export { authenticate, actorOf, requireActor, organizationOf, mayAccredit, type Actor } from './actor.ts';

@@ -1,0 +1,18 @@
+import type { Config } from '../shared/config.ts';
+import { issuanceOpenApiPaths } from './issuance/openapi.ts';
+import { problemSchema } from '../shared/http/openapi.ts';
+import { registryOpenApiPaths } from './registry/openapi.ts';
+
+/** The issuer's OpenAPI 3.1 document: every route, its inputs, and its problem-details errors. */
+export function issuerOpenApi(config: Config): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Volunteer Passport issuer', version: '1.0.0', description: 'Accreditation, activities, OpenID4VCI issuance and revocation.' },
+    servers: [{ url: config.issuerUrl }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'PASSPORT_ADMIN_TOKEN or an API key' } },
+      schemas: { Problem: problemSchema },
+    },
+    paths: { ...registryOpenApiPaths, ...issuanceOpenApiPaths },
+  };
+}

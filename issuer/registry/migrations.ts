@@ -1,0 +1,58 @@
+import type { Migration } from '../../shared/db/index.ts';
+
+/**
+ * The registry's tables: front offices, organizations with their accreditation intervals, API
+ * keys (hashes only), and the append-only audit trail of accreditations, issuances and revocations.
+ */
+export const REGISTRY_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 100,
+    name: 'registry',
+    sql: `
+      CREATE TABLE front_offices (
+        id TEXT PRIMARY KEY,
+        name_kk TEXT, name_ru TEXT, name_en TEXT,
+        region TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE organizations (
+        id TEXT PRIMARY KEY,
+        did TEXT NOT NULL UNIQUE,
+        name_kk TEXT, name_ru TEXT, name_en TEXT,
+        region TEXT NOT NULL,
+        bin TEXT,
+        status TEXT NOT NULL CHECK (status IN ('accredited', 'suspended')),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      CREATE TABLE accreditation_intervals (
+        organization_id TEXT NOT NULL REFERENCES organizations (id),
+        seq INTEGER NOT NULL,
+        accredited_from TEXT NOT NULL,
+        accredited_until TEXT,
+        granted_by TEXT NOT NULL,
+        ended_by TEXT,
+        end_reason TEXT,
+        PRIMARY KEY (organization_id, seq)
+      );
+      CREATE TABLE api_keys (
+        key_hash TEXT PRIMARY KEY,
+        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('front_office', 'organization')),
+        owner_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX api_keys_owner ON api_keys (owner_kind, owner_id);
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
+    `,
+  },
+];

@@ -1,0 +1,1 @@
+export const registryOpenApiPaths: Record<string, unknown> = {};
