@@ -1,0 +1,10 @@
+export {
+  TRUST_LIST_TYP,
+  parseTrustList,
+  accreditedAt,
+  type TrustList,
+  type TrustListPayload,
+  type TrustedOrganization,
+  type TrustedFrontOffice,
+  type AccreditationInterval,
+} from './trust-list.ts';

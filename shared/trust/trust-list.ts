@@ -1,0 +1,73 @@
+import type { LocalizedText } from '../credential/vocabulary.ts';
+import { PassportError } from '../errors.ts';
+
+/**
+ * The trust list: every organization the national registry has accredited, with the intervals of
+ * its accreditation, signed by the registry's DID as a JWT (`typ: trust-list+jwt`). The issuer
+ * builds it; wallets and verifiers accept it only when `iss` is `REGISTRY_DID` and the signature
+ * verifies with that DID's assertion key.
+ *
+ * Payload: `{ iss, iat, exp, version, organizations: TrustedOrganization[], frontOffices }`.
+ */
+export const TRUST_LIST_TYP = 'trust-list+jwt';
+
+export interface AccreditationInterval {
+  /** ISO 8601 instant the accreditation began. */
+  from: string;
+  /** ISO 8601 instant it ended (suspension), or null while it lasts. */
+  until: string | null;
+}
+
+export interface TrustedOrganization {
+  id: string;
+  did: string;
+  name: LocalizedText;
+  region: string;
+  status: 'accredited' | 'suspended';
+  accreditations: AccreditationInterval[];
+}
+
+export interface TrustedFrontOffice {
+  id: string;
+  region: string;
+  name: LocalizedText;
+}
+
+export interface TrustListPayload {
+  iss: string;
+  iat: number;
+  exp: number;
+  /** Grows with every accreditation, suspension and reinstatement. */
+  version: number;
+  organizations: TrustedOrganization[];
+  frontOffices: TrustedFrontOffice[];
+}
+
+export interface TrustList extends TrustListPayload {
+  byDid: Map<string, TrustedOrganization>;
+}
+
+/** Checks the shape of a verified trust-list payload and indexes it by DID. */
+export function parseTrustList(payload: Record<string, unknown>): TrustList {
+  const p = payload as Partial<TrustListPayload>;
+  if (typeof p.iss !== 'string' || typeof p.iat !== 'number' || !Array.isArray(p.organizations)) {
+    throw new PassportError('unprocessable', 'The trust list payload lacks iss, iat or organizations');
+  }
+  const byDid = new Map<string, TrustedOrganization>();
+  for (const org of p.organizations) {
+    if (!org || typeof org.did !== 'string' || !Array.isArray(org.accreditations)) {
+      throw new PassportError('unprocessable', 'A trust list entry lacks did or accreditations');
+    }
+    byDid.set(org.did, org);
+  }
+  return { ...(p as TrustListPayload), frontOffices: p.frontOffices ?? [], byDid };
+}
+
+/**
+ * Was the organization accredited at `instant`? Intervals are half-open, [from, until): a
+ * credential issued at the very moment of a suspension is not covered.
+ */
+export function accreditedAt(org: TrustedOrganization, instant: Date): boolean {
+  const t = instant.getTime();
+  return org.accreditations.some((a) => Date.parse(a.from) <= t && (a.until === null || t < Date.parse(a.until)));
+}
