@@ -8,3 +8,4 @@ export {
   type TrustedFrontOffice,
   type AccreditationInterval,
 } from './trust-list.ts';
+export { fetchTrustList, type FetchTrustListOptions } from './fetch.ts';
