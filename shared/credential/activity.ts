@@ -70,7 +70,10 @@ export function parseActivity(input: unknown, path = 'activity', now: Date = new
 export function activityProblems(input: unknown, path = 'activity', now: Date = new Date()): { field: string; message: string }[] {
   const parsed = ActivitySchema.safeParse(input);
   if (!parsed.success) {
-    return parsed.error.issues.map((issue) => ({ field: [path, ...issue.path.map(String)].filter(Boolean).join('.'), message: describe(issue) }));
+    return parsed.error.issues.map((issue) => ({
+      field: [path, ...issue.path.map(String)].filter(Boolean).join('.'),
+      message: valueAt(input, issue.path) === undefined && issue.code !== 'custom' ? 'is required' : describe(issue),
+    }));
   }
   const today = now.toISOString().slice(0, 10);
   return activityRules
@@ -81,8 +84,16 @@ export function activityProblems(input: unknown, path = 'activity', now: Date = 
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `has unknown field(s): ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
   return issue.message;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 export function daysInclusive(start: string, end: string): number {

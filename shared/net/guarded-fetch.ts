@@ -115,13 +115,19 @@ function send(
   };
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      req.destroy();
+      reject(err instanceof PassportError ? err : new PassportError('fetch_failed', `Fetching ${url.href} failed: ${(err as Error).message}`, { cause: err }));
+    };
     const req = client.request(
       url,
       {
         method: request.method ?? 'GET',
         headers: { 'user-agent': 'volunteer-passport', ...(request.headers ?? {}) },
         lookup: pinned,
-        timeout: timeoutMs,
         agent: false,
       },
       (res) => {
@@ -129,13 +135,14 @@ function send(
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > maxBytes) {
-            req.destroy(new PassportError('fetch_failed', `The response from ${url.host} is larger than ${maxBytes} bytes`));
-            return;
-          }
-          chunks.push(chunk);
+          if (size > maxBytes) fail(new PassportError('fetch_failed', `The response from ${url.host} is larger than ${maxBytes} bytes`));
+          else chunks.push(chunk);
         });
+        res.on('error', fail);
         res.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(deadline);
           const body = Buffer.concat(chunks);
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -154,14 +161,13 @@ function send(
             },
           });
         });
-        res.on('error', reject);
       },
     );
-    const deadline = setTimeout(() => req.destroy(new PassportError('fetch_failed', `${url.host} did not answer within ${timeoutMs} ms`)), timeoutMs);
-    req.on('close', () => clearTimeout(deadline));
-    req.on('timeout', () => req.destroy(new PassportError('fetch_failed', `${url.host} did not answer within ${timeoutMs} ms`)));
+    // One deadline for the whole exchange, so a server that trickles bytes cannot hold us.
+    const deadline = setTimeout(() => fail(new PassportError('fetch_failed', `${url.host} did not answer within ${timeoutMs} ms`)), timeoutMs);
     req.on('error', (err) => {
-      reject(err instanceof PassportError ? err : new PassportError('fetch_failed', `Fetching ${url.href} failed: ${(err as Error).message}`, { cause: err }));
+      clearTimeout(deadline);
+      fail(err);
     });
     if (request.body !== undefined) req.write(request.body);
     req.end();
