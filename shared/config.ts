@@ -33,6 +33,8 @@ export interface Config {
   logLevel: string;
   /** Rate limit for writes, per client and per API key, per minute. */
   writeRateLimit: number;
+  /** Lifetime of each OpenID4VCI pre-authorized code minted when a wallet fetches an offer (10 minutes). */
+  preAuthorizedCodeTtlSeconds: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -66,6 +68,7 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
     writeRateLimit: Number(env.WRITE_RATE_LIMIT || 600),
+    preAuthorizedCodeTtlSeconds: positive(env, 'PRE_AUTHORIZED_CODE_TTL_SECONDS', 600),
   };
 }
 
@@ -87,6 +90,22 @@ function port(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+function seconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of seconds, got "${raw}"`);
+  return n;
+}
+
 function baseUrl(env: Env, name: string, portNumber: number): string {
   const raw = env[name] || `http://localhost:${portNumber}`;
   return raw.replace(/\/+$/, '');
@@ -105,4 +124,17 @@ function secretFromEnvOrFile(fromEnv: string | undefined, file: string): { value
   }
   chmodSync(file, 0o600);
   return { value, created: true };
+}
+
+/**
+ * The environment `npm start` gives the three services it runs: the caller's, plus the defaults
+ * that only make sense when everything runs on one laptop (plain http on localhost for did:web,
+ * status lists and share links).
+ */
+export function launcherEnvironment(env: Env = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  out.DID_WEB_HTTP_HOSTS ??= 'localhost,127.0.0.1';
+  out.DATA_DIR ??= './data';
+  return out;
 }

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launcherEnvironment, loadConfig } from '../shared/config.ts';
+import { seedDemo, type DemoSecrets } from './demo/seed-demo.ts';
+
+/**
+ * `npm start`: the issuer, wallet and verifier on one machine, each in its own process (as they
+ * would be deployed), sharing DATA_DIR for their SQLite files and generated secrets. The first
+ * start seeds a demo through the public APIs; later starts reuse the data. Ctrl-C stops all three.
+ */
+const env = launcherEnvironment();
+// Loading the configuration here, before any service starts, creates the admin token and the
+// master secret once, so the three processes read the same files instead of racing to write them.
+const config = loadConfig(env);
+const ROOT = resolve(import.meta.dirname, '..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function startService(name: 'issuer' | 'wallet' | 'verifier', url: string): Promise<void> {
+  const child = spawn(TSX, [join(ROOT, name, 'main.ts')], { cwd: ROOT, env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`${name} stopped unexpectedly (exit ${code}); stopping the others.`);
+      void stopAll(1);
+    }
+  });
+  return waitForHealth(name, url);
+}
+
+async function waitForHealth(name: string, url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not become healthy at ${url} within 60 s`);
+}
+
+async function stopAll(code: number): Promise<never> {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  await startService('issuer', config.issuerUrl);
+  await Promise.all([startService('wallet', config.walletUrl), startService('verifier', config.verifierUrl)]);
+  const demoFile = join(config.dataDir, 'demo.json');
+  const firstStart = !existsSync(demoFile);
+  let demo: DemoSecrets;
+  if (firstStart) {
+    console.log('First start: seeding the demo (front offices, organizations, a volunteer with credentials)…');
+    demo = await seedDemo({ issuer: config.issuerUrl, wallet: config.walletUrl }, config.adminToken);
+    writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
+  } else {
+    demo = JSON.parse(readFileSync(demoFile, 'utf8')) as DemoSecrets;
+  }
+  printWelcome(demo, firstStart || config.adminTokenCreated);
+} catch (err) {
+  console.error((err as Error).message);
+  await stopAll(1);
+}
+
+function printWelcome(demo: DemoSecrets, showSecrets: boolean): void {
+  const lines = [
+    '',
+    'Volunteer Passport is running:',
+    `  issuer    ${config.issuerUrl}    (front offices: ${config.issuerUrl}/dashboard)`,
+    `  wallet    ${config.walletUrl}    (volunteers)`,
+    `  verifier  ${config.verifierUrl}    (employers, universities)`,
+    '',
+    `Demo volunteer: login "${demo.volunteer.login}", password "${demo.volunteer.password}"`,
+  ];
+  if (showSecrets) {
+    lines.push(`Admin token (national registry): ${config.adminToken}`);
+    for (const org of demo.organizations) lines.push(`Organization "${org.id}" API key: ${org.apiKey}`);
+    lines.push(`(shown this once; kept in ${config.dataDir} with mode 0600)`);
+  } else {
+    lines.push(`Admin token and demo API keys: in ${join(config.dataDir, 'admin-token')} and ${join(config.dataDir, 'demo.json')}`);
+  }
+  lines.push('', 'Press Ctrl-C to stop.');
+  console.log(lines.join('\n'));
+}
