@@ -35,6 +35,12 @@ export interface Config {
   writeRateLimit: number;
   /** Lifetime of each OpenID4VCI pre-authorized code minted when a wallet fetches an offer (10 minutes). */
   preAuthorizedCodeTtlSeconds: number;
+  /** How long the verifier trusts a fetched trust list, status list, DID document or key (`VERIFIER_CACHE_SECONDS`). */
+  verifierCacheSeconds: number;
+  /** Tolerance for clocks that disagree when judging exp, nbf, validFrom and validUntil (`VERIFIER_CLOCK_SKEW_SECONDS`). */
+  verifierClockSkewSeconds: number;
+  /** How long an OpenID4VP presentation request may be answered (`VERIFIER_REQUEST_SECONDS`). */
+  verifierRequestSeconds: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -69,6 +75,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     writeRateLimit: Number(env.WRITE_RATE_LIMIT || 600),
     preAuthorizedCodeTtlSeconds: positive(env, 'PRE_AUTHORIZED_CODE_TTL_SECONDS', 600),
+    verifierCacheSeconds: seconds(env, 'VERIFIER_CACHE_SECONDS', 300),
+    verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
+    verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
   };
 }
 
