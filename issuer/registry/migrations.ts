@@ -55,4 +55,19 @@ export const REGISTRY_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
     `,
   },
+  {
+    id: 101,
+    name: 'registry web dids',
+    // web_dids records which key a did:web was first given. The claim is one INSERT … ON CONFLICT
+    // DO NOTHING, so two instances creating the same DID at once agree on a single key.
+    sql: `
+      CREATE TABLE web_dids (
+        did TEXT PRIMARY KEY,
+        kid TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_action ON audit_log (action, seq);
+      CREATE INDEX organizations_region ON organizations (region, id)
+    `,
+  },
 ];

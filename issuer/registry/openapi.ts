@@ -1,1 +1,44 @@
-export const registryOpenApiPaths: Record<string, unknown> = {};
+import { problemResponses } from '../../shared/http/openapi.ts';
+import { organizationsOpenApiPaths } from '../organizations/index.ts';
+import { publicOpenApiPaths } from '../public/index.ts';
+import { trustListOpenApiPaths } from '../trust-list/index.ts';
+import { bearer, didDocumentSchema, fullNameSchema, jsonBody, jsonResponse, regionSchema, slugSchema } from './openapi-schemas.ts';
+
+const didDocument = (description: string) => ({
+  description,
+  content: { 'application/did+json': { schema: didDocumentSchema } },
+});
+
+/** OpenAPI 3.1 path items of the registry's routes, merged into the issuer's document. */
+export const registryOpenApiPaths: Record<string, unknown> = {
+  '/.well-known/did.json': {
+    get: { summary: "The national registry's did:web document", tags: ['registry'], responses: { '200': didDocument('DID document'), ...problemResponses(404) } },
+  },
+  '/orgs/{id}/did.json': {
+    get: {
+      summary: "An organization's did:web document (served for suspended organizations too)",
+      tags: ['registry'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: slugSchema }],
+      responses: { '200': didDocument('DID document'), ...problemResponses(404) },
+    },
+  },
+  '/v1/front-offices': {
+    post: {
+      summary: 'Open a regional front office (one per region) and hand out its API key, once',
+      tags: ['registry'],
+      security: bearer,
+      requestBody: jsonBody({ type: 'object', required: ['id', 'name', 'region'], additionalProperties: false, properties: { id: slugSchema, name: fullNameSchema, region: regionSchema } }),
+      responses: {
+        '201': jsonResponse('Created', {
+          type: 'object',
+          required: ['id', 'apiKey'],
+          properties: { id: slugSchema, apiKey: { type: 'string', description: 'Shown once; stored only as a hash' } },
+        }),
+        ...problemResponses(400, 401, 403, 409, 413, 429),
+      },
+    },
+  },
+  ...organizationsOpenApiPaths,
+  ...trustListOpenApiPaths,
+  ...publicOpenApiPaths,
+};

@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireActor } from '../auth/index.ts';
+import type { IssuerDeps } from '../deps.ts';
+import { regionCode, slug } from '../registry/fields.ts';
+import { parseInput } from '../registry/input.ts';
+import type { WebIdentities } from '../registry/web-identities.ts';
+import { OrganizationInput, accreditOrganization } from './accredit.ts';
+import { organizationProfile, organizationProfiles } from './profile.ts';
+import { ReinstatementInput, reinstateOrganization } from './reinstate.ts';
+import { SuspensionInput, suspendOrganization } from './suspend.ts';
+
+const PAGE = 100;
+
+const ListingQuery = z.object({
+  region: regionCode.optional(),
+  cursor: slug.optional(),
+  limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
+});
+
+/**
+ * Accreditation of organizations (the registry anywhere, a front office in its own region) and
+ * their public profiles.
+ */
+export function createOrganizationsRouter(deps: IssuerDeps, identities: WebIdentities): Router {
+  const router = Router();
+  // After this guard the caller is known: `actorOf(res)!` below cannot be undefined.
+  const accreditors = requireActor('registry', 'front_office');
+
+  router.post('/v1/organizations', accreditors, async (req, res) => {
+    const input = parseInput(OrganizationInput, req.body);
+    res.status(201).json(await accreditOrganization(deps, identities, actorOf(res)!, input));
+  });
+
+  router.post('/v1/organizations/:id/suspend', accreditors, async (req, res) => {
+    const input = parseInput(SuspensionInput, req.body);
+    res.json(await suspendOrganization(deps, actorOf(res)!, String(req.params.id), input));
+  });
+
+  router.post('/v1/organizations/:id/reinstate', accreditors, async (req, res) => {
+    // A reason is optional here, so an empty body is as good as `{}`.
+    const input = parseInput(ReinstatementInput, req.body ?? {});
+    res.json(await reinstateOrganization(deps, actorOf(res)!, String(req.params.id), input));
+  });
+
+  router.get('/v1/organizations', async (req, res) => {
+    const query = parseInput(ListingQuery, { ...req.query });
+    const limit = query.limit ?? PAGE;
+    const page = await organizationProfiles(deps.db, { region: query.region, after: query.cursor, limit: limit + 1 });
+    const organizations = page.slice(0, limit);
+    res.json({ organizations, ...(page.length > limit ? { nextCursor: organizations.at(-1)!.id } : {}) });
+  });
+
+  router.get('/v1/organizations/:id', async (req, res) => {
+    res.json(await organizationProfile(deps.db, req.params.id));
+  });
+
+  return router;
+}

@@ -1,0 +1,2 @@
+export { createPublicRouter } from './router.ts';
+export { publicOpenApiPaths } from './openapi.ts';
