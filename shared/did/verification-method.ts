@@ -1,6 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { DIDDocument, VerificationMethod } from 'did-resolver';
 import { base58 } from '@scure/base';
+import { LruCache } from '../crypto/lru.ts';
 import { PassportError } from '../errors.ts';
 import { publicKeyFromMultibase } from './key.ts';
 
@@ -54,12 +55,21 @@ function keyOf(vm: VerificationMethod): { key: KeyObject; alg: VerificationKey['
     throw new PassportError('unprocessable', `The verification method ${vm.id} has no supported public key`);
   }
   const alg = algFor(jwk);
+  const cacheKey = `${jwk.kty}:${jwk.crv}:${jwk.x}:${jwk.y ?? ''}`;
+  const cached = importedKeys.get(cacheKey);
+  if (cached) return { key: cached, alg };
   try {
-    return { key: createPublicKey({ format: 'jwk', key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } as JsonWebKey }), alg };
+    const key = createPublicKey({ format: 'jwk', key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } as JsonWebKey });
+    importedKeys.set(cacheKey, key);
+    return { key, alg };
   } catch (cause) {
     throw new PassportError('unprocessable', `The public key of ${vm.id} is malformed`, { cause });
   }
 }
+
+// Importing a key costs more than verifying with it; keys are immutable values, so the cache
+// is keyed by the key material itself and never goes stale.
+const importedKeys = new LruCache<string, KeyObject>(10_000, 24 * 3_600_000);
 
 function algFor(jwk: JsonWebKey): VerificationKey['alg'] {
   if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return 'EdDSA';
