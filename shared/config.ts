@@ -41,6 +41,8 @@ export interface Config {
   verifierClockSkewSeconds: number;
   /** How long an OpenID4VP presentation request may be answered (`VERIFIER_REQUEST_SECONDS`). */
   verifierRequestSeconds: number;
+  /** How long the wallet reuses a fetched status list or trust list when it shows statuses (`WALLET_CACHE_SECONDS`). */
+  walletCacheSeconds: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
     writeRateLimit: Number(env.WRITE_RATE_LIMIT || 600),
     preAuthorizedCodeTtlSeconds: positive(env, 'PRE_AUTHORIZED_CODE_TTL_SECONDS', 600),
     verifierCacheSeconds: seconds(env, 'VERIFIER_CACHE_SECONDS', 300),
+    walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),
     verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
   };
