@@ -1,13 +1,43 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Config } from '../../shared/config.ts';
+import { pickLanguage } from '../../shared/i18n/index.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { createAssetsRouter } from './assets.ts';
+import { claimPage } from './claim.ts';
+import { pagePath, queryText } from './frame.ts';
+import { homePage } from './home.ts';
+import { respondPage } from './respond.ts';
+import { sharePage } from './share.ts';
 
 export interface PagesDeps {
   config: Config;
   logger: Logger;
 }
 
-/** Placeholder until the wallet's pages land (issue 3). */
+/**
+ * The volunteer's pages: server-rendered frames in kk, ru or en whose scripts (under `/assets/`)
+ * talk to the wallet's JSON API with the session cookie.
+ */
 export function createPagesRouter(_deps: PagesDeps): Router {
-  return Router();
+  const router = Router();
+  router.use('/assets', createAssetsRouter());
+  router.get('/', (req, res) => {
+    sendPage(res, homePage(pickLanguage(req, res), pagePath(req)));
+  });
+  router.get('/claim', (req, res) => {
+    sendPage(res, claimPage(pickLanguage(req, res), pagePath(req), queryText(req, 'offer')));
+  });
+  router.get('/share', (req, res) => {
+    sendPage(res, sharePage(pickLanguage(req, res), pagePath(req)));
+  });
+  router.get('/respond', (req, res) => {
+    sendPage(res, respondPage(pickLanguage(req, res), pagePath(req), queryText(req, 'request')));
+  });
+  return router;
 }
+
+function sendPage(res: Response, page: string): void {
+  // The language comes from the cookie and Accept-Language, so caches must key on both.
+  res.set({ 'cache-control': 'no-store', vary: 'Accept-Language, Cookie' }).type('html').send(page);
+}
+

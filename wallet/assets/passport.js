@@ -1,0 +1,114 @@
+// The passport page: verified totals and every credential with its status now, in the page's
+// language, plus the documents (PDF, export, import).
+'use strict';
+
+(function () {
+  const { t, api, el, clear, say, showError, localized, hours, date, category, badge } = window.Wallet;
+
+  function row(label, value) {
+    return el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, hours(value)));
+  }
+
+  function fill(id, rows) {
+    const table = document.getElementById(id);
+    clear(table);
+    table.append(el('tbody', {}, rows));
+  }
+
+  function showTotals(summary) {
+    document.getElementById('total-hours').textContent = hours(summary.totalHours);
+    document.getElementById('total-credentials').textContent = String(summary.counted ?? 0);
+    fill('by-category', (summary.byCategory || []).map((c) => row(category(c.category), c.hours)));
+    fill('by-year', (summary.byYear || []).map((y) => row(String(y.year), y.hours)));
+    fill('by-organization', (summary.byOrganization || []).map((o) => row(localized(o.name) || o.did, o.hours)));
+  }
+
+  function credentialCard(credential) {
+    const activity = credential.activity || {};
+    const dates = activity.activityStartDate === activity.activityEndDate
+      ? date(activity.activityStartDate)
+      : date(activity.activityStartDate) + ' – ' + date(activity.activityEndDate);
+    const remove = el('button', { type: 'button', class: 'link danger' }, t('deleteCredential'));
+    remove.addEventListener('click', () => removeCredential(credential, remove));
+    return el(
+      'li',
+      { class: 'credential card status-' + credential.status, 'data-id': credential.id },
+      el('div', { class: 'credential-head' }, el('h3', {}, localized(activity.name)), badge(credential.status)),
+      el('p', { class: 'organization' }, localized(credential.organization && credential.organization.name) || credential.issuerDid),
+      el(
+        'dl',
+        { class: 'facts' },
+        el('dt', {}, t('dates')), el('dd', {}, dates),
+        el('dt', {}, t('hours')), el('dd', { class: 'hours' }, hours(activity.hours)),
+        el('dt', {}, t('category')), el('dd', {}, category(activity.category)),
+        activity.project ? [el('dt', {}, t('project')), el('dd', {}, activity.project)] : null,
+        activity.role ? [el('dt', {}, t('role')), el('dd', {}, activity.role)] : null,
+      ),
+      remove,
+    );
+  }
+
+  function showCredentials(credentials) {
+    const list = document.getElementById('credentials');
+    clear(list);
+    document.getElementById('no-credentials').hidden = credentials.length > 0;
+    list.append(...credentials.map(credentialCard));
+  }
+
+  async function refresh(credentials) {
+    const [list, summary] = await Promise.all([credentials ? Promise.resolve(credentials) : api('GET', '/v1/credentials').then((a) => window.Wallet.listOf(a, 'credentials')), api('GET', '/v1/summary')]);
+    showCredentials(list);
+    showTotals(summary);
+  }
+
+  async function removeCredential(credential, button) {
+    if (!confirm(t('confirmDeleteCredential'))) return;
+    button.disabled = true;
+    try {
+      await api('DELETE', '/v1/credentials/' + encodeURIComponent(credential.id));
+      say('notice', t('credentialDeleted'));
+      await refresh();
+    } catch (err) {
+      button.disabled = false;
+      showError('notice', err);
+    }
+  }
+
+  async function importFile(event) {
+    event.preventDefault();
+    const input = document.getElementById('import-file');
+    const results = document.getElementById('import-results');
+    const file = input.files && input.files[0];
+    if (!file) return;
+    clear(results);
+    let body;
+    try {
+      body = JSON.parse(await file.text());
+    } catch {
+      say('notice', t('importNotJson'), 'bad');
+      return;
+    }
+    try {
+      const answer = await api('POST', '/v1/import', body);
+      const imported = answer.imported || [];
+      const refused = answer.refused || [];
+      say('notice', t('importResult', { imported: count(imported), refused: count(refused) }));
+      for (const item of Array.isArray(refused) ? refused : []) {
+        results.append(el('li', { class: 'bad' }, t('importRefused', { reason: item.reason || item.detail || item.error || '' })));
+      }
+      input.value = '';
+      await refresh();
+    } catch (err) {
+      showError('notice', err);
+    }
+  }
+
+  function count(value) {
+    return Array.isArray(value) ? value.length : Number(value) || 0;
+  }
+
+  window.Wallet.start(async (credentials) => {
+    document.getElementById('import-form').addEventListener('submit', importFile);
+    await refresh(credentials);
+  });
+})();

@@ -1,0 +1,248 @@
+// What every wallet page shares: texts, calls to the JSON API, problem details shown in the
+// volunteer's language, and the sign-in gate. The session lives only in the wallet's HttpOnly
+// cookie: nothing secret is ever written to localStorage or sessionStorage.
+'use strict';
+
+(function () {
+  const lang = document.documentElement.lang || 'kk';
+  const texts = JSON.parse(document.getElementById('wallet-texts').textContent);
+
+  function t(key, vars) {
+    let text = texts[key] ?? key;
+    for (const [name, value] of Object.entries(vars || {})) text = text.replaceAll('{' + name + '}', String(value));
+    return text;
+  }
+
+  /** An API answer that was not 2xx: the problem details body, when there is one. */
+  class ProblemError extends Error {
+    constructor(status, problem) {
+      super((problem && (problem.detail || problem.title)) || 'HTTP ' + status);
+      this.status = status;
+      this.problem = problem || {};
+      this.code = this.problem.code || (status === 401 ? 'unauthorized' : 'http_' + status);
+    }
+  }
+
+  /**
+   * Same-origin JSON call with the session cookie. Every write carries a JSON body, even a
+   * DELETE (as `{}`): the wallet accepts cookie-signed writes only as application/json, which
+   * another site's form cannot send.
+   */
+  async function api(method, path, body) {
+    const init = { method, credentials: 'same-origin', headers: { accept: 'application/json, application/problem+json' } };
+    if (method !== 'GET' && method !== 'HEAD') {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body === undefined ? {} : body);
+    }
+    let res;
+    try {
+      res = await fetch(path, init);
+    } catch {
+      throw new ProblemError(0, { code: 'network', detail: t('errorNetwork') });
+    }
+    const type = res.headers.get('content-type') || '';
+    const data = type.includes('json') ? await res.json().catch(() => null) : null;
+    if (!res.ok) throw new ProblemError(res.status, data);
+    return data;
+  }
+
+  /** A sentence for the volunteer: our own words for the common cases, else the API's detail. */
+  function explain(err) {
+    if (!(err instanceof ProblemError)) return t('errorPrefix', { detail: String(err && err.message ? err.message : err) });
+    if (err.code === 'network') return t('errorNetwork');
+    if (err.status === 401) return t('errorUnauthorized');
+    if (err.status === 429) return t('errorRateLimited');
+    const field = err.problem.field ? ' ' + t('errorField', { field: err.problem.field }) : '';
+    return t('errorPrefix', { detail: err.message + field });
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  /** Builds an element; children are strings (as text, never markup) or nodes. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name === 'text') node.textContent = value;
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function say(target, text, kind) {
+    const node = typeof target === 'string' ? document.getElementById(target) : target;
+    if (!node) return;
+    clear(node);
+    if (!text) return;
+    node.append(el('p', { class: 'message ' + (kind || 'ok'), role: kind === 'bad' ? 'alert' : 'status' }, text));
+  }
+
+  function showError(target, err) {
+    if (err instanceof ProblemError && err.status === 401) {
+      showSignIn();
+      say('signin-message', t('errorUnauthorized'), 'bad');
+      return;
+    }
+    say(target, explain(err), 'bad');
+  }
+
+  /** A localized text object `{kk, ru, en}` (or a plain string) in the page's language. */
+  function localized(text) {
+    if (text === undefined || text === null) return '';
+    if (typeof text === 'string') return text;
+    return text[lang] || text.ru || text.kk || text.en || '';
+  }
+
+  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  function hours(n) {
+    return t('hoursValue', { n: numbers.format(Number(n) || 0) });
+  }
+
+  const dateFormat = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  /** A date or instant, shown as a calendar date (activity dates carry no time zone). */
+  function date(value) {
+    if (!value) return '';
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value + 'T00:00:00Z' : value);
+    return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
+  }
+
+  function category(code) {
+    const key = 'category.' + code;
+    return key in texts ? texts[key] : String(code);
+  }
+
+  function badge(status) {
+    const known = ('status.' + status) in texts ? status : 'unverifiable';
+    return el('span', { class: 'badge ' + known, 'data-status': known }, t('status.' + known));
+  }
+
+  /** A tickable line for a credential (share and respond pages). */
+  function choice(credential, checked) {
+    const activity = credential.activity || {};
+    const box = el('input', { type: 'checkbox', name: 'credentialIds', value: credential.id, checked: !!checked });
+    return el(
+      'label',
+      { class: 'choice' },
+      box,
+      el(
+        'span',
+        {},
+        el('strong', {}, localized(activity.name) || credential.id),
+        ' ',
+        credential.status ? badge(credential.status) : null,
+        el('br'),
+        el('span', { class: 'muted' }, [localized(credential.organization && credential.organization.name), date(activity.activityEndDate), hours(activity.hours)].filter(Boolean).join(' · ')),
+      ),
+    );
+  }
+
+  function chosen(container) {
+    return [...container.querySelectorAll('input[name="credentialIds"]:checked')].map((box) => box.value);
+  }
+
+  function busy(button, isBusy) {
+    if (button) button.disabled = isBusy;
+  }
+
+  function showSignIn() {
+    document.getElementById('wallet-loading').hidden = true;
+    document.getElementById('wallet-page').hidden = true;
+    document.getElementById('wallet-signin').hidden = false;
+  }
+
+  function showPage() {
+    document.getElementById('wallet-loading').hidden = true;
+    document.getElementById('wallet-signin').hidden = true;
+    document.getElementById('wallet-page').hidden = false;
+  }
+
+  function formValue(id) {
+    return document.getElementById(id).value;
+  }
+
+  function wireSignIn() {
+    const signIn = document.getElementById('signin-form');
+    signIn.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const button = signIn.querySelector('button');
+      busy(button, true);
+      try {
+        // The answer also carries a bearer token for scripts; the page keeps only the cookie.
+        await api('POST', '/v1/sessions', { login: formValue('signin-login'), password: formValue('signin-password') });
+        location.reload();
+      } catch (err) {
+        say('signin-message', explain(err), 'bad');
+        busy(button, false);
+      }
+    });
+    const signUp = document.getElementById('signup-form');
+    signUp.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const button = signUp.querySelector('button');
+      busy(button, true);
+      const credentials = { login: formValue('signup-login'), password: formValue('signup-password') };
+      try {
+        await api('POST', '/v1/accounts', credentials);
+        await api('POST', '/v1/sessions', credentials);
+        sessionStorage.setItem('wallet-notice', 'accountCreated');
+        location.reload();
+      } catch (err) {
+        say('signin-message', explain(err), 'bad');
+        busy(button, false);
+      }
+    });
+    document.getElementById('sign-out').addEventListener('click', async () => {
+      try {
+        await api('DELETE', '/v1/sessions/current');
+      } catch {
+        // Signed out already, or the wallet is unreachable: either way show the sign-in panel.
+      }
+      location.assign(location.pathname);
+    });
+  }
+
+  /**
+   * Shows the sign-in panel or the page. `onSignedIn` receives the volunteer's credentials
+   * (the request that also tells whether the session cookie is still good).
+   */
+  async function start(onSignedIn) {
+    wireSignIn();
+    let credentials;
+    try {
+      credentials = await api('GET', '/v1/credentials');
+    } catch (err) {
+      showSignIn();
+      if (!(err instanceof ProblemError && err.status === 401)) say('signin-message', explain(err), 'bad');
+      return;
+    }
+    showPage();
+    // A one-off notice that survives the reload after signing up (a word, never a secret).
+    const notice = sessionStorage.getItem('wallet-notice');
+    if (notice) {
+      sessionStorage.removeItem('wallet-notice');
+      say('notice', t(notice));
+    }
+    try {
+      await onSignedIn(listOf(credentials, 'credentials'));
+    } catch (err) {
+      showError('notice', err);
+    }
+  }
+
+  /** The array in an API answer that is either the array itself or `{ [name]: [...] }`. */
+  function listOf(answer, name) {
+    if (Array.isArray(answer)) return answer;
+    if (answer && Array.isArray(answer[name])) return answer[name];
+    if (answer && Array.isArray(answer.items)) return answer.items;
+    return [];
+  }
+
+  window.Wallet = { lang, t, api, explain, ProblemError, el, clear, say, showError, localized, hours, date, category, badge, choice, chosen, busy, start, listOf };
+})();

@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import express, { Router } from 'express';
+import { PASSPORT_CSS } from '../../shared/pages/index.ts';
+
+const ASSETS_DIR = resolve(import.meta.dirname, '../assets');
+/** jsQR's browser build, served from our own origin: the pages load nothing from a CDN. */
+const JSQR_FILE = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
+
+/**
+ * `/assets/…`: the shared stylesheet, the bundled QR decoder and the pages' scripts. Revalidated
+ * on each use (ETag), so a new version of the wallet never runs with a stale script.
+ */
+export function createAssetsRouter(): Router {
+  const router = Router();
+  router.get('/passport.css', (_req, res) => {
+    res.type('text/css').set('cache-control', 'no-cache').send(PASSPORT_CSS);
+  });
+  router.get('/jsQR.js', (_req, res, next) => {
+    res.sendFile(JSQR_FILE, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' } }, next);
+  });
+  router.use(express.static(ASSETS_DIR, { index: false, fallthrough: true, cacheControl: true, maxAge: 0 }));
+  return router;
+}
