@@ -16,8 +16,6 @@ export interface VerifyDidJwtOptions {
   relationship: VerificationRelationship;
   /** The DID that must have signed (the `iss`), when the caller knows it. */
   expectedDid?: string;
-  /** Picks the key from the document; verifiers pass a caching `findVerificationKey` so keys are imported once. */
-  findKey?: typeof findVerificationKey;
 }
 
 /**
@@ -40,7 +38,7 @@ export async function verifyDidJwt(jwt: string, options: VerifyDidJwtOptions): P
   }
   if (iss && iss.startsWith('did:') && iss !== did) throw new PassportError('unprocessable', `The kid's DID ${did} differs from iss ${iss}`);
   const doc = await options.dids.resolveDocument(did);
-  const key = (options.findKey ?? findVerificationKey)(doc, kid ? (kid.startsWith('#') ? did + kid : kid) : undefined, options.relationship);
+  const key = findVerificationKey(doc, kid ? (kid.startsWith('#') ? did + kid : kid) : undefined, options.relationship);
   if (decoded.header.alg !== key.alg) {
     throw new PassportError('unprocessable', `The JWT says alg ${String(decoded.header.alg)} but the key ${key.id} signs with ${key.alg}`);
   }
