@@ -1,0 +1,254 @@
+/*
+ * The dashboard's page script (served from our origin: the CSP forbids inline scripts).
+ * The key typed in lives in sessionStorage only, and goes to /v1/stats as a Bearer header from
+ * this same origin. Every figure drawn is also written into a table under its chart, with the
+ * raw value in data-value, so people can read it and tests can compare it with /v1/stats.
+ */
+(function () {
+  'use strict';
+
+  var KEY = 'passport.dashboard.key';
+  var FILTERS = 'passport.dashboard.filters';
+  var TOP_ORGANIZATIONS = 10;
+  var COLORS = ['#0b6e99', '#1b7f3b', '#d98e04', '#b3261e', '#6a4c93', '#00897b', '#c2185b', '#5d4037', '#546e7a'];
+
+  var texts = JSON.parse(document.getElementById('dashboard-texts').textContent);
+  var t = texts.messages;
+  var locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[texts.lang] || 'en-GB';
+  var numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  var months = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+  var el = {
+    signIn: document.getElementById('sign-in'),
+    signInForm: document.getElementById('sign-in-form'),
+    key: document.getElementById('key'),
+    signInError: document.getElementById('sign-in-error'),
+    figures: document.getElementById('figures'),
+    scope: document.getElementById('scope'),
+    signOut: document.getElementById('sign-out'),
+    filters: document.getElementById('filters'),
+    region: document.getElementById('filter-region'),
+    from: document.getElementById('filter-from'),
+    to: document.getElementById('filter-to'),
+    status: document.getElementById('status'),
+  };
+  var charts = {};
+  var shown = null;
+
+  /* What each breakdown is keyed by, and how that key reads in the page's language. */
+  var TABLES = {
+    byRegion: { column: 'region', key: function (r) { return r.region; }, label: function (r) { return texts.regions[r.region] || r.region; } },
+    byMonth: { column: 'month', key: function (r) { return r.month; }, label: function (r) { return monthName(r.month); } },
+    byCategory: { column: 'category', key: function (r) { return r.category; }, label: function (r) { return texts.categories[r.category] || r.category; } },
+    byOrganization: { column: 'organization', key: function (r) { return r.organization; }, label: function (r) { return localized(r.name) || r.organization; } },
+    byProject: { column: 'project', key: function (r) { return r.project === null ? '' : r.project; }, label: function (r) { return r.project === null ? t.noProject : r.project; } },
+  };
+
+  function monthName(month) {
+    var parts = month.split('-');
+    return months.format(new Date(Date.UTC(Number(parts[0]), Number(parts[1]) - 1, 1)));
+  }
+
+  function localized(name) {
+    return name[texts.lang] || name.ru || name.kk || name.en || '';
+  }
+
+  function format(value) {
+    return typeof value === 'number' ? numbers.format(value) : String(value);
+  }
+
+  function storedFilters() {
+    try {
+      return JSON.parse(sessionStorage.getItem(FILTERS) || '{}');
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function showSignIn(message) {
+    el.figures.hidden = true;
+    el.signIn.hidden = false;
+    el.signInError.hidden = !message;
+    el.signInError.textContent = message || '';
+  }
+
+  async function load() {
+    var key = sessionStorage.getItem(KEY);
+    if (!key) return showSignIn('');
+    var filters = storedFilters();
+    var query = new URLSearchParams();
+    ['region', 'from', 'to'].forEach(function (name) {
+      if (filters[name]) query.set(name, filters[name]);
+    });
+    el.status.textContent = t.loading;
+    var response;
+    try {
+      response = await fetch('/v1/stats?' + query.toString(), { headers: { authorization: 'Bearer ' + key }, cache: 'no-store' });
+    } catch (e) {
+      el.status.textContent = t.failed;
+      return;
+    }
+    var body = await response.json().catch(function () { return {}; });
+    if (response.status === 401) {
+      sessionStorage.removeItem(KEY);
+      return showSignIn(t.badKey);
+    }
+    if (response.status === 403 && body.field !== 'region') {
+      sessionStorage.removeItem(KEY);
+      return showSignIn(t.organizationKey);
+    }
+    if (!response.ok) {
+      el.signIn.hidden = true;
+      el.figures.hidden = false;
+      el.status.textContent = t.failed + ': ' + (body.detail || response.status);
+      return;
+    }
+    render(body);
+  }
+
+  function render(stats) {
+    shown = stats;
+    el.signIn.hidden = true;
+    el.figures.hidden = false;
+    el.figures.dataset.scope = stats.scope.kind;
+    el.figures.dataset.region = stats.filters.region || '';
+    el.scope.textContent = stats.scope.kind === 'front_office'
+      ? t.scopeRegion.replace('{region}', texts.regions[stats.scope.region] || stats.scope.region)
+      : t.scopeNational;
+    el.region.value = stats.filters.region || '';
+    el.region.disabled = stats.scope.kind === 'front_office';
+    el.from.value = stats.filters.from || '';
+    el.to.value = stats.filters.to || '';
+    el.status.textContent = stats.totals.activities === 0 ? t.empty : '';
+    texts.measures.forEach(function (measure) {
+      var cell = document.querySelector('#totals [data-measure="' + measure + '"]');
+      cell.textContent = format(stats.totals[measure]);
+      cell.dataset.value = String(stats.totals[measure]);
+    });
+    Object.keys(TABLES).forEach(function (name) {
+      var rows = name === 'byOrganization' ? stats[name].slice(0, TOP_ORGANIZATIONS) : stats[name];
+      var note = document.querySelector('[data-note="' + name + '"]');
+      if (name === 'byOrganization') {
+        note.hidden = stats[name].length <= TOP_ORGANIZATIONS;
+        note.textContent = t.topOnly.replace('{count}', String(TOP_ORGANIZATIONS));
+      }
+      fillTable(name, rows);
+      drawChart(name, rows);
+    });
+  }
+
+  function fillTable(name, rows) {
+    var spec = TABLES[name];
+    var table = document.querySelector('table[data-table="' + name + '"]');
+    var head = document.createElement('tr');
+    [spec.column].concat(texts.measures).forEach(function (column) {
+      var th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = t[column];
+      head.appendChild(th);
+    });
+    table.tHead.replaceChildren(head);
+    table.tBodies[0].replaceChildren.apply(table.tBodies[0], rows.map(function (row) {
+      var tr = document.createElement('tr');
+      tr.dataset.key = spec.key(row);
+      var th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = spec.label(row);
+      tr.appendChild(th);
+      texts.measures.forEach(function (measure) {
+        var td = document.createElement('td');
+        td.dataset.measure = measure;
+        td.dataset.value = String(row[measure]);
+        td.textContent = format(row[measure]);
+        tr.appendChild(td);
+      });
+      return tr;
+    }));
+  }
+
+  function drawChart(name, rows) {
+    var canvas = document.querySelector('canvas[data-chart="' + name + '"]');
+    var labels = rows.map(TABLES[name].label);
+    var hours = rows.map(function (r) { return r.hours; });
+    canvas.dataset.labels = JSON.stringify(rows.map(TABLES[name].key));
+    canvas.dataset.values = JSON.stringify(hours);
+    if (charts[name]) charts[name].destroy();
+    if (typeof Chart === 'undefined') return;
+    var doughnut = name === 'byCategory';
+    var horizontal = name !== 'byMonth' && !doughnut;
+    charts[name] = new Chart(canvas, {
+      type: doughnut ? 'doughnut' : 'bar',
+      data: {
+        labels: labels,
+        datasets: [{
+          label: t.hours,
+          data: hours,
+          backgroundColor: doughnut ? labels.map(function (_, i) { return COLORS[i % COLORS.length]; }) : COLORS[0],
+        }],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        indexAxis: horizontal ? 'y' : 'x',
+        plugins: { legend: { display: doughnut, position: 'bottom' } },
+        locale: locale,
+      },
+    });
+  }
+
+  function csvCell(value) {
+    var text = String(value === null || value === undefined ? '' : value);
+    // A cell that starts like a formula is kept as text, so a spreadsheet never runs it.
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function downloadCsv(name) {
+    if (!shown) return;
+    var spec = TABLES[name];
+    var header = [spec.column, t[spec.column]].concat(texts.measures.map(function (m) { return t[m]; }));
+    var lines = [header].concat(shown[name].map(function (row) {
+      return [spec.key(row), spec.label(row)].concat(texts.measures.map(function (m) { return row[m]; }));
+    }));
+    // The byte order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic, Kazakh letters).
+    var csv = '\uFEFF' + lines.map(function (line) { return line.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = 'volunteer-stats-' + name + (shown.filters.region ? '-' + shown.filters.region : '') + '.csv';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
+
+  el.signInForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var key = el.key.value.trim();
+    if (!key) return;
+    sessionStorage.setItem(KEY, key);
+    sessionStorage.removeItem(FILTERS);
+    el.key.value = '';
+    load();
+  });
+
+  el.signOut.addEventListener('click', function () {
+    sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(FILTERS);
+    Object.keys(charts).forEach(function (name) { charts[name].destroy(); });
+    charts = {};
+    shown = null;
+    showSignIn('');
+  });
+
+  el.filters.addEventListener('submit', function (event) {
+    event.preventDefault();
+    sessionStorage.setItem(FILTERS, JSON.stringify({ region: el.region.disabled ? '' : el.region.value, from: el.from.value, to: el.to.value }));
+    load();
+  });
+
+  document.querySelectorAll('[data-csv]').forEach(function (button) {
+    button.addEventListener('click', function () { downloadCsv(button.dataset.csv); });
+  });
+
+  load();
+})();

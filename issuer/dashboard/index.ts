@@ -1,0 +1,2 @@
+export { createDashboardRouter } from './router.ts';
+export { dashboardOpenApiPaths } from './openapi.ts';

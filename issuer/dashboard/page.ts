@@ -1,0 +1,79 @@
+import { REGIONS, type Language } from '../../shared/credential/index.ts';
+import { translator } from '../../shared/i18n/index.ts';
+import { html, layout, raw } from '../../shared/pages/index.ts';
+import { CATEGORY_NAMES, DASHBOARD_TEXTS } from './texts.ts';
+
+/** The breakdowns shown, in page order, each with a chart, a table of its figures and a CSV download. */
+const TABLES = ['byRegion', 'byMonth', 'byCategory', 'byOrganization', 'byProject'] as const;
+const MEASURES = ['volunteers', 'organizations', 'activities', 'credentialsClaimed', 'credentialsRevoked', 'hours'] as const;
+
+/**
+ * The dashboard page. The server renders the frame and the words; the page script signs in
+ * with a key kept in `sessionStorage`, fetches `/v1/stats` and draws the figures. The words the
+ * script needs travel as a JSON data block, which the CSP allows since it is never executed.
+ */
+export function dashboardPage(lang: Language): string {
+  const t = translator(DASHBOARD_TEXTS, lang);
+  const texts = {
+    lang,
+    messages: DASHBOARD_TEXTS[lang],
+    categories: CATEGORY_NAMES[lang],
+    regions: Object.fromEntries(REGIONS.map((r) => [r.code, r[lang]])),
+    measures: MEASURES,
+  };
+  const body = html`
+<div class="dashboard">
+<h1>${t('title')}</h1>
+<p class="muted">${t('intro')}</p>
+<section id="sign-in" class="card">
+  <h2>${t('signInTitle')}</h2>
+  <form id="sign-in-form" autocomplete="off">
+    <label for="key">${t('keyLabel')}</label>
+    <input id="key" name="key" type="password" required spellcheck="false">
+    <p class="muted">${t('keyHint')}</p>
+    <button type="submit">${t('signIn')}</button>
+    <p id="sign-in-error" class="bad" role="alert" hidden></p>
+  </form>
+</section>
+<section id="figures" hidden>
+  <div class="card scope-bar">
+    <span id="scope"></span>
+    <button id="sign-out" type="button" class="secondary">${t('signOut')}</button>
+  </div>
+  <form id="filters" class="card filters">
+    <div><label for="filter-region">${t('filterRegion')}</label>
+      <select id="filter-region" name="region">
+        <option value="">${t('allRegions')}</option>
+        ${REGIONS.map((r) => html`<option value="${r.code}">${r[lang]}</option>`)}
+      </select></div>
+    <div><label for="filter-from">${t('filterFrom')}</label><input id="filter-from" name="from" type="date"></div>
+    <div><label for="filter-to">${t('filterTo')}</label><input id="filter-to" name="to" type="date"></div>
+    <div><button type="submit">${t('apply')}</button></div>
+  </form>
+  <p id="status" class="muted" role="status"></p>
+  <div id="totals" class="totals">
+    ${MEASURES.map((m) => html`<div class="card total"><span class="label">${t(m)}</span><strong data-measure="${m}"></strong></div>`)}
+  </div>
+  <p class="muted">${t('smallCells')} ${t('hoursNote')}</p>
+  <div class="charts">
+    ${TABLES.map(
+      (name) => html`<section class="card chart-card" data-stats="${name}">
+      <h2>${t(name)}</h2>
+      <div class="chart-box"><canvas data-chart="${name}" role="img" aria-label="${t(name)}"></canvas></div>
+      <p class="muted" data-note="${name}" hidden></p>
+      <div class="table-scroll"><table data-table="${name}"><thead></thead><tbody></tbody></table></div>
+      <button type="button" class="secondary" data-csv="${name}">${t('downloadCsv')}</button>
+    </section>`,
+    )}
+  </div>
+</div>
+<script type="application/json" id="dashboard-texts">${raw(JSON.stringify(texts).replace(/</g, '\\u003c'))}</script>`;
+  return layout({
+    lang,
+    title: t('title'),
+    body,
+    path: '/dashboard',
+    scripts: ['/assets/chart.umd.js', '/dashboard/dashboard.js'],
+    // The shared frame links the common stylesheet only; the dashboard's wider grid is its own.
+  }).replace('</head>', '<link rel="stylesheet" href="/dashboard/dashboard.css">\n</head>');
+}

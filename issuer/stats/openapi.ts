@@ -1,0 +1,69 @@
+import { problemResponses } from '../../shared/http/openapi.ts';
+import { CATEGORIES } from '../../shared/credential/index.ts';
+import { bearer, jsonResponse, regionSchema, someNameSchema } from '../registry/openapi-schemas.ts';
+
+const day = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const count = { type: 'integer', minimum: 0 };
+
+const measures = {
+  volunteers: {
+    oneOf: [count, { const: '<5' }],
+    description: 'Distinct holder DIDs of claimed, non-revoked credentials. A cell of 1 to 4 volunteers is published as "<5"; its other measures are shown.',
+  },
+  organizations: { ...count, description: 'Distinct organizations that recorded activities in the cell' },
+  activities: { ...count, description: 'Activities recorded (withdrawn offers excluded)' },
+  credentialsClaimed: { ...count, description: 'Credentials issued for those activities, revoked ones included' },
+  credentialsRevoked: count,
+  hours: { type: 'number', minimum: 0, description: 'Hours of claimed, non-revoked credentials, rounded to 0.01' },
+};
+const measureNames = Object.keys(measures);
+
+function rows(key: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'array',
+    items: { type: 'object', required: [...Object.keys(key), ...measureNames], properties: { ...key, ...measures } },
+  };
+}
+
+const statsSchema = {
+  type: 'object',
+  required: ['scope', 'smallCellThreshold', 'filters', 'totals', 'byCategory', 'byRegion', 'byProject', 'byOrganization', 'byMonth'],
+  properties: {
+    scope: {
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { enum: ['registry', 'front_office'] }, region: regionSchema },
+      description: 'Who asked: a front office sees its own region only',
+    },
+    smallCellThreshold: { const: 5 },
+    filters: {
+      type: 'object',
+      properties: { region: { oneOf: [regionSchema, { type: 'null' }] }, from: { oneOf: [day, { type: 'null' }] }, to: { oneOf: [day, { type: 'null' }] } },
+    },
+    totals: { type: 'object', required: measureNames, properties: measures },
+    byCategory: rows({ category: { enum: [...CATEGORIES] } }),
+    byRegion: rows({ region: regionSchema }),
+    byProject: rows({ project: { type: ['string', 'null'], description: 'null for activities recorded without a project' } }),
+    byOrganization: rows({ organization: { type: 'string' }, name: someNameSchema, organizationRegion: regionSchema }),
+    byMonth: rows({ month: { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'The month in which the activities ended' } }),
+  },
+};
+
+export const statsOpenApiPaths: Record<string, unknown> = {
+  '/v1/stats': {
+    get: {
+      summary: 'The accounting of volunteer work: totals and breakdowns by category, region, project, organization and month',
+      description:
+        'The national registry sees everything; a front office its own region only (another region → 403). Organizations → 403, anonymous → 401. ' +
+        'Activities are filtered and placed in months by the day they ended (activityEndDate).',
+      tags: ['accounting'],
+      security: bearer,
+      parameters: [
+        { name: 'region', in: 'query', schema: regionSchema, description: 'Where the activity took place' },
+        { name: 'from', in: 'query', schema: day, description: 'Activities that ended on or after this day' },
+        { name: 'to', in: 'query', schema: day, description: 'Activities that ended on or before this day' },
+      ],
+      responses: { '200': jsonResponse('The figures', statsSchema), ...problemResponses(400, 401, 403) },
+    },
+  },
+};
