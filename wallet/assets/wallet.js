@@ -178,7 +178,8 @@
         await api('POST', '/v1/sessions', { login: formValue('signin-login'), password: formValue('signin-password') });
         location.reload();
       } catch (err) {
-        say('signin-message', explain(err), 'bad');
+        const wrong = err instanceof ProblemError && err.status === 401;
+        say('signin-message', wrong ? t('signInFailed') : explain(err), 'bad');
         busy(button, false);
       }
     });

@@ -20,6 +20,7 @@ export const EN = {
   loginHint: '3 to 64 characters: letters a–z, digits, “.”, “_”, “-” or “@” (an e-mail address works).',
   passwordHint: 'At least 10 characters. The wallet stores it only as a hash.',
   accountCreated: 'Account created. You are signed in.',
+  signInFailed: 'The login or the password is wrong.',
   signOut: 'Sign out',
   signInFirst: 'Sign in to continue.',
 

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../helpers/browser.ts';
+import { PHONE, newVolunteer, screenshot, signInThroughPage, startPassport, type PassportServices } from './passport-services.ts';
+
+/**
+ * A volunteer on a phone, in Debian's Chromium against a real issuer and wallet: signs up and in,
+ * claims by pasting offers, reads the totals and the list, switches language, shares.
+ */
+describe('the wallet pages in a browser', () => {
+  let services: PassportServices;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const volunteer = newVolunteer();
+  const offers: Array<{ id: string; offerUri: string }> = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    services = await startPassport();
+    offers.push(
+      await services.offer({
+        name: { kk: 'Ағаш отырғызу', ru: 'Посадка деревьев', en: 'Tree planting' },
+        project: 'Жас ағаш',
+        category: 'ecology',
+        hours: 18.5,
+        activityStartDate: '2025-04-20',
+        activityEndDate: '2025-04-27',
+        role: 'team lead',
+      }),
+      await services.offer({
+        name: { kk: 'Оқушыларға сабақ', ru: 'Уроки для школьников', en: 'Lessons for pupils' },
+        project: 'Білім волонтерлері',
+        category: 'education',
+        hours: 6,
+        activityStartDate: '2024-10-05',
+        activityEndDate: '2024-10-05',
+      }),
+    );
+    browser = await launchBrowser();
+    // A phone set to Kazakh: the first visit must pick Kazakh from Accept-Language.
+    context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'kk-KZ' });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
+    page.on('dialog', (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await services?.stop();
+  });
+
+  it('creates an account and signs in through the page', async () => {
+    await page.goto(services.wallet.url + '/');
+    await page.locator('#wallet-signin').waitFor({ state: 'visible' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('kk');
+    expect(await page.locator('#signin-form h2').textContent()).toBe('Кіру');
+    await screenshot(page, 'sign-in');
+
+    await page.locator('#signup-login').fill(volunteer.login);
+    await page.locator('#signup-password').fill(volunteer.password);
+    await page.locator('#signup-form button[type="submit"]').click();
+    await page.locator('#wallet-page').waitFor({ state: 'visible' });
+    expect(await page.locator('#wallet-page h1').textContent()).toBe('Менің волонтер паспортым');
+    await expect.poll(() => page.locator('#no-credentials').isVisible()).toBe(true);
+
+    await page.locator('#sign-out').click();
+    await page.locator('#wallet-signin').waitFor({ state: 'visible' });
+
+    await page.locator('#signin-login').fill(volunteer.login);
+    await page.locator('#signin-password').fill('not the password at all');
+    await page.locator('#signin-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('#signin-message [role="alert"]').textContent()).toBe('Логин немесе құпиясөз қате.');
+
+    await signInThroughPage(page, volunteer);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'passport_session');
+    expect(session?.httpOnly).toBe(true);
+    // Nothing of the session is kept where page scripts (or anything injected) could read it.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain(session!.value);
+  });
+
+  it('claims credentials by pasting their offers, and explains a refusal', async () => {
+    await page.goto(services.wallet.url + '/claim');
+    await page.locator('#wallet-page').waitFor({ state: 'visible' });
+
+    await page.locator('#offer').fill('https://example.org/not-an-offer');
+    await page.locator('#claim-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('#notice').textContent()).toBe('Бұл QR код куәлік ұсынысы емес.');
+
+    for (const [offer, name] of [[offers[0]!, 'Ағаш отырғызу'], [offers[1]!, 'Оқушыларға сабақ']] as const) {
+      await page.locator('#offer').fill(offer.offerUri);
+      await page.locator('#claim-form button[type="submit"]').click();
+      await expect.poll(() => page.locator('#claimed').textContent()).toContain(name);
+    }
+
+    // The same offer twice: the wallet's problem details reach the volunteer as a sentence.
+    await page.locator('#offer').fill(offers[0]!.offerUri);
+    await page.locator('#claim-form button[type="submit"]').click();
+    const alert = page.locator('#notice [role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.textContent()).toMatch(/^Орындалмады: \S/);
+  });
+
+  it('shows the verified totals and every credential', async () => {
+    await page.goto(services.wallet.url + '/');
+    await expect.poll(() => page.locator('#credentials > li').count()).toBe(2);
+    expect(normalize(await page.locator('#total-hours').textContent())).toBe('24,5 сағ');
+    expect(await page.locator('#total-credentials').textContent()).toBe('2');
+    expect(await rows(page, '#by-category')).toEqual([['Экология', '18,5 сағ'], ['Білім беру', '6 сағ']]);
+    expect(await rows(page, '#by-year')).toEqual([['2025', '18,5 сағ'], ['2024', '6 сағ']]);
+    expect(await rows(page, '#by-organization')).toEqual([['Эко Қыран', '24,5 сағ']]);
+
+    const trees = page.locator('#credentials > li', { hasText: 'Ағаш отырғызу' });
+    expect(await trees.locator('.organization').textContent()).toBe('Эко Қыран');
+    expect(await trees.locator('.badge').textContent()).toBe('Жарамды');
+    expect(normalize(await trees.locator('.hours').textContent())).toBe('18,5 сағ');
+    expect(await trees.textContent()).toContain('Жас ағаш');
+    expect(await page.locator('a[data-pdf="ru"]').getAttribute('href')).toBe('/v1/passport.pdf?lang=ru');
+    await screenshot(page, 'passport-kk');
+  });
+
+  it('switches language, and remembers the choice on reload', async () => {
+    await page.locator('a[data-lang="ru"]').click();
+    await expect.poll(() => page.locator('#wallet-page h1').textContent()).toBe('Мой паспорт волонтёра');
+    await expect.poll(() => rows(page, '#by-category')).toEqual([['Экология', '18,5 ч'], ['Образование', '6 ч']]);
+    expect(await page.locator('#credentials > li .badge').first().textContent()).toBe('Действительно');
+    expect(await page.locator('#credentials').textContent()).toContain('Уроки для школьников');
+
+    await page.goto(services.wallet.url + '/');
+    await expect.poll(() => page.locator('#wallet-page h1').isVisible()).toBe(true);
+    expect(await page.locator('#wallet-page h1').textContent()).toBe('Мой паспорт волонтёра');
+    expect(await page.locator('nav.tabs a[href="/share"]').textContent()).toBe('Поделиться');
+    await screenshot(page, 'passport-ru');
+
+    await page.locator('a[data-lang="en"]').click();
+    await expect.poll(() => page.locator('#wallet-page h1').textContent()).toBe('My volunteer passport');
+  });
+
+  it('creates a share: link, QR and the note on expiry; deleting it stops the link', async () => {
+    await page.goto(services.wallet.url + '/share');
+    await expect.poll(() => page.locator('#share-credentials input[type="checkbox"]:checked').count()).toBe(2);
+    await page.locator('#expires').fill('7');
+    await page.locator('#share-form button[type="submit"]').click();
+    await page.locator('#share-result').waitFor({ state: 'visible' });
+
+    const url = await page.locator('#share-url').inputValue();
+    expect(url.startsWith(services.wallet.url + '/p/')).toBe(true);
+    await expect.poll(() => page.locator('#share-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await page.locator('#share-result .note').textContent()).toContain('not the credentials’ expiry');
+    await expect.poll(() => page.locator('#shares > li').count()).toBe(1);
+    await screenshot(page, 'share');
+
+    const shared = await fetch(url, { headers: { accept: 'application/jwt' } });
+    expect(shared.status).toBe(200);
+    expect((await shared.text()).split('.')).toHaveLength(3);
+
+    await page.locator('#shares > li button').click();
+    await expect.poll(() => page.locator('#no-shares').isVisible()).toBe(true);
+    expect(await page.locator('#notice').textContent()).toBe('The link was deleted and no longer works.');
+    expect([404, 410]).toContain((await fetch(url, { headers: { accept: 'application/jwt' } })).status);
+  });
+
+  it('shows a revoked credential as revoked and leaves it out of the totals', async () => {
+    await services.revoke(offers[1]!.id);
+    await page.goto(services.wallet.url + '/');
+    const lessons = page.locator('#credentials > li', { hasText: 'Lessons for pupils' });
+    await expect.poll(() => lessons.locator('.badge').textContent()).toBe('Revoked');
+    expect(normalize(await page.locator('#total-hours').textContent())).toBe('18.5 h');
+    expect(await rows(page, '#by-category')).toEqual([['Ecology', '18.5 h']]);
+  });
+
+  it('ran without script errors or CSP violations', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Intl puts a narrow no-break space in some number formats; tests compare plain spaces. */
+function normalize(text: string | null): string {
+  return (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
+async function rows(page: Page, table: string): Promise<string[][]> {
+  return page.locator(`${table} tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell.textContent ?? '').replace(/[\u00a0\u202f]/g, ' '))));
+}
