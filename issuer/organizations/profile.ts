@@ -54,7 +54,7 @@ export async function organizationProfiles(db: Queryable, filter: ProfileFilter 
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id ${filter.limit ? `LIMIT ${Math.floor(filter.limit)}` : ''}`,
     params,
   );
-  const intervals = await intervalsOf(db, rows, filter.only === undefined && filter.limit === undefined && filter.region === undefined);
+  const intervals = await intervalsOf(db, rows, conditions.length === 0 && !filter.limit);
   return rows.map((row) => toProfile(row, intervals.get(row.id) ?? []));
 }
 
