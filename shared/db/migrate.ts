@@ -12,15 +12,19 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
     if (done.has(m.id)) continue;
-    await db.transaction(async (tx) => {
+    const ran = await db.transaction(async (tx) => {
+      // Checked again inside the write lock: another process starting at the same moment may
+      // have applied it since the list above was read.
+      if (await tx.get('SELECT id FROM schema_migrations WHERE id = ?', [m.id])) return false;
       for (const statement of splitStatements(m.sql)) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [
         m.id,
         m.name,
         new Date().toISOString(),
       ]);
+      return true;
     });
-    applied.push(m.id);
+    if (ran) applied.push(m.id);
   }
   return applied;
 }

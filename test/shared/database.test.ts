@@ -58,3 +58,19 @@ describe('SQLite database', () => {
     expect(await db.get('SELECT n FROM items WHERE id = ?', ['pending'])).toEqual({ n: 1 });
   });
 });
+
+describe('migrations from two processes at once', () => {
+  it('apply once even when both read the applied list before either writes', async () => {
+    const file = join(tempDataDir(), 'race.sqlite');
+    const [a, b] = [await openSqlite(file), await openSqlite(file)];
+    const migrations = [
+      { id: 1, name: 'one', sql: 'CREATE TABLE one (id TEXT)' },
+      { id: 2, name: 'two', sql: 'CREATE TABLE two (id TEXT)' },
+    ];
+    const results = await Promise.all([migrate(a, migrations), migrate(b, migrations)]);
+    expect(results.flat().sort()).toEqual([1, 2]);
+    expect(await a.all('SELECT id FROM schema_migrations ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
+    await a.close();
+    await b.close();
+  });
+});
