@@ -1,0 +1,64 @@
+import type { Config } from '../shared/config.ts';
+import { createSecretBox } from '../shared/crypto/index.ts';
+import { openDatabase } from '../shared/db/index.ts';
+import { createDidResolver } from '../shared/did/index.ts';
+import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { createGuardedFetch } from '../shared/net/index.ts';
+import { PASSPORT_CSS } from '../shared/pages/index.ts';
+import type { BuiltService } from '../shared/service/run.ts';
+import { createAccountsRouter } from './accounts/index.ts';
+import { createClaimRouter } from './claim/index.ts';
+import { createCredentialsRouter, createCredentialStatusChecker } from './credentials/index.ts';
+import type { WalletDeps } from './deps.ts';
+import { createExchangeRouter } from './exchange/index.ts';
+import { createHolderKeys } from './holder/index.ts';
+import { WALLET_MIGRATIONS } from './migrations.ts';
+import { walletOpenApi } from './openapi.ts';
+import { createPagesRouter } from './pages/router.ts';
+import { createPassportPdfRouter } from './pdf/index.ts';
+import { createPresentationsRouter } from './presentations/index.ts';
+import { createSessionsRouter } from './sessions/index.ts';
+import { createSharesRouter } from './shares/index.ts';
+import { createTotalsRouter } from './totals/index.ts';
+
+/** Builds the wallet: database, holder keys, status checks with their caches, the JSON API and the pages. */
+export async function buildWallet(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
+  const db = await openDatabase({ name: 'wallet', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: WALLET_MIGRATIONS });
+  const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
+  const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts, cacheTtlMs: config.walletCacheSeconds * 1000 });
+  const deps: WalletDeps = {
+    config,
+    db,
+    fetch,
+    dids,
+    holders: createHolderKeys(config.passportSecret),
+    status: createCredentialStatusChecker({ config, fetch, dids, now, cacheTtlMs: config.walletCacheSeconds * 1000 }),
+    shareLinks: createSecretBox(config.passportSecret, 'share-links'),
+    logger,
+    now,
+  };
+
+  const app = createServiceApp({ logger });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(walletOpenApi(config));
+  });
+  app.use(writeRateLimit(config.writeRateLimit));
+  app.use(createAccountsRouter(deps));
+  app.use(createSessionsRouter(deps));
+  app.use(createClaimRouter(deps));
+  app.use(createCredentialsRouter(deps));
+  app.use(createTotalsRouter(deps));
+  app.use(createSharesRouter(deps));
+  app.use(createPresentationsRouter(deps));
+  app.use(createPassportPdfRouter(deps));
+  app.use(createExchangeRouter(deps));
+  app.use(createPagesRouter({ config, logger }));
+  // After the pages, so that the pages may serve their own stylesheet; the share page needs one either way.
+  app.get('/assets/passport.css', (_req, res) => {
+    res.type('text/css').set('cache-control', 'public, max-age=3600').send(PASSPORT_CSS);
+  });
+  app.use(notFoundHandler);
+  app.use(problemHandler(logger));
+  return { app, close: () => db.close() };
+}

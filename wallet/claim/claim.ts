@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { VOLUNTEER_CREDENTIAL_TYPE } from '../../shared/credential/index.ts';
+import type { Queryable } from '../../shared/db/index.ts';
+import { PassportError } from '../../shared/errors.ts';
+import type { Volunteer } from '../accounts/index.ts';
+import { acceptCredential, credentialView, storeCredential, type CredentialView } from '../credentials/index.ts';
+import type { WalletDeps } from '../deps.ts';
+import { parseBody } from '../input.ts';
+import { requestCredential } from './credential-request.ts';
+import { fetchAuthorizationServer, fetchIssuerMetadata, type IssuerMetadata } from './metadata.ts';
+import { requestNonce } from './nonce.ts';
+import { PRE_AUTHORIZED_GRANT, parseOfferLink, resolveOffer, type CredentialOffer } from './offer.ts';
+import { makeKeyProof } from './proof.ts';
+import { atStep } from './steps.ts';
+import { requestAccessToken } from './token.ts';
+
+const ClaimSchema = z
+  .object({
+    offerUri: z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(8_192, 'must be at most 8192 characters'),
+    txCode: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+
+/**
+ * Claims a credential offer with OpenID4VCI 1.0's pre-authorized code flow, against whatever
+ * issuer the offer names (every URL through the guarded fetch): offer → issuer metadata →
+ * authorization server metadata → token → nonce → key proof → credential. The credential is
+ * checked (signature, subject, type, schema) before it is stored. An offer is claimed once: its
+ * link and its code are remembered as hashes, in the same transaction as the credential.
+ */
+export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<CredentialView> {
+  const input = parseBody(ClaimSchema, body);
+  const link = parseOfferLink(input.offerUri);
+  const linkHash = offerHash('link', input.offerUri);
+  await refuseClaimed(deps.db, [linkHash]);
+
+  const offer = await atStep('offer', () => resolveOffer(deps.fetch, link));
+  const grant = offer.grants[PRE_AUTHORIZED_GRANT]!;
+  const codeHash = offerHash('code', `${offer.credential_issuer}\n${grant['pre-authorized_code']}`);
+  await refuseClaimed(deps.db, [codeHash]);
+  if (grant.tx_code && !input.txCode) {
+    throw new PassportError('invalid_request', `This offer needs the transaction code the issuer sent separately${grant.tx_code.description ? ` (${grant.tx_code.description})` : ''}`, {
+      field: 'txCode',
+    });
+  }
+
+  const metadata = await atStep('issuer_metadata', () => fetchIssuerMetadata(deps.fetch, offer.credential_issuer));
+  const configurationId = pickConfiguration(offer, metadata);
+  const server = grant.authorization_server ?? metadata.authorization_servers?.[0] ?? offer.credential_issuer;
+  const authorization = await atStep('authorization_server_metadata', () => fetchAuthorizationServer(deps.fetch, server));
+  const token = await atStep('token', () => requestAccessToken(deps.fetch, authorization.token_endpoint, grant['pre-authorized_code'], input.txCode));
+
+  const signer = deps.holders.signer(volunteer);
+  const askCredential = async (nonce: string | undefined) =>
+    requestCredential(deps.fetch, metadata.credential_endpoint, token.accessToken, configurationId, await makeKeyProof(signer, offer.credential_issuer, nonce, deps.now()));
+  const freshNonce = () => (metadata.nonce_endpoint ? atStep('nonce', () => requestNonce(deps.fetch, metadata.nonce_endpoint!)) : Promise.resolve(token.cNonce));
+  const jwt = await atStep('credential', async () => {
+    try {
+      return await askCredential(await freshNonce());
+    } catch (err) {
+      // A nonce may expire between the two calls; one retry with a new one is what the spec expects of wallets.
+      if (err instanceof PassportError && err.extra?.issuerError === 'invalid_nonce' && metadata.nonce_endpoint) return askCredential(await freshNonce());
+      throw err;
+    }
+  });
+
+  const credential = await atStep('verification', () => acceptCredential(jwt, volunteer.did, deps));
+  const now = deps.now();
+  await atStep('storage', () =>
+    deps.db.transaction(async (tx) => {
+      await rememberClaimed(tx, [linkHash, codeHash], volunteer.id, now);
+      await storeCredential(tx, volunteer.id, credential, 'claim', now);
+    }),
+  );
+  return credentialView({ ...credential, storedAt: now.toISOString(), source: 'claim' }, await deps.status.check(credential));
+}
+
+/** The offered configuration this wallet can hold: a `jwt_vc_json` VolunteerActivityCredential, else any `jwt_vc_json`. */
+function pickConfiguration(offer: CredentialOffer, metadata: IssuerMetadata): string {
+  const supported = offer.credential_configuration_ids.filter((id) => metadata.credential_configurations_supported[id]?.format === 'jwt_vc_json');
+  const volunteer = supported.find((id) => metadata.credential_configurations_supported[id]?.credential_definition?.type?.includes(VOLUNTEER_CREDENTIAL_TYPE));
+  const chosen = volunteer ?? supported[0];
+  if (!chosen) {
+    throw new PassportError('unprocessable', `Reading the issuer's metadata failed: none of the offered configurations (${offer.credential_configuration_ids.join(', ')}) is jwt_vc_json`, {
+      extra: { step: 'issuer_metadata' },
+    });
+  }
+  return chosen;
+}
+
+function offerHash(kind: 'link' | 'code', value: string): string {
+  return createHash('sha256').update(`${kind}:${value.trim()}`).digest('hex');
+}
+
+async function refuseClaimed(db: Queryable, hashes: string[]): Promise<void> {
+  for (const hash of hashes) {
+    if (await db.get('SELECT 1 AS claimed FROM claimed_offers WHERE offer_hash = ?', [hash])) {
+      throw new PassportError('conflict', 'This offer has already been claimed', { field: 'offerUri' });
+    }
+  }
+}
+
+async function rememberClaimed(tx: Queryable, hashes: string[], accountId: string, now: Date): Promise<void> {
+  for (const hash of hashes) {
+    const inserted = await tx.run('INSERT INTO claimed_offers (offer_hash, account_id, claimed_at) VALUES (?, ?, ?) ON CONFLICT (offer_hash) DO NOTHING', [
+      hash,
+      accountId,
+      now.toISOString(),
+    ]);
+    if (inserted.changes === 0) throw new PassportError('conflict', 'This offer has already been claimed', { field: 'offerUri' });
+  }
+}
+

@@ -1,0 +1,24 @@
+import type { Queryable } from '../../shared/db/index.ts';
+import { PassportError } from '../../shared/errors.ts';
+import type { DecodedCredential } from './decode.ts';
+
+/**
+ * Puts an accepted credential into the volunteer's passport; a credential already there (same
+ * id, the JWT's `jti`) is refused with `conflict`, never stored twice.
+ */
+export async function storeCredential(
+  db: Queryable,
+  accountId: string,
+  credential: DecodedCredential,
+  source: 'claim' | 'import',
+  now: Date,
+): Promise<void> {
+  const inserted = await db.run(
+    `INSERT INTO credentials (account_id, id, jwt, issuer_did, issued_at, stored_at, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, id) DO NOTHING`,
+    [accountId, credential.id, credential.jwt, credential.issuerDid, credential.issuedAt.toISOString(), now.toISOString(), source],
+  );
+  if (inserted.changes === 0) {
+    throw new PassportError('conflict', `The credential ${credential.id} is already in this passport`, { extra: { rejection: 'duplicate' } });
+  }
+}

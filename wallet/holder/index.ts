@@ -1,0 +1,1 @@
+export { createHolderKeys, type HolderKeys, type HolderSigner, type StoredHolderKey } from './keys.ts';

@@ -1,0 +1,237 @@
+import type { Config } from '../shared/config.ts';
+import { problemResponses, problemSchema } from '../shared/http/openapi.ts';
+
+const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const body = (schema: Record<string, unknown>) => ({ required: true, content: json(schema) });
+const ok = (description: string, schema: Record<string, unknown>) => ({ description, content: json(schema) });
+const secured = [{ bearer: [] }, { cookie: [] }];
+const idParam = (description: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description });
+const ids = { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 200, description: 'Credential ids (the JWT jti, urn:uuid:…)' };
+const localizedText = { type: 'object', properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } };
+
+const schemas = {
+  Problem: problemSchema,
+  Credential: {
+    type: 'object',
+    required: ['id', 'issuerDid', 'organization', 'activity', 'issuedAt', 'status'],
+    properties: {
+      id: { type: 'string' },
+      issuerDid: { type: 'string' },
+      organization: { type: 'object', properties: { id: { type: ['string', 'null'] }, name: localizedText } },
+      holderName: { type: ['string', 'null'] },
+      activity: { type: 'object', description: 'The activity as in the credential (DESIGN.md): name {kk,ru,en}, project, category, region, activityStartDate, activityEndDate, hours, role, confirmedBy' },
+      issuedAt: { type: 'string', format: 'date-time' },
+      expiresAt: { type: ['string', 'null'], format: 'date-time' },
+      storedAt: { type: 'string', format: 'date-time' },
+      source: { enum: ['claim', 'import'] },
+      status: {
+        enum: ['valid', 'revoked', 'issuer_suspended', 'issuer_not_accredited', 'expired', 'invalid', 'unverifiable'],
+        description: 'Computed now: signature, status list, trust list (accreditation at issuance), expiry',
+      },
+      statusReasons: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  Share: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      url: { type: 'string', format: 'uri' },
+      qrUrl: { type: 'string', format: 'uri' },
+      verifyUrl: { type: 'string', format: 'uri' },
+      credentialIds: { type: 'array', items: { type: 'string' } },
+      createdAt: { type: 'string', format: 'date-time' },
+      expiresAt: { type: 'string', format: 'date-time' },
+      expired: { type: 'boolean' },
+    },
+  },
+};
+
+const paths = {
+  '/v1/accounts': {
+    post: {
+      summary: 'Create a volunteer account with a fresh did:key',
+      requestBody: body({ type: 'object', required: ['login', 'password'], properties: { login: { type: 'string', pattern: '^[A-Za-z0-9._@-]{3,64}$' }, password: { type: 'string', minLength: 10 } } }),
+      responses: { '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, did: { type: 'string' } } }), ...problemResponses(400, 409, 413, 429) },
+    },
+  },
+  '/v1/sessions': {
+    post: {
+      summary: 'Sign in: a bearer token for the API and an HttpOnly session cookie for the pages',
+      description: 'Failed sign-ins are counted per login (5) and per client (20) over 15 minutes; past that, 429 rate_limited with Retry-After.',
+      requestBody: body({ type: 'object', required: ['login', 'password'], properties: { login: { type: 'string' }, password: { type: 'string' } } }),
+      responses: {
+        '200': ok('Signed in', { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, did: { type: 'string' } } }),
+        ...problemResponses(400, 401, 429),
+      },
+    },
+  },
+  '/v1/sessions/current': { delete: { summary: 'Sign out', security: secured, responses: { '204': { description: 'Signed out' }, ...problemResponses(401, 403) } } },
+  '/v1/credentials/claim': {
+    post: {
+      summary: 'Claim a credential offer (OpenID4VCI 1.0, pre-authorized code flow)',
+      security: secured,
+      requestBody: body({ type: 'object', required: ['offerUri'], properties: { offerUri: { type: 'string', description: 'openid-credential-offer://?credential_offer_uri=… or ?credential_offer=…, or an https link with those' }, txCode: { type: 'string' } } }),
+      responses: { '201': ok('The stored credential', ref('Credential')), ...problemResponses(400, 401, 403, 409, 422, 502) },
+    },
+  },
+  '/v1/credentials': {
+    get: { summary: "The volunteer's credentials with their status now", security: secured, responses: { '200': ok('Credentials', { type: 'object', properties: { credentials: { type: 'array', items: ref('Credential') } } }), ...problemResponses(401) } },
+  },
+  '/v1/credentials/{id}': {
+    get: { summary: 'One credential, with its JWT', security: secured, parameters: [idParam('Credential id')], responses: { '200': ok('Credential', { allOf: [ref('Credential'), { type: 'object', properties: { jwt: { type: 'string' } } }] }), ...problemResponses(401, 404) } },
+    delete: { summary: 'Remove a credential from the passport', security: secured, parameters: [idParam('Credential id')], responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403, 404) } },
+  },
+  '/v1/summary': {
+    get: {
+      summary: 'Verified totals: only credentials whose status is valid now count',
+      security: secured,
+      responses: {
+        '200': ok('Totals', {
+          type: 'object',
+          properties: {
+            totalHours: { type: 'number' },
+            counted: { type: 'integer' },
+            byCategory: { type: 'array', items: { type: 'object', properties: { category: { type: 'string' }, hours: { type: 'number' }, count: { type: 'integer' } } } },
+            byYear: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, hours: { type: 'number' }, count: { type: 'integer' } } } },
+            byOrganization: { type: 'array', items: { type: 'object', properties: { did: { type: 'string' }, id: { type: ['string', 'null'] }, name: localizedText, hours: { type: 'number' }, count: { type: 'integer' } } } },
+            excluded: { type: 'object', properties: { total: { type: 'integer' }, byStatus: { type: 'object', additionalProperties: { type: 'integer' } } } },
+          },
+        }),
+        ...problemResponses(401),
+      },
+    },
+  },
+  '/v1/shares': {
+    post: {
+      summary: 'A share link: a holder-signed presentation of the chosen credentials',
+      security: secured,
+      requestBody: body({ type: 'object', required: ['credentialIds', 'expiresInDays'], properties: { credentialIds: ids, expiresInDays: { type: 'integer', minimum: 1, maximum: 365 } } }),
+      responses: {
+        '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, qrUrl: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    },
+    get: { summary: "The volunteer's share links", security: secured, responses: { '200': ok('Shares', { type: 'object', properties: { shares: { type: 'array', items: ref('Share') } } }), ...problemResponses(401) } },
+  },
+  '/v1/shares/{id}': { delete: { summary: 'Delete a share: its link stops working at once', security: secured, parameters: [idParam('Share id')], responses: { '204': { description: 'Deleted' }, ...problemResponses(401, 403, 404) } } },
+  '/v1/shares/{id}/qr.png': {
+    get: { summary: 'QR code of {VERIFIER_URL}/verify?presentation={share url}', security: secured, parameters: [idParam('Share id')], responses: { '200': { description: 'PNG', content: { 'image/png': {} } }, ...problemResponses(401, 404) } },
+  },
+  '/p/{token}': {
+    get: {
+      summary: 'The shared presentation: a VP-JWT for machines (Accept: application/jwt or ?format=jwt), a page for people',
+      parameters: [
+        { name: 'token', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'format', in: 'query', required: false, schema: { enum: ['jwt'] } },
+        { name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } },
+      ],
+      responses: { '200': { description: 'The presentation', content: { 'application/jwt': { schema: { type: 'string' } }, 'text/html': {} } }, ...problemResponses(404, 410) },
+    },
+  },
+  '/v1/presentations/requests': {
+    post: {
+      summary: "Read a verifier's OpenID4VP request for display, with the credentials that fit it",
+      security: secured,
+      requestBody: body({ type: 'object', required: ['requestUri'], properties: { requestUri: { type: 'string', description: 'openid4vp://?client_id=…&request_uri=…' } } }),
+      responses: {
+        '200': ok('The request', {
+          type: 'object',
+          properties: {
+            clientId: { type: 'string' },
+            clientName: { type: ['string', 'null'] },
+            purpose: { oneOf: [localizedText, { type: 'null' }] },
+            policy: { type: ['object', 'null'] },
+            responseUri: { type: 'string' },
+            expiresAt: { type: ['string', 'null'] },
+            matchingCredentials: { type: 'array', items: ref('Credential') },
+          },
+        }),
+        ...problemResponses(400, 401, 403, 410, 422, 502),
+      },
+    },
+  },
+  '/v1/presentations/respond': {
+    post: {
+      summary: "Answer a verifier's OpenID4VP request (direct_post) with the chosen credentials",
+      security: secured,
+      requestBody: body({ type: 'object', required: ['requestUri', 'credentialIds'], properties: { requestUri: { type: 'string' }, credentialIds: ids } }),
+      responses: {
+        '200': ok('The verifier took the answer', { type: 'object', properties: { verifierStatus: { type: 'integer' }, redirectUri: { type: ['string', 'null'] } } }),
+        ...problemResponses(400, 401, 403, 404, 409, 410, 422, 502),
+      },
+    },
+  },
+  '/v1/passport.pdf': {
+    get: {
+      summary: 'The printable passport: totals, credentials, and the QR of a fresh 90-day share link of the valid credentials',
+      security: secured,
+      parameters: [{ name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } }],
+      responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, ...problemResponses(400, 401) },
+    },
+  },
+  '/v1/export': {
+    get: {
+      summary: 'Export the credentials as plain VC-JWTs (attachment)',
+      security: secured,
+      responses: {
+        '200': ok('Export file', { type: 'object', properties: { type: { const: 'VolunteerPassportExport' }, version: { const: 1 }, holder: { type: 'string' }, exportedAt: { type: 'string' }, credentials: { type: 'array', items: { type: 'string' } } } }),
+        ...problemResponses(401),
+      },
+    },
+  },
+  '/v1/import': {
+    post: {
+      summary: 'Import an export file or a JSON array of VC-JWTs; each credential is checked and answered on its own',
+      security: secured,
+      requestBody: body({ oneOf: [{ type: 'object', required: ['type', 'credentials'] }, { type: 'array', items: { type: 'string' } }] }),
+      responses: {
+        '200': ok('One result per credential', {
+          type: 'object',
+          properties: {
+            imported: { type: 'integer' },
+            refused: { type: 'integer' },
+            results: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  index: { type: 'integer' },
+                  id: { type: 'string' },
+                  imported: { type: 'boolean' },
+                  reason: { type: 'string' },
+                  code: { enum: ['invalid_format', 'wrong_type', 'not_subject', 'bad_signature', 'issuer_unreachable', 'schema', 'duplicate'] },
+                },
+              },
+            },
+          },
+        }),
+        ...problemResponses(400, 401, 403, 413),
+      },
+    },
+  },
+  '/healthz': { get: { summary: 'Liveness', responses: { '200': ok('Serving', { type: 'object', properties: { status: { const: 'ok' } } }) } } },
+};
+
+/** The wallet's OpenAPI 3.1 document: every route, its inputs, and its problem-details errors. */
+export function walletOpenApi(config: Config): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Volunteer Passport wallet',
+      version: '1.0.0',
+      description:
+        'The volunteer\'s passport: accounts, OpenID4VCI claims, credentials with their status now, verified totals, share links, OpenID4VP answers, PDF, export and import. ' +
+        'Authenticate with Authorization: Bearer <token> from POST /v1/sessions, or with the session cookie; writes authenticated by the cookie must be sent with Content-Type: application/json (CSRF defence).',
+    },
+    servers: [{ url: config.walletUrl }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'The token of POST /v1/sessions' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'passport_session' },
+      },
+      schemas,
+    },
+    paths,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { hashToken } from '../../shared/crypto/index.ts';
+import { PassportError } from '../../shared/errors.ts';
+import { bearerToken } from '../../shared/http/index.ts';
+import { cookie } from '../../shared/i18n/index.ts';
+import { findVolunteer, type Volunteer } from '../accounts/index.ts';
+import type { WalletDeps } from '../deps.ts';
+import { SESSION_COOKIE } from './cookie.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The session token of a request: the bearer token first, then the pages' cookie. */
+export function sessionToken(req: Request): { token: string; via: 'bearer' | 'cookie' } | undefined {
+  const bearer = bearerToken(req);
+  if (bearer) return { token: bearer, via: 'bearer' };
+  const fromCookie = cookie(req, SESSION_COOKIE);
+  return fromCookie ? { token: fromCookie, via: 'cookie' } : undefined;
+}
+
+/**
+ * Lets only a signed-in volunteer through and leaves them in `res.locals.volunteer`.
+ *
+ * A write authenticated by the cookie must carry `Content-Type: application/json`: a page on
+ * another site can make a browser send the cookie with a form (urlencoded, multipart or
+ * text/plain) but cannot send JSON without a CORS preflight, which this service never grants.
+ */
+export function requireVolunteer(deps: Pick<WalletDeps, 'db' | 'now'>): RequestHandler {
+  return async (req, res, next) => {
+    const session = sessionToken(req);
+    if (!session) throw new PassportError('unauthorized', 'Sign in first: send Authorization: Bearer <token> or the session cookie');
+    if (session.via === 'cookie' && !SAFE_METHODS.has(req.method) && !req.is('application/json')) {
+      throw new PassportError('forbidden', 'Writes signed in by cookie must be sent with Content-Type: application/json');
+    }
+    const row = await deps.db.get<{ account_id: string }>('SELECT account_id FROM sessions WHERE token_hash = ? AND expires_at > ?', [
+      hashToken(session.token),
+      deps.now().toISOString(),
+    ]);
+    const volunteer = row && (await findVolunteer(deps.db, row.account_id));
+    if (!volunteer) throw new PassportError('unauthorized', 'The session has ended or the token is not valid; sign in again');
+    res.locals.volunteer = volunteer;
+    next();
+  };
+}
+
+/** The signed-in volunteer; for use after `requireVolunteer`. */
+export function volunteerOf(res: Response): Volunteer {
+  const volunteer = res.locals.volunteer as Volunteer | undefined;
+  if (!volunteer) throw new PassportError('unauthorized', 'Sign in first');
+  return volunteer;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { hashToken, newToken } from '../../shared/crypto/index.ts';
+import { PassportError } from '../../shared/errors.ts';
+import { AnyPasswordSchema, DECOY_HASH, LoginSchema, verifyPassword } from '../accounts/index.ts';
+import type { WalletDeps } from '../deps.ts';
+import { parseBody } from '../input.ts';
+import { assertSignInAllowed, forgetSignInFailures, recordSignInFailure } from './attempts.ts';
+import { SESSION_LIFETIME_MS } from './cookie.ts';
+
+const SignInSchema = z.object({ login: LoginSchema, password: AnyPasswordSchema }).strict();
+
+export interface NewSession {
+  token: string;
+  expiresAt: string;
+  did: string;
+}
+
+/**
+ * Signs a volunteer in. An unknown login and a wrong password take the same time (the decoy hash
+ * is checked) and get the same answer, so logins cannot be discovered. The session token is
+ * handed out once and stored only as its SHA-256.
+ */
+export async function signIn(deps: Pick<WalletDeps, 'db' | 'now'>, body: unknown, client: string): Promise<NewSession> {
+  const input = parseBody(SignInSchema, body);
+  const now = deps.now();
+  await assertSignInAllowed(deps.db, input.login, client, now);
+  const account = await deps.db.get<{ id: string; did: string; password_hash: string }>(
+    'SELECT id, did, password_hash FROM accounts WHERE login = ?',
+    [input.login],
+  );
+  const matches = await verifyPassword(input.password, account?.password_hash ?? (await DECOY_HASH));
+  if (!account || !matches) {
+    await recordSignInFailure(deps.db, input.login, client, now);
+    throw new PassportError('unauthorized', 'The login or the password is wrong');
+  }
+  await forgetSignInFailures(deps.db, input.login);
+  const token = newToken('vp_session');
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await deps.db.run('INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+    hashToken(token),
+    account.id,
+    now.toISOString(),
+    expiresAt.toISOString(),
+  ]);
+  // Expired sessions of this volunteer go when a new one begins, so the table does not grow forever.
+  await deps.db.run('DELETE FROM sessions WHERE account_id = ? AND expires_at <= ?', [account.id, now.toISOString()]);
+  return { token, expiresAt: expiresAt.toISOString(), did: account.did };
+}

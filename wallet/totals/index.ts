@@ -1,0 +1,2 @@
+export { createTotalsRouter } from './router.ts';
+export { summarize, type Totals } from './summarize.ts';
