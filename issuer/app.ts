@@ -10,7 +10,14 @@ import { PASSPORT_CSS } from '../shared/pages/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { authenticate } from './auth/index.ts';
 import type { IssuerDeps } from './deps.ts';
-import { ISSUANCE_MIGRATIONS, createIssuanceRouter } from './issuance/router.ts';
+import {
+  ISSUANCE_BODY_LIMITS,
+  ISSUANCE_MIGRATIONS,
+  OAUTH_ERROR_PATHS,
+  createCredentialIssuerRouter,
+  createIssuanceRouter,
+  oauthErrorHandler,
+} from './issuance/router.ts';
 import { issuerOpenApi } from './openapi.ts';
 import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
 import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
@@ -29,7 +36,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   const deps: IssuerDeps = { config, db, agent, dids, fetch, logger, now };
   await ensureRegistryIdentity(deps);
 
-  const app = createServiceApp({ logger });
+  const app = createServiceApp({ logger, bodyLimits: ISSUANCE_BODY_LIMITS });
   app.get('/assets/passport.css', (_req, res) => {
     res.type('text/css').set('cache-control', 'public, max-age=3600').send(PASSPORT_CSS);
   });
@@ -37,10 +44,13 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
     res.json(issuerOpenApi(config));
   });
   app.use(writeRateLimit(config.writeRateLimit));
+  // OpenID4VCI carries its own access tokens: it runs before API-key authentication.
+  app.use(createCredentialIssuerRouter(deps));
   app.use(authenticate(deps));
   app.use(createRegistryRouter(deps));
   app.use(createIssuanceRouter(deps));
   app.use(notFoundHandler);
+  app.use(OAUTH_ERROR_PATHS, oauthErrorHandler);
   app.use(problemHandler(logger));
   return { app, close: () => db.close() };
 }

@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'invalid_credential_request'
   | 'unsupported_credential_format'
   | 'unsupported_grant_type'
+  | 'unknown_credential_configuration'
+  | 'credential_request_denied'
   | 'fetch_refused'
   | 'fetch_failed';
 
@@ -49,6 +51,8 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_credential_request: 400,
   unsupported_credential_format: 400,
   unsupported_grant_type: 400,
+  unknown_credential_configuration: 400,
+  credential_request_denied: 403,
   fetch_refused: 400,
   fetch_failed: 502,
 };
@@ -73,6 +77,8 @@ const TITLE: Record<ErrorCode, string> = {
   invalid_credential_request: 'Invalid credential request',
   unsupported_credential_format: 'Unsupported credential format',
   unsupported_grant_type: 'Unsupported grant type',
+  unknown_credential_configuration: 'Unknown credential configuration',
+  credential_request_denied: 'Credential request denied',
   fetch_refused: 'Fetch refused',
   fetch_failed: 'Fetch failed',
 };

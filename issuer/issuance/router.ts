@@ -1,10 +1,45 @@
 import { Router } from 'express';
+import { createSecretBox } from '../../shared/crypto/index.ts';
 import type { Migration } from '../../shared/db/index.ts';
+import { BATCH_BODY_LIMIT, createActivitiesRouter } from '../activities/index.ts';
+import { createCredentialsRouter } from '../credentials/index.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { createOid4vciRouter, oauthErrorHandler, paths } from '../oid4vci/index.ts';
+import { createStatusRouter } from '../status/index.ts';
+import { createVcApiRouter } from '../vc-api/index.ts';
+import { ISSUANCE_TABLES } from './migrations.ts';
 
-/** Placeholder until the issuance routes land (issue 2). */
-export const ISSUANCE_MIGRATIONS: readonly Migration[] = [];
+/** The issuing side's migrations (ids 200–299). */
+export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES];
 
-export function createIssuanceRouter(_deps: IssuerDeps): Router {
-  return Router();
+/**
+ * Routes whose bodies may exceed the app's 1 MiB default: a batch of up to 10,000 activities
+ * (pass to `createServiceApp({ bodyLimits })`).
+ */
+export const ISSUANCE_BODY_LIMITS = [{ path: '/v1/activities/batch', limit: BATCH_BODY_LIMIT }] as const;
+
+/**
+ * The OpenID4VCI routes: wallets call them with the issuer's own access tokens, not API keys, so
+ * mount this BEFORE the API-key authentication. Anyone may call them.
+ */
+export function createCredentialIssuerRouter(deps: IssuerDeps): Router {
+  return createOid4vciRouter(deps);
+}
+
+/**
+ * Paths whose errors must be answered in OAuth's shape even when they arise before the router
+ * (a body parser's error): mount `oauthErrorHandler` on them before the problem-details handler.
+ */
+export const OAUTH_ERROR_PATHS = [paths.offer, paths.token, paths.nonce, paths.credential];
+export { oauthErrorHandler };
+
+/** Activities, revocation, status lists and the VC API issue route (after authentication). */
+export function createIssuanceRouter(deps: IssuerDeps): Router {
+  const offerBox = createSecretBox(deps.config.passportSecret, 'offer-links');
+  const router = Router();
+  router.use(createStatusRouter(deps));
+  router.use(createActivitiesRouter(deps, offerBox));
+  router.use(createCredentialsRouter(deps));
+  router.use(createVcApiRouter(deps));
+  return router;
 }

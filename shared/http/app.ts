@@ -14,6 +14,12 @@ export interface ServiceAppOptions {
   ready?: () => boolean;
   /** Extra `Content-Security-Policy` sources for pages that need them (e.g. `blob:` for camera frames). */
   imgSrc?: string[];
+  /**
+   * Routes that take larger bodies than the 1 MiB default (e.g. a batch of 10,000 activities):
+   * their JSON and CSV parsers are mounted before the global ones, which then leave the parsed
+   * body alone. Each route documents its own limit.
+   */
+  bodyLimits?: readonly { path: string; limit: string }[];
 }
 
 /**
@@ -43,6 +49,9 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     }),
   );
   app.use(requestLog(options.logger));
+  for (const { path, limit } of options.bodyLimits ?? []) {
+    app.use(path, express.json({ limit, type: ['application/json', 'application/*+json'] }), express.text({ limit, type: ['text/csv', 'text/plain'] }));
+  }
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ limit: BODY_LIMIT, extended: false }));
   app.use(express.text({ limit: BODY_LIMIT, type: ['text/csv', 'text/plain', 'application/jwt'] }));

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { activityProblems, ActivitySchema, type Activity } from '../../shared/credential/index.ts';
+
+/** One activity as an organization submits it (API.md, `POST /v1/activities`). */
+export interface ActivityRequest {
+  volunteer: { name: string; email?: string };
+  activity: Activity;
+  idempotencyKey?: string;
+}
+
+export interface InputProblem {
+  /** Dotted path of the field at fault (`activity.hours`, `volunteer.name`). */
+  field: string;
+  message: string;
+}
+
+const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+const Envelope = z
+  .object({
+    volunteer: z.object({ name: text, email: z.email('must be an email address').max(254).optional() }).strict(),
+    activity: z.unknown(),
+    idempotencyKey: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  })
+  .strict();
+
+/**
+ * Checks one submitted activity: the envelope (volunteer, idempotency key) with zod, the
+ * activity itself with the shared rules (categories, ISO 3166-2:KZ regions, dates in order,
+ * at most 24 hours a day, a name in kk, ru or en). Returns every problem, each naming its field.
+ */
+export function checkActivityRequest(input: unknown, now: Date): { request: ActivityRequest; problems: [] } | { request?: undefined; problems: InputProblem[] } {
+  const envelope = Envelope.safeParse(input);
+  const problems: InputProblem[] = envelope.success ? [] : envelope.error.issues.map(describe);
+  const raw = typeof input === 'object' && input !== null ? (input as { activity?: unknown }).activity : undefined;
+  if (raw === undefined) {
+    if (!problems.some((p) => p.field === 'activity')) problems.push({ field: 'activity', message: 'is required' });
+  } else {
+    problems.push(...activityProblems(raw, 'activity', now));
+  }
+  if (problems.length || !envelope.success) return { problems };
+  const { volunteer, idempotencyKey } = envelope.data;
+  return {
+    request: {
+      volunteer: { name: volunteer.name, ...(volunteer.email ? { email: volunteer.email } : {}) },
+      activity: ActivitySchema.parse(raw),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    },
+    problems: [],
+  };
+}
+
+/**
+ * What an idempotency key stands for: the volunteer and the activity, in a canonical form, so a
+ * replay with the same content matches and one with different content is told apart.
+ */
+export function requestFingerprint(request: ActivityRequest): string {
+  return createHash('sha256').update(canonicalJson({ volunteer: request.volunteer, activity: request.activity })).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function describe(issue: z.core.$ZodIssue): InputProblem {
+  const field = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') return { field: field || issue.keys[0]!, message: `has unknown field(s): ${issue.keys.join(', ')}` };
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { field: field || 'body', message: 'is required' };
+  if (issue.code === 'invalid_type' && !field) return { field: 'body', message: 'must be a JSON object' };
+  return { field, message: issue.message };
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { SecretBox } from '../../shared/crypto/index.ts';
+import type { Queryable, SqlValue } from '../../shared/db/index.ts';
+import { audit } from '../audit.ts';
+import { accreditedOrganization } from '../credentials/organization.ts';
+import type { IssuerDeps } from '../deps.ts';
+import { requestFingerprint, type ActivityRequest } from './input.ts';
+import { newOfferLink, OFFER_LIFETIME_DAYS, offerUri } from './offer-link.ts';
+import { effectiveStatus, qrUrl, type ActivityStatus } from './view.ts';
+
+export type RecordOutcome =
+  | { ok: true; id: string; status: ActivityStatus; offerUri?: string; qrUrl?: string; replayed: boolean }
+  | { ok: false; code: 'conflict'; field: 'idempotencyKey'; detail: string };
+
+/** Rows per INSERT statement: 14 parameters each stays far below every engine's limit. */
+const ROWS_PER_STATEMENT = 200;
+
+const COLUMNS = [
+  'id', 'organization_id', 'volunteer_name', 'volunteer_email', 'activity', 'status', 'idempotency_key',
+  'request_hash', 'offer_hash', 'offer_sealed', 'offer_expires_at', 'created_at', 'updated_at',
+] as const;
+
+/**
+ * Records activities for an organization in ONE transaction, with an offer each, and audits
+ * them there. An idempotency key already used by the organization is answered with the activity
+ * first recorded under it (a different content is a conflict): the unique constraint on
+ * (organization, key) decides, and the row is read back in the same transaction, so two identical
+ * requests racing each other record one activity.
+ */
+export async function recordActivities(
+  deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
+  box: SecretBox,
+  organizationId: string,
+  requests: readonly ActivityRequest[],
+): Promise<RecordOutcome[]> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
+  const prepared = requests.map((request) => ({ request, id: randomUUID(), hash: requestFingerprint(request), offer: newOfferLink(box) }));
+
+  return deps.db.transaction(async (tx) => {
+    await accreditedOrganization(tx, organizationId);
+    const inserted = new Set<string>();
+    for (let i = 0; i < prepared.length; i += ROWS_PER_STATEMENT) {
+      const slice = prepared.slice(i, i + ROWS_PER_STATEMENT);
+      const params: SqlValue[] = [];
+      for (const p of slice) {
+        params.push(p.id, organizationId, p.request.volunteer.name, p.request.volunteer.email ?? null, JSON.stringify(p.request.activity), 'offered');
+        params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at);
+      }
+      const rows = await tx.all<{ id: string }>(
+        `INSERT INTO activities (${COLUMNS.join(', ')}) VALUES ${slice.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}
+         ON CONFLICT (organization_id, idempotency_key) DO NOTHING RETURNING id`,
+        params,
+      );
+      for (const r of rows) inserted.add(r.id);
+    }
+    const earlier = await earlierUnderKeys(
+      tx,
+      organizationId,
+      prepared.filter((p) => !inserted.has(p.id)).map((p) => p.request.idempotencyKey!),
+    );
+    const outcomes: RecordOutcome[] = [];
+    for (const p of prepared) {
+      if (inserted.has(p.id)) {
+        await audit(tx, { at: now, actor: `organization:${organizationId}`, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey } });
+        outcomes.push({ ok: true, id: p.id, status: 'offered', offerUri: offerUri(deps.config.issuerUrl, p.offer.token), qrUrl: qrUrl(deps.config.issuerUrl, p.id), replayed: false });
+        continue;
+      }
+      const first = earlier.get(p.request.idempotencyKey!)!;
+      if (first.request_hash !== p.hash) {
+        outcomes.push({
+          ok: false,
+          code: 'conflict',
+          field: 'idempotencyKey',
+          detail: `idempotencyKey "${p.request.idempotencyKey}" was already used for activity ${first.id} with different content`,
+        });
+        continue;
+      }
+      const status = effectiveStatus(first, now);
+      outcomes.push({
+        ok: true,
+        id: first.id,
+        status,
+        ...(status === 'offered' ? { offerUri: offerUri(deps.config.issuerUrl, box.open(first.offer_sealed).toString('utf8')), qrUrl: qrUrl(deps.config.issuerUrl, first.id) } : {}),
+        replayed: true,
+      });
+    }
+    return outcomes;
+  });
+}
+
+interface EarlierRow {
+  id: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: 'offered' | 'claimed' | 'revoked' | 'withdrawn';
+  offer_sealed: string;
+  offer_expires_at: string;
+}
+
+async function earlierUnderKeys(tx: Queryable, organizationId: string, keys: string[]): Promise<Map<string, EarlierRow>> {
+  const found = new Map<string, EarlierRow>();
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const slice = unique.slice(i, i + 500);
+    const rows = await tx.all<EarlierRow>(
+      `SELECT id, idempotency_key, request_hash, status, offer_sealed, offer_expires_at FROM activities
+        WHERE organization_id = ? AND idempotency_key IN (${slice.map(() => '?').join(', ')})`,
+      [organizationId, ...slice],
+    );
+    for (const r of rows) found.set(r.idempotency_key, r);
+  }
+  return found;
+}

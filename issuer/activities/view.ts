@@ -1,0 +1,68 @@
+import type { SecretBox } from '../../shared/crypto/index.ts';
+import type { Activity } from '../../shared/credential/index.ts';
+import { offerUri, openOfferToken } from './offer-link.ts';
+
+export type ActivityStatus = 'offered' | 'claimed' | 'revoked' | 'withdrawn' | 'expired';
+
+/** The columns views are made from (`SELECT … FROM activities a LEFT JOIN credentials c`). */
+export const ACTIVITY_COLUMNS = `a.id, a.status, a.volunteer_name, a.volunteer_email, a.activity, a.idempotency_key, a.offer_sealed,
+  a.offer_expires_at, a.withdrawn_at, a.created_at, c.id AS credential_id, c.issued_at, c.revoked_at`;
+
+export interface ActivityRow {
+  id: string;
+  status: 'offered' | 'claimed' | 'revoked' | 'withdrawn';
+  volunteer_name: string;
+  volunteer_email: string | null;
+  activity: string;
+  idempotency_key: string | null;
+  offer_sealed: string;
+  offer_expires_at: string;
+  withdrawn_at: string | null;
+  created_at: string;
+  credential_id: string | null;
+  issued_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ActivityView {
+  id: string;
+  status: ActivityStatus;
+  /** Present while the offer can still be claimed. */
+  offerUri?: string;
+  qrUrl?: string;
+  offerExpiresAt?: string;
+  volunteer: { name: string; email?: string };
+  activity: Activity;
+  idempotencyKey?: string;
+  createdAt: string;
+  credentialId?: string;
+  claimedAt?: string;
+  revokedAt?: string;
+}
+
+/** An offer past its lifetime is shown as `expired`; nothing else about it changes. */
+export function effectiveStatus(row: Pick<ActivityRow, 'status' | 'offer_expires_at'>, now: Date): ActivityStatus {
+  return row.status === 'offered' && row.offer_expires_at <= now.toISOString() ? 'expired' : row.status;
+}
+
+export function qrUrl(issuerUrl: string, activityId: string): string {
+  return `${issuerUrl}/v1/activities/${activityId}/offer.png`;
+}
+
+export function activityView(row: ActivityRow, box: SecretBox, issuerUrl: string, now: Date): ActivityView {
+  const status = effectiveStatus(row, now);
+  const offered = status === 'offered';
+  return {
+    id: row.id,
+    status,
+    ...(offered
+      ? { offerUri: offerUri(issuerUrl, openOfferToken(box, row.offer_sealed)), qrUrl: qrUrl(issuerUrl, row.id), offerExpiresAt: row.offer_expires_at }
+      : {}),
+    volunteer: { name: row.volunteer_name, ...(row.volunteer_email ? { email: row.volunteer_email } : {}) },
+    activity: JSON.parse(row.activity) as Activity,
+    ...(row.idempotency_key ? { idempotencyKey: row.idempotency_key } : {}),
+    createdAt: row.created_at,
+    ...(row.credential_id ? { credentialId: row.credential_id, claimedAt: row.issued_at! } : {}),
+    ...(row.revoked_at || row.withdrawn_at ? { revokedAt: (row.revoked_at ?? row.withdrawn_at)! } : {}),
+  };
+}

@@ -1,0 +1,94 @@
+import type { Queryable } from '../../shared/db/index.ts';
+import { PassportError } from '../../shared/errors.ts';
+import { audit } from '../audit.ts';
+import type { IssuerDeps } from '../deps.ts';
+import { statusListUrl } from '../status/url.ts';
+
+/** The state after a revocation; asking again answers the same. */
+export type Revocation =
+  | {
+      id: string;
+      activityId: string | null;
+      status: 'revoked';
+      revokedAt: string;
+      reason: string;
+      statusListCredential: string;
+      statusListIndex: string;
+    }
+  | { id: null; activityId: string; status: 'withdrawn'; revokedAt: string; reason: string };
+
+interface CredentialRow {
+  id: string;
+  organization_id: string;
+  activity_id: string | null;
+  status_list: number;
+  status_index: number;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
+/**
+ * Revokes the credential `id` (its `urn:uuid:` id, or the id of the activity it was issued for)
+ * on behalf of the organization that issued it. A claimed credential gets its status bit set; an
+ * activity not yet claimed has its offer withdrawn, so it can never be claimed. Idempotent: a
+ * second call changes nothing and answers the state of the first.
+ */
+export async function revokeCredential(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, organizationId: string, id: string, reason: string): Promise<Revocation> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.now();
+    const credential = id.startsWith('urn:uuid:')
+      ? await tx.get<CredentialRow>('SELECT * FROM credentials WHERE id = ?', [id])
+      : await tx.get<CredentialRow>('SELECT * FROM credentials WHERE activity_id = ?', [id]);
+    if (credential) {
+      // Someone else's credential is answered as absent: its existence is not ours to confirm.
+      if (credential.organization_id !== organizationId) throw notFound(id);
+      return revokeIssued(deps, tx, credential, reason, now);
+    }
+    if (id.startsWith('urn:uuid:')) throw notFound(id);
+    return withdrawOffer(tx, organizationId, id, reason, now);
+  });
+}
+
+async function revokeIssued(deps: Pick<IssuerDeps, 'config'>, tx: Queryable, c: CredentialRow, reason: string, now: Date): Promise<Revocation> {
+  let revokedAt = c.revoked_at;
+  let revokeReason = c.revoke_reason ?? '';
+  if (!revokedAt) {
+    revokedAt = now.toISOString();
+    revokeReason = reason;
+    await tx.run('UPDATE credentials SET revoked_at = ?, revoke_reason = ? WHERE id = ?', [revokedAt, reason, c.id]);
+    await tx.run('UPDATE status_lists SET version = version + 1 WHERE organization_id = ? AND list_no = ?', [c.organization_id, c.status_list]);
+    if (c.activity_id) await tx.run("UPDATE activities SET status = 'revoked', updated_at = ? WHERE id = ?", [revokedAt, c.activity_id]);
+    await audit(tx, { at: now, actor: `organization:${c.organization_id}`, action: 'credential.revoked', subject: c.id, detail: { reason, activityId: c.activity_id } });
+  }
+  return {
+    id: c.id,
+    activityId: c.activity_id,
+    status: 'revoked',
+    revokedAt,
+    reason: revokeReason,
+    statusListCredential: statusListUrl(deps.config.issuerUrl, c.organization_id, c.status_list),
+    statusListIndex: String(c.status_index),
+  };
+}
+
+async function withdrawOffer(tx: Queryable, organizationId: string, activityId: string, reason: string, now: Date): Promise<Revocation> {
+  const activity = await tx.get<{ organization_id: string; status: string; withdrawn_at: string | null; withdraw_reason: string | null }>(
+    'SELECT organization_id, status, withdrawn_at, withdraw_reason FROM activities WHERE id = ?',
+    [activityId],
+  );
+  if (!activity || activity.organization_id !== organizationId) throw notFound(activityId);
+  if (activity.status === 'withdrawn') {
+    return { id: null, activityId, status: 'withdrawn', revokedAt: activity.withdrawn_at!, reason: activity.withdraw_reason ?? '' };
+  }
+  const at = now.toISOString();
+  await tx.run("UPDATE activities SET status = 'withdrawn', withdrawn_at = ?, withdraw_reason = ?, updated_at = ? WHERE id = ?", [at, reason, at, activityId]);
+  // Codes and tokens already handed to a wallet stop working with the offer.
+  await tx.run('UPDATE preauthorized_codes SET used_at = ? WHERE activity_id = ? AND used_at IS NULL', [at, activityId]);
+  await tx.run('UPDATE access_tokens SET revoked_at = ? WHERE activity_id = ? AND revoked_at IS NULL', [at, activityId]);
+  await audit(tx, { at: now, actor: `organization:${organizationId}`, action: 'credential.revoked', subject: activityId, detail: { reason, withdrawnOffer: true } });
+  return { id: null, activityId, status: 'withdrawn', revokedAt: at, reason };
+}
+
+function notFound(id: string): PassportError {
+  return new PassportError('not_found', `No credential or activity ${id} issued by this organization`);
+}

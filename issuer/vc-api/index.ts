@@ -1,0 +1,2 @@
+export { createVcApiRouter } from './router.ts';
+export { issueByVcApi } from './issue.ts';

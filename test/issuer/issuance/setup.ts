@@ -1,0 +1,156 @@
+import type { KeyObject } from 'node:crypto';
+import { generateEd25519, ed25519PrivateKeyObject } from '../../../shared/crypto/index.ts';
+import { didKeyFromPublicKey } from '../../../shared/did/index.ts';
+import { signJwt } from '../../../shared/jwt/index.ts';
+import { startService, type StartedService } from '../../helpers/services.ts';
+
+/** What a test sees of one HTTP answer. */
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** A raw body with its content type (CSV, form-encoded, broken JSON). */
+  raw?: string;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+export async function call<T = any>(base: string, method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.raw !== undefined) {
+    body = options.raw;
+    headers['content-type'] = options.type ?? 'application/json';
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(base.startsWith('http') && path.startsWith('http') ? path : base + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (a JWT, a PNG): the text is the body.
+  }
+  return { status: res.status, body: parsed as T, text, headers: res.headers };
+}
+
+export const ADMIN = 'issuance-test-admin-token';
+
+export interface Organization {
+  id: string;
+  did: string;
+  apiKey: string;
+}
+
+export interface IssuerUnderTest {
+  issuer: StartedService;
+  api<T = any>(method: string, path: string, options?: CallOptions): Promise<Answer<T>>;
+  /** Accredits an organization through the registry's HTTP route, as the registry would. */
+  accredit(id: string, region?: string): Promise<Organization>;
+}
+
+export async function startIssuer(env: Record<string, string> = {}): Promise<IssuerUnderTest> {
+  const issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: ADMIN, PASSPORT_SECRET: 'issuance-test-secret-0123456789abcdef', ...env } });
+  const api = <T = any>(method: string, path: string, options?: CallOptions) => call<T>(issuer.url, method, path, options);
+  return {
+    issuer,
+    api,
+    async accredit(id, region = 'KZ-55') {
+      const res = await api('POST', '/v1/organizations', {
+        token: ADMIN,
+        body: { id, name: { kk: `${id} ұйымы`, ru: `Организация ${id}`, en: `Organization ${id}` }, region },
+      });
+      if (res.status !== 201) throw new Error(`accrediting ${id} answered ${res.status}: ${res.text}`);
+      return { id, did: res.body.did, apiKey: res.body.apiKey };
+    },
+  };
+}
+
+/** A realistic completed activity; `overrides` replace fields of the activity. */
+export function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: { kk: 'Ағаш отырғызу', ru: 'Посадка деревьев', en: 'Tree planting' },
+    project: 'Жас ағаш',
+    category: 'ecology',
+    region: 'KZ-55',
+    activityStartDate: '2026-04-20',
+    activityEndDate: '2026-04-27',
+    hours: 18.5,
+    role: 'team lead',
+    confirmedBy: 'Coordinator, Pavlodar front office',
+    ...overrides,
+  };
+}
+
+export interface Holder {
+  did: string;
+  kid: string;
+  key: KeyObject;
+}
+
+/** A volunteer's did:key, made in the test. */
+export function newHolder(): Holder {
+  const keys = generateEd25519();
+  const did = didKeyFromPublicKey(keys.publicKey);
+  return { did, kid: `${did}#${did.slice('did:key:'.length)}`, key: ed25519PrivateKeyObject(keys.privateKey, keys.publicKey) };
+}
+
+export interface ProofOptions {
+  aud: string;
+  nonce?: string;
+  iat?: number;
+  typ?: string;
+  kid?: string;
+  key?: KeyObject;
+}
+
+export function proofJwt(holder: Holder, options: ProofOptions): Promise<string> {
+  const payload: Record<string, unknown> = { aud: options.aud, iat: options.iat ?? Math.floor(Date.now() / 1000) };
+  if (options.nonce !== undefined) payload.nonce = options.nonce;
+  return signJwt(payload, { key: options.key ?? holder.key, kid: options.kid ?? holder.kid, typ: options.typ ?? 'openid4vci-proof+jwt' });
+}
+
+/** The URL inside an `openid-credential-offer://?credential_offer_uri=…` link. */
+export function offerUrlOf(offerUri: string): string {
+  const url = new URL(offerUri);
+  const inner = url.searchParams.get('credential_offer_uri');
+  if (url.protocol !== 'openid-credential-offer:' || !inner) throw new Error(`not an offer by reference: ${offerUri}`);
+  return inner;
+}
+
+export const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+
+/** Fetches the offer and trades its fresh code for an access token, by hand. */
+export async function accessTokenFor(t: IssuerUnderTest, offerUri: string): Promise<string> {
+  const offer = await call(t.issuer.url, 'GET', offerUrlOf(offerUri));
+  const code = offer.body.grants[PRE_AUTH]['pre-authorized_code'];
+  const token = await t.api('POST', '/oid4vci/token', { raw: new URLSearchParams({ grant_type: PRE_AUTH, 'pre-authorized_code': code }).toString(), type: 'application/x-www-form-urlencoded' });
+  if (token.status !== 200) throw new Error(`token answered ${token.status}: ${token.text}`);
+  return token.body.access_token;
+}
+
+export async function freshNonce(t: IssuerUnderTest): Promise<string> {
+  return (await t.api('POST', '/oid4vci/nonce')).body.c_nonce;
+}
+
+/** The whole pre-authorized flow by hand; answers the credential endpoint's response. */
+export async function claimByHand(t: IssuerUnderTest, offerUri: string, holder: Holder): Promise<Answer> {
+  const token = await accessTokenFor(t, offerUri);
+  const jwt = await proofJwt(holder, { aud: t.issuer.url, nonce: await freshNonce(t) });
+  return t.api('POST', '/oid4vci/credential', { token, body: { credential_configuration_id: 'VolunteerActivityCredential', proofs: { jwt: [jwt] } } });
+}
+
+export async function recordOne(t: IssuerUnderTest, org: Organization, overrides: Record<string, unknown> = {}, volunteer = 'Дана Әлиева'): Promise<{ id: string; offerUri: string }> {
+  const res = await t.api('POST', '/v1/activities', { token: org.apiKey, body: { volunteer: { name: volunteer }, activity: activity(overrides) } });
+  if (res.status !== 201) throw new Error(`recording answered ${res.status}: ${res.text}`);
+  return res.body;
+}
