@@ -34,7 +34,7 @@
       const answer = await api('POST', '/v1/credentials/claim', { offerUri });
       say('notice', '');
       document.getElementById('notice').append(
-        el('p', { class: 'message ok', role: 'status', id: 'claimed' }, t('claimed', { name: claimedName(answer) }), ' ', el('a', { href: '/' }, t('navPassport'))),
+        el('p', { class: 'message ok', role: 'status', id: 'claimed' }, t('claimed', { name: claimedName(answer) }), ' ', el('a', { href: '/' }, t('openPassport'))),
       );
       document.getElementById('offer').value = '';
     } catch (err) {

@@ -3,7 +3,7 @@
 'use strict';
 
 (function () {
-  const { t, api, el, clear, say, showError, localized, hours, date, category, badge } = window.Wallet;
+  const { t, api, el, clear, say, showError, localized, hours, dateRange, category, badge } = window.Wallet;
 
   function row(label, value) {
     return el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, hours(value)));
@@ -25,9 +25,7 @@
 
   function credentialCard(credential) {
     const activity = credential.activity || {};
-    const dates = activity.activityStartDate === activity.activityEndDate
-      ? date(activity.activityStartDate)
-      : date(activity.activityStartDate) + ' – ' + date(activity.activityEndDate);
+    const dates = dateRange(activity.activityStartDate, activity.activityEndDate);
     const remove = el('button', { type: 'button', class: 'link danger' }, t('deleteCredential'));
     remove.addEventListener('click', () => removeCredential(credential, remove));
     return el(
@@ -90,21 +88,15 @@
     }
     try {
       const answer = await api('POST', '/v1/import', body);
-      const imported = answer.imported || [];
-      const refused = answer.refused || [];
-      say('notice', t('importResult', { imported: count(imported), refused: count(refused) }));
-      for (const item of Array.isArray(refused) ? refused : []) {
-        results.append(el('li', { class: 'bad' }, t('importRefused', { reason: item.reason || item.detail || item.error || '' })));
+      say('notice', t('importResult', { imported: answer.imported, refused: answer.refused }));
+      for (const item of answer.results || []) {
+        if (!item.imported) results.append(el('li', { class: 'bad' }, t('importRefused', { reason: item.reason })));
       }
       input.value = '';
       await refresh();
     } catch (err) {
       showError('notice', err);
     }
-  }
-
-  function count(value) {
-    return Array.isArray(value) ? value.length : Number(value) || 0;
   }
 
   window.Wallet.start(async (credentials) => {

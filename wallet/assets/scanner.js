@@ -29,7 +29,11 @@
     const stopButton = document.getElementById('scan-stop');
     const status = document.getElementById('scan-status');
     const photo = document.getElementById('scan-photo');
+    // The frame or photo a code was read from stays on screen, so the volunteer sees what was read.
     const canvas = document.createElement('canvas');
+    canvas.className = 'preview';
+    canvas.hidden = true;
+    video.after(canvas);
     let stream;
     let timer;
 
@@ -50,6 +54,7 @@
         return false;
       }
       status.textContent = '';
+      canvas.hidden = false;
       options.found(value);
       return true;
     }
@@ -67,6 +72,7 @@
     }
 
     startButton.addEventListener('click', async () => {
+      canvas.hidden = true;
       if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
         status.textContent = t('cameraUnavailable', { reason: 'getUserMedia' });
         return;
@@ -93,6 +99,7 @@
     photo.addEventListener('change', async () => {
       const file = photo.files && photo.files[0];
       if (!file) return;
+      canvas.hidden = true;
       let text;
       try {
         const bitmap = await createImageBitmap(file);

@@ -8,12 +8,11 @@
   function shareItem(share) {
     const remove = el('button', { type: 'button', class: 'link danger' }, t('deleteShare'));
     remove.addEventListener('click', () => removeShare(share, remove));
-    const count = Array.isArray(share.credentialIds) ? share.credentialIds.length : share.credentials;
     return el(
       'li',
       { class: 'card share', 'data-id': share.id },
       el('a', { href: share.url, target: '_blank', rel: 'noopener', class: 'share-url' }, share.url),
-      el('p', { class: 'muted' }, [t('shareUntil', { date: date(share.expiresAt) }), count !== undefined ? t('shareCredentials', { n: count }) : ''].filter(Boolean).join(' · ')),
+      el('p', { class: share.expired ? 'warn' : 'muted' }, [share.expired ? t('shareExpired') : t('shareUntil', { date: date(share.expiresAt) }), t('shareCredentials', { n: share.credentialIds.length })].join(' · ')),
       remove,
     );
   }

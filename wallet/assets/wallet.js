@@ -100,17 +100,32 @@
     return text[lang] || text.ru || text.kk || text.en || '';
   }
 
-  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-  function hours(n) {
-    return t('hoursValue', { n: numbers.format(Number(n) || 0) });
+  /** Up to two decimals, with the language's separators (from the texts: see dateFormat). */
+  function number(value) {
+    const n = Math.round((Number(value) || 0) * 100) / 100;
+    const [whole, fraction] = Math.abs(n).toString().split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, texts.groupSeparator);
+    return (n < 0 ? '-' : '') + grouped + (fraction ? texts.decimalSeparator + fraction : '');
   }
 
-  const dateFormat = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  /** A date or instant, shown as a calendar date (activity dates carry no time zone). */
+  function hours(n) {
+    return t('hoursValue', { n: number(n) });
+  }
+
+  const months = texts.months.split(',');
+  /** A date (activity dates carry no time zone) or an instant, as a calendar date in UTC. */
   function date(value) {
     if (!value) return '';
     const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value + 'T00:00:00Z' : value);
-    return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
+    if (Number.isNaN(d.getTime())) return String(value);
+    return t('dateFormat', { d: d.getUTCDate(), month: months[d.getUTCMonth()], y: d.getUTCFullYear() });
+  }
+
+  /** From–to, shortened within one month: "20–27 сәуір 2025 ж.". */
+  function dateRange(from, to) {
+    if (!to || from === to) return date(from);
+    if (from && to && from.slice(0, 7) === to.slice(0, 7)) return Number(from.slice(8, 10)) + '–' + date(to);
+    return date(from) + ' – ' + date(to);
   }
 
   function category(code) {
@@ -245,5 +260,5 @@
     return [];
   }
 
-  window.Wallet = { lang, t, api, explain, ProblemError, el, clear, say, showError, localized, hours, date, category, badge, choice, chosen, busy, start, listOf };
+  window.Wallet = { lang, t, api, explain, ProblemError, el, clear, say, showError, localized, number, hours, date, dateRange, category, badge, choice, chosen, busy, start, listOf };
 })();

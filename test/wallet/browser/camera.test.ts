@@ -46,6 +46,8 @@ describe('claiming an offer with the camera', () => {
     await page.locator('#scan-start').click();
     await expect.poll(() => page.locator('#claimed').textContent(), { timeout: 20_000 }).toContain('Помощь после паводка');
     expect(await page.locator('#scan-video').isHidden()).toBe(true);
+    // The frame the code was read from stays on screen in place of the live video.
+    expect(await page.locator('canvas.preview').isVisible()).toBe(true);
     await screenshot(page, 'claim-camera');
 
     await page.goto(services.wallet.url + '/');

@@ -91,11 +91,17 @@ describe('the wallet pages in a browser', () => {
     await page.locator('#claim-form button[type="submit"]').click();
     await expect.poll(() => page.locator('#notice').textContent()).toBe('Бұл QR код куәлік ұсынысы емес.');
 
-    for (const [offer, name] of [[offers[0]!, 'Ағаш отырғызу'], [offers[1]!, 'Оқушыларға сабақ']] as const) {
-      await page.locator('#offer').fill(offer.offerUri);
-      await page.locator('#claim-form button[type="submit"]').click();
-      await expect.poll(() => page.locator('#claimed').textContent()).toContain(name);
-    }
+    await page.locator('#offer').fill(offers[0]!.offerUri);
+    await page.locator('#claim-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('#claimed').textContent()).toContain('Ағаш отырғызу');
+
+    // Opened from a link: the offer is filled in, and claimed only when the volunteer taps.
+    await page.goto(`${services.wallet.url}/claim?offer=${encodeURIComponent(offers[1]!.offerUri)}`);
+    await page.locator('#wallet-page').waitFor({ state: 'visible' });
+    expect(await page.locator('#offer').inputValue()).toBe(offers[1]!.offerUri);
+    expect(await page.locator('#claimed').count()).toBe(0);
+    await page.locator('#claim-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('#claimed').textContent()).toContain('Оқушыларға сабақ');
 
     // The same offer twice: the wallet's problem details reach the volunteer as a sentence.
     await page.locator('#offer').fill(offers[0]!.offerUri);

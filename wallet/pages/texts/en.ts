@@ -8,6 +8,12 @@ export const EN = {
   navClaim: 'Add',
   navShare: 'Share',
   navRespond: 'Answer',
+  // Dates and numbers are formatted from these, not by the browser's Intl: Chromium without
+  // full ICU data formats Kazakh as '2025 M04 20'.
+  months: 'January,February,March,April,May,June,July,August,September,October,November,December',
+  dateFormat: '{d} {month} {y}',
+  decimalSeparator: '.',
+  groupSeparator: ',',
   loading: 'Loading…',
 
   signInTitle: 'Sign in',
@@ -63,6 +69,7 @@ export const EN = {
   claimButton: 'Add to my passport',
   claiming: 'Receiving the credential from the organization…',
   claimed: 'Added to your passport: {name}',
+  openPassport: 'Open my passport',
 
   scanCamera: 'Scan with the camera',
   stopCamera: 'Stop the camera',
@@ -86,6 +93,7 @@ export const EN = {
   sharesTitle: 'My links',
   noShares: 'No links yet.',
   shareUntil: 'Works until {date}',
+  shareExpired: 'Expired: the link no longer opens',
   shareCredentials: 'Credentials: {n}',
   deleteShare: 'Delete the link',
   confirmDeleteShare: 'Delete this link? It stops working at once.',

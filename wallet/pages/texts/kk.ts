@@ -7,6 +7,10 @@ export const KK: Record<WalletText, string> = {
   navClaim: 'Қосу',
   navShare: 'Бөлісу',
   navRespond: 'Жауап беру',
+  months: 'қаңтар,ақпан,наурыз,сәуір,мамыр,маусым,шілде,тамыз,қыркүйек,қазан,қараша,желтоқсан',
+  dateFormat: '{d} {month} {y} ж.',
+  decimalSeparator: ',',
+  groupSeparator: '\u00a0',
   loading: 'Жүктелуде…',
 
   signInTitle: 'Кіру',
@@ -62,6 +66,7 @@ export const KK: Record<WalletText, string> = {
   claimButton: 'Паспортқа қосу',
   claiming: 'Куәлік ұйымнан алынуда…',
   claimed: 'Паспортқа қосылды: {name}',
+  openPassport: 'Паспортты ашу',
 
   scanCamera: 'Камерамен сканерлеу',
   stopCamera: 'Камераны өшіру',
@@ -85,6 +90,7 @@ export const KK: Record<WalletText, string> = {
   sharesTitle: 'Менің сілтемелерім',
   noShares: 'Әзірге сілтеме жоқ.',
   shareUntil: '{date} дейін жұмыс істейді',
+  shareExpired: 'Мерзімі өтті: сілтеме енді ашылмайды',
   shareCredentials: 'Куәліктер: {n}',
   deleteShare: 'Сілтемені өшіру',
   confirmDeleteShare: 'Сілтемені өшіру керек пе? Ол бірден жұмысын тоқтатады.',

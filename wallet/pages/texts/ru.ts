@@ -7,6 +7,10 @@ export const RU: Record<WalletText, string> = {
   navClaim: 'Добавить',
   navShare: 'Поделиться',
   navRespond: 'Ответить',
+  months: 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',
+  dateFormat: '{d} {month} {y} г.',
+  decimalSeparator: ',',
+  groupSeparator: '\u00a0',
   loading: 'Загрузка…',
 
   signInTitle: 'Вход',
@@ -62,6 +66,7 @@ export const RU: Record<WalletText, string> = {
   claimButton: 'Добавить в паспорт',
   claiming: 'Получаем удостоверение от организации…',
   claimed: 'Добавлено в паспорт: {name}',
+  openPassport: 'Открыть паспорт',
 
   scanCamera: 'Сканировать камерой',
   stopCamera: 'Выключить камеру',
@@ -85,6 +90,7 @@ export const RU: Record<WalletText, string> = {
   sharesTitle: 'Мои ссылки',
   noShares: 'Ссылок пока нет.',
   shareUntil: 'Действует до {date}',
+  shareExpired: 'Истекла: ссылка больше не открывается',
   shareCredentials: 'Удостоверений: {n}',
   deleteShare: 'Удалить ссылку',
   confirmDeleteShare: 'Удалить ссылку? Она сразу перестанет работать.',
