@@ -1,7 +1,8 @@
 import type { Request } from 'express';
-import type { Language } from '../../shared/credential/vocabulary.ts';
+import { CATEGORIES, type Language } from '../../shared/credential/vocabulary.ts';
 import { translator } from '../../shared/i18n/index.ts';
 import { html, layout, raw, type SafeHtml } from '../../shared/pages/index.ts';
+import { CATEGORY_NAMES } from '../categories.ts';
 import { WALLET_TEXTS, type WalletText } from './texts/messages.ts';
 
 export type Translate = ReturnType<typeof translator<WalletText>>;
@@ -78,9 +79,11 @@ function signInPanel(t: Translate): SafeHtml {
 /**
  * The texts the scripts need, as a JSON data block: the CSP forbids inline scripts, but a
  * block of type application/json is never executed. `<` is escaped so no text can end the block.
+ * Category names are the wallet's own (shared with the PDF), as `category.{id}`.
  */
 function clientTexts(lang: Language): SafeHtml {
-  const json = JSON.stringify(WALLET_TEXTS[lang]).replace(/</g, '\\u003c');
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [`category.${c}`, CATEGORY_NAMES[lang][c]]));
+  const json = JSON.stringify({ ...WALLET_TEXTS[lang], ...categories }).replace(/</g, '\\u003c');
   return html`<script type="application/json" id="wallet-texts">${raw(json)}</script>`;
 }
 

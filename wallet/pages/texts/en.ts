@@ -126,16 +126,6 @@ export const EN = {
   'status.invalid': 'Invalid signature',
   'status.unverifiable': 'Could not be checked',
 
-  'category.ecology': 'Ecology',
-  'category.education': 'Education',
-  'category.culture': 'Culture',
-  'category.social': 'Social help',
-  'category.health': 'Health',
-  'category.emergency': 'Emergencies',
-  'category.animals': 'Animal protection',
-  'category.sport': 'Sport',
-  'category.other': 'Other',
-
   errorPrefix: 'It did not work: {detail}',
   errorUnauthorized: 'Your session has ended. Please sign in again.',
   errorRateLimited: 'Too many attempts. Wait a minute and try again.',

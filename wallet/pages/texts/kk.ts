@@ -123,16 +123,6 @@ export const KK: Record<WalletText, string> = {
   'status.invalid': 'Қолтаңба жарамсыз',
   'status.unverifiable': 'Тексеру мүмкін болмады',
 
-  'category.ecology': 'Экология',
-  'category.education': 'Білім беру',
-  'category.culture': 'Мәдениет',
-  'category.social': 'Әлеуметтік көмек',
-  'category.health': 'Денсаулық сақтау',
-  'category.emergency': 'Төтенше жағдайлар',
-  'category.animals': 'Жануарларды қорғау',
-  'category.sport': 'Спорт',
-  'category.other': 'Басқа',
-
   errorPrefix: 'Орындалмады: {detail}',
   errorUnauthorized: 'Сеанс аяқталды. Қайта кіріңіз.',
   errorRateLimited: 'Әрекет тым көп. Бір минут күтіп, қайталап көріңіз.',

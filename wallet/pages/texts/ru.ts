@@ -123,16 +123,6 @@ export const RU: Record<WalletText, string> = {
   'status.invalid': 'Подпись неверна',
   'status.unverifiable': 'Не удалось проверить',
 
-  'category.ecology': 'Экология',
-  'category.education': 'Образование',
-  'category.culture': 'Культура',
-  'category.social': 'Социальная помощь',
-  'category.health': 'Здравоохранение',
-  'category.emergency': 'Чрезвычайные ситуации',
-  'category.animals': 'Защита животных',
-  'category.sport': 'Спорт',
-  'category.other': 'Другое',
-
   errorPrefix: 'Не получилось: {detail}',
   errorUnauthorized: 'Сеанс закончился. Войдите снова.',
   errorRateLimited: 'Слишком много попыток. Подождите минуту и попробуйте снова.',
