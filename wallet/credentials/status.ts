@@ -6,7 +6,8 @@ import { PassportError } from '../../shared/errors.ts';
 import { verifyDidJwt } from '../../shared/jwt/index.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
 import { fetchStatusList, type FetchedStatusList } from '../../shared/status-list/index.ts';
-import { accreditedAt, fetchTrustList, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
+import { fetchTrustList, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
+import { accreditedAtIssuance } from './accreditation.ts';
 import type { DecodedCredential } from './decode.ts';
 
 /**
@@ -108,7 +109,7 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
     if (!organization) {
       return { outcome: { kind: 'failed', status: 'issuer_not_accredited', reason: `trust: ${c.issuerDid} is not on the trust list` }, organization };
     }
-    if (!accreditedAt(organization, c.issuedAt)) {
+    if (!accreditedAtIssuance(organization, c.issuedAt)) {
       return {
         outcome: { kind: 'failed', status: 'issuer_suspended', reason: `trust: ${organization.id} was not accredited at ${c.issuedAt.toISOString()}` },
         organization,
