@@ -10,6 +10,7 @@ import { PASSPORT_CSS } from '../shared/pages/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { authenticate } from './auth/index.ts';
 import type { IssuerDeps } from './deps.ts';
+import { createDashboardRouter } from './dashboard/index.ts';
 import {
   ISSUANCE_BODY_LIMITS,
   ISSUANCE_MIGRATIONS,
@@ -21,6 +22,7 @@ import {
 import { issuerOpenApi } from './openapi.ts';
 import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
 import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
+import { STATS_MIGRATIONS, createStatsRouter } from './stats/index.ts';
 
 /** Builds the issuing service: database, Veramo agent, the registry's identity, and the routes. */
 export async function buildIssuer(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
@@ -28,7 +30,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
     name: 'issuer',
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
-    migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS],
+    migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS],
   });
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts });
@@ -49,6 +51,8 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   app.use(authenticate(deps));
   app.use(createRegistryRouter(deps));
   app.use(createIssuanceRouter(deps));
+  app.use(createStatsRouter(deps));
+  app.use(createDashboardRouter());
   app.use(notFoundHandler);
   app.use(OAUTH_ERROR_PATHS, oauthErrorHandler);
   app.use(problemHandler(logger));

@@ -2,6 +2,8 @@ import type { Config } from '../shared/config.ts';
 import { issuanceOpenApiPaths } from './issuance/openapi.ts';
 import { problemSchema } from '../shared/http/openapi.ts';
 import { registryOpenApiPaths } from './registry/openapi.ts';
+import { dashboardOpenApiPaths } from './dashboard/index.ts';
+import { statsOpenApiPaths } from './stats/index.ts';
 
 /** The issuer's OpenAPI 3.1 document: every route, its inputs, and its problem-details errors. */
 export function issuerOpenApi(config: Config): Record<string, unknown> {
@@ -13,6 +15,6 @@ export function issuerOpenApi(config: Config): Record<string, unknown> {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'PASSPORT_ADMIN_TOKEN or an API key' } },
       schemas: { Problem: problemSchema },
     },
-    paths: { ...registryOpenApiPaths, ...issuanceOpenApiPaths },
+    paths: { ...registryOpenApiPaths, ...issuanceOpenApiPaths, ...statsOpenApiPaths, ...dashboardOpenApiPaths },
   };
 }
