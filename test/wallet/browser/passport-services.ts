@@ -23,6 +23,8 @@ export interface ActivityInput {
 export interface PassportServices {
   issuer: StartedService;
   wallet: StartedService;
+  /** Started only when asked for (`startPassport({ verifier: true })`). */
+  verifier: StartedService | undefined;
   /** The accredited organization's API key. */
   orgKey: string;
   /** Records a completed activity at the issuer and returns its `openid-credential-offer://` link. */
@@ -34,12 +36,16 @@ export interface PassportServices {
 
 /**
  * A real issuer with one accredited organization (through the registry's HTTP API, with a
- * registry token made here) and a real wallet that trusts that issuer's registry.
+ * registry token made here), a real wallet that trusts that issuer's registry and, when asked,
+ * a real verifier that trusts it too.
  */
-export async function startPassport(): Promise<PassportServices> {
+export async function startPassport(options: { verifier?: boolean } = {}): Promise<PassportServices> {
   const adminToken = `admin-${randomBytes(16).toString('hex')}`;
   const issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: adminToken } });
-  const wallet = await startService('wallet', { env: { ISSUER_URL: issuer.url, WALLET_CACHE_SECONDS: '0' } });
+  const verifier = options.verifier ? await startService('verifier', { env: { ISSUER_URL: issuer.url } }) : undefined;
+  const wallet = await startService('wallet', {
+    env: { ISSUER_URL: issuer.url, WALLET_CACHE_SECONDS: '0', ...(verifier ? { VERIFIER_URL: verifier.url } : {}) },
+  });
   const organization = await call(issuer.url, 'POST', '/v1/organizations', adminToken, {
     id: 'eco-qyran',
     name: { kk: 'Эко Қыран', ru: 'Эко Кыран', en: 'Eco Qyran' },
@@ -49,6 +55,7 @@ export async function startPassport(): Promise<PassportServices> {
   return {
     issuer,
     wallet,
+    verifier,
     orgKey,
     async offer(activity) {
       const recorded = await call(issuer.url, 'POST', '/v1/activities', orgKey, {
@@ -61,7 +68,7 @@ export async function startPassport(): Promise<PassportServices> {
       await call(issuer.url, 'POST', `/v1/credentials/${encodeURIComponent(activityId)}/revoke`, orgKey, { reason: 'recorded by mistake' });
     },
     async stop() {
-      await Promise.all([wallet.stop(), issuer.stop()]);
+      await Promise.all([wallet.stop(), issuer.stop(), verifier?.stop()]);
     },
   };
 }
@@ -91,6 +98,18 @@ export function newVolunteer(): { login: string; password: string } {
 export async function createAccount(wallet: StartedService, volunteer: { login: string; password: string }): Promise<void> {
   const res = await fetch(`${wallet.url}/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(volunteer) });
   if (res.status !== 201) throw new Error(`POST /v1/accounts → ${res.status}: ${await res.text()}`);
+}
+
+/** Claims an offer through the wallet's JSON API (for tests whose subject comes after claiming). */
+export async function claimThroughApi(wallet: StartedService, volunteer: { login: string; password: string }, offerUri: string): Promise<void> {
+  const session = await fetch(`${wallet.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(volunteer) });
+  const { token } = (await session.json()) as { token: string };
+  const res = await fetch(`${wallet.url}/v1/credentials/claim`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ offerUri }),
+  });
+  if (res.status !== 201) throw new Error(`POST /v1/credentials/claim → ${res.status}: ${await res.text()}`);
 }
 
 /** Signs in through the page's form and waits for the signed-in page. */

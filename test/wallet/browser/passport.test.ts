@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../helpers/browser.ts';
@@ -168,6 +169,25 @@ describe('the wallet pages in a browser', () => {
     await expect.poll(() => page.locator('#no-shares').isVisible()).toBe(true);
     expect(await page.locator('#notice').textContent()).toBe('The link was deleted and no longer works.');
     expect([404, 410]).toContain((await fetch(url, { headers: { accept: 'application/jwt' } })).status);
+  });
+
+  it('downloads the PDF and the export, and imports the export back with a reason for each refusal', async () => {
+    await page.goto(services.wallet.url + '/');
+    await page.locator('#wallet-page').waitFor({ state: 'visible' });
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-pdf="kk"]').click()]);
+    expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('#export-link').click()]);
+    const file = await exported.path();
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { credentials: unknown[] }).credentials).toHaveLength(2);
+
+    // Both credentials are in this passport already: each comes back refused, with its reason.
+    await page.locator('#import-file').setInputFiles(file);
+    await page.locator('#import-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('#notice').textContent()).toBe('Imported: 0. Refused: 2.');
+    const refusals = await page.locator('#import-results li').allTextContents();
+    expect(refusals).toHaveLength(2);
+    for (const refusal of refusals) expect(refusal).toMatch(/^Refused: \S/);
   });
 
   it('shows a revoked credential as revoked and leaves it out of the totals', async () => {
