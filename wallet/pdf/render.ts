@@ -50,7 +50,8 @@ export function renderPassportPdf(content: PassportPdfContent): Promise<Buffer> 
   doc.font('body').fontSize(10.5).moveDown(0.5);
   doc.text(`${t('volunteer')}: ${content.holderName ?? content.login}`);
   doc.text(`${t('login')}: ${content.login}`);
-  doc.text(`${t('did')}: ${content.did}`);
+  // A did:key has no spaces to wrap at; on a line of its own, in a smaller size, it fits the page.
+  doc.text(`${t('did')}:`).fontSize(8.5).text(content.did).fontSize(10.5);
   doc.text(`${t('printed')}: ${content.printedAt.toISOString().slice(0, 10)}`);
 
   heading(t('totals'));

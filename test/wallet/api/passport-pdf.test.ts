@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Passport, type Organization, type Volunteer } from './setup.ts';
+
+const VERIFIER_URL = 'http://verifier.example.kz:4300';
+let passport: Passport;
+let eco: Organization;
+let dana: Volunteer;
+const dir = mkdtempSync(join(tmpdir(), 'wallet-pdf-'));
+
+const TREE = { kk: 'Ағаш отырғызу', ru: 'Посадка деревьев', en: 'Tree planting' };
+const SHELTER = { kk: 'Үйсіз жануарлар баспанасына көмек', ru: 'Помощь приюту для животных', en: 'Animal shelter help' };
+const FLOOD = { kk: 'Су тасқынынан кейін құм қаптарын толтыру', ru: 'Заполнение мешков с песком после паводка', en: 'Sandbags after the flood' };
+
+/** The PDF's text as poppler reads it, Kazakh letters included only when the font carries them. */
+function pdfText(bytes: Buffer, name: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+beforeAll(async () => {
+  passport = await Passport.start({ VERIFIER_URL });
+  eco = await passport.accredit('eco-qyran');
+  dana = await passport.volunteer('dana');
+  const activities = [
+    { name: TREE, hours: 18.5 },
+    { name: SHELTER, hours: 5.25, category: 'animals', activityStartDate: '2024-03-02', activityEndDate: '2024-03-02' },
+    { name: FLOOD, hours: 10, category: 'emergency', activityStartDate: '2024-04-05', activityEndDate: '2024-04-06' },
+  ];
+  for (const a of activities) {
+    const recorded = await passport.record(eco, a);
+    expect((await passport.claim(dana, recorded.offerUri)).status).toBe(201);
+  }
+  // The flood help is revoked: it must be listed as revoked and left out of the totals.
+  const list = await passport.walletApi('GET', '/v1/credentials', { token: dana.token });
+  const flood = list.body.credentials.find((c: { activity: { hours: number } }) => c.activity.hours === 10);
+  expect((await passport.issuerApi('POST', `/v1/credentials/${encodeURIComponent(flood.id)}/revoke`, { token: eco.apiKey, body: { reason: 'wrong volunteer' } })).status).toBe(200);
+});
+afterAll(async () => {
+  await passport?.stop();
+});
+
+describe('the printable passport', () => {
+  it.each([
+    ['kk', 'Волонтер паспорты', 'Барлығы: 23,75 сағат', 'Жануарларды қорғау: 5,25 сағ.', '2024: 5,25 сағ.', 'кері қайтарылған'],
+    ['ru', 'Паспорт волонтера', 'Всего: 23,75 ч', 'Защита животных: 5,25 ч', '2025: 18,5 ч', 'отозвано'],
+    ['en', 'Volunteer passport', 'Total: 23.75 hours', 'Animal protection: 5.25 h', '2025: 18.5 h', 'revoked'],
+  ] as const)('in %s: the Kazakh-capable text, the verified totals and each credential', async (lang, title, total, category, year, revoked) => {
+    const res = await passport.walletApi('GET', `/v1/passport.pdf?lang=${lang}`, { token: dana.token });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(res.bytes, `passport-${lang}.pdf`).replace(/\s+/g, ' ');
+    expect(text).toContain(title);
+    expect(text).toContain(dana.did);
+    expect(text).toContain(total);
+    expect(text).toContain(category);
+    expect(text).toContain(year);
+    expect(text).toContain(TREE[lang]);
+    expect(text).toContain(SHELTER[lang]);
+    expect(text).toContain(FLOOD[lang]);
+    expect(text).toContain(revoked);
+    expect(text).toContain('Дана Серікқызы');
+    if (lang === 'kk') for (const letter of ['ә', 'ғ', 'қ', 'ң', 'ө', 'ү', 'ұ', 'і']) expect(text).toContain(letter);
+    expect(text).toMatch(new RegExp(`${passport.wallet.url}/p/[A-Za-z0-9_-]{22,}`));
+  });
+
+  it('prints the QR of a fresh share link of the valid credentials only', async () => {
+    const before = (await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares.length;
+    await passport.walletApi('GET', '/v1/passport.pdf?lang=en', { token: dana.token });
+    const shares = (await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares;
+    expect(shares).toHaveLength(before + 1);
+    expect(shares[0].credentialIds).toHaveLength(2);
+    expect(Date.parse(shares[0].expiresAt) - Date.parse(shares[0].createdAt)).toBe(90 * 86_400_000);
+  });
+
+  it('refuses an unknown language and an anonymous caller', async () => {
+    const res = await passport.walletApi('GET', '/v1/passport.pdf?lang=de', { token: dana.token });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_request', field: 'lang' });
+    expect((await passport.walletApi('GET', '/v1/passport.pdf?lang=kk')).status).toBe(401);
+  });
+});
