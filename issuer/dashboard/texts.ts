@@ -41,7 +41,11 @@ type DashboardKey =
   | 'smallCells'
   | 'hoursNote'
   | 'empty'
-  | 'topOnly';
+  | 'topOnly'
+  | 'months'
+  | 'monthFormat'
+  | 'decimalSeparator'
+  | 'groupSeparator';
 
 /** The dashboard's words in the three languages; the type refuses a page with a missing one. */
 export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
@@ -86,6 +90,10 @@ export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
     hoursNote: 'Сағаттар тек алынған және қайтарып алынбаған куәліктер бойынша саналады.',
     empty: 'Бұл сүзгілерге сәйкес іс-шаралар жоқ.',
     topOnly: 'Кестеде алғашқы {count} ұйым; CSV файлында барлығы.',
+    months: 'қаң.,ақп.,нау.,сәу.,мам.,мау.,шіл.,там.,қыр.,қаз.,қар.,жел.',
+    monthFormat: '{month} {y}',
+    decimalSeparator: ',',
+    groupSeparator: '\u00a0',
   },
   ru: {
     title: 'Учёт волонтёрской деятельности',
@@ -128,6 +136,10 @@ export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
     hoursNote: 'Часы считаются только по полученным и не отозванным удостоверениям.',
     empty: 'Нет мероприятий, подходящих под эти фильтры.',
     topOnly: 'В таблице первые {count} организаций; в CSV — все.',
+    months: 'янв.,февр.,март,апр.,май,июнь,июль,авг.,сент.,окт.,нояб.,дек.',
+    monthFormat: '{month} {y}',
+    decimalSeparator: ',',
+    groupSeparator: '\u00a0',
   },
   en: {
     title: 'Accounting of volunteer work',
@@ -170,6 +182,10 @@ export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
     hoursNote: 'Hours count claimed, non-revoked credentials only.',
     empty: 'No activities match these filters.',
     topOnly: 'The table shows the first {count} organizations; the CSV has them all.',
+    months: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
+    monthFormat: '{month} {y}',
+    decimalSeparator: '.',
+    groupSeparator: ',',
   },
 };
 

@@ -14,9 +14,8 @@
 
   var texts = JSON.parse(document.getElementById('dashboard-texts').textContent);
   var t = texts.messages;
-  var locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[texts.lang] || 'en-GB';
-  var numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  var months = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  // Numbers and months from our own texts: Debian's Chromium has no Kazakh data for Intl.
+  var monthNames = t.months.split(',');
 
   var el = {
     signIn: document.getElementById('sign-in'),
@@ -46,15 +45,19 @@
 
   function monthName(month) {
     var parts = month.split('-');
-    return months.format(new Date(Date.UTC(Number(parts[0]), Number(parts[1]) - 1, 1)));
+    return t.monthFormat.replace('{month}', monthNames[Number(parts[1]) - 1]).replace('{y}', parts[0]);
   }
 
   function localized(name) {
     return name[texts.lang] || name.ru || name.kk || name.en || '';
   }
 
+  /** Up to two decimals, with the language's separators; "<5" stays as it is. */
   function format(value) {
-    return typeof value === 'number' ? numbers.format(value) : String(value);
+    if (typeof value !== 'number') return String(value);
+    var parts = (Math.round(value * 100) / 100).toString().split('.');
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, t.groupSeparator);
+    return whole + (parts[1] ? t.decimalSeparator + parts[1] : '');
   }
 
   function storedFilters() {
@@ -191,7 +194,6 @@
         maintainAspectRatio: false,
         indexAxis: horizontal ? 'y' : 'x',
         plugins: { legend: { display: doughnut, position: 'bottom' } },
-        locale: locale,
       },
     });
   }
