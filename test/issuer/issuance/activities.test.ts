@@ -1,7 +1,10 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, activity, claimByHand, newHolder, startIssuer, type IssuerUnderTest, type Organization } from './setup.ts';
+
+// jsqr is CommonJS; its types describe the ESM namespace, the runtime default is the function.
+const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 
 let t: IssuerUnderTest;
 let org: Organization;
@@ -19,7 +22,7 @@ async function listAll(key: string, query = ''): Promise<any[]> {
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const res = await t.api('GET', `/v1/activities?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`, { token: key });
+    const res: { status: number; body: { items: any[]; nextCursor: string | null } } = await t.api('GET', `/v1/activities?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`, { token: key });
     expect(res.status).toBe(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;

@@ -64,7 +64,7 @@ describe('an independent OpenID4VCI 1.0 client', () => {
       proofs: { jwt: [proof] },
     });
 
-    const credential = credentialResponse.credentials?.[0]?.credential;
+    const credential = (credentialResponse.credentials?.[0] as { credential?: unknown } | undefined)?.credential;
     expect(typeof credential).toBe('string');
     const dids = createDidResolver({ fetch: createGuardedFetch({ httpHosts: ['localhost'] }), httpHosts: ['localhost'] });
     const verified = await verifyDidJwt(credential as string, { dids, relationship: 'assertionMethod', expectedDid: org.did });
