@@ -30,6 +30,8 @@ export interface FixtureOrganization extends FixtureSigner {
   accreditations: AccreditationInterval[];
   statusList: StatusBitstring;
   statusListUrl: string;
+  /** False for an organization that has a DID document but is not in the trust list. */
+  listed: boolean;
 }
 
 export interface FixtureCredentialOptions {
@@ -61,6 +63,8 @@ export class IssuerFixture {
   readonly organizations = new Map<string, FixtureOrganization>();
   /** Paths answered with 503, to play an outage of one resource. */
   readonly down = new Set<string>();
+  /** Share links served at `/p/{token}`: a presentation JWT, or 410 once deleted. */
+  readonly shares = new Map<string, string | 'gone'>();
   requests: string[] = [];
   registry!: FixtureSigner;
   url = '';
@@ -94,7 +98,10 @@ export class IssuerFixture {
     await new Promise<void>((done) => this.server.close(() => done()));
   }
 
-  addOrganization(id: string, options: { accreditations?: AccreditationInterval[]; status?: 'accredited' | 'suspended' } = {}): FixtureOrganization {
+  addOrganization(
+    id: string,
+    options: { accreditations?: AccreditationInterval[]; status?: 'accredited' | 'suspended'; listed?: boolean } = {},
+  ): FixtureOrganization {
     const did = didWebFromUrl(this.url, 'orgs', id);
     const org: FixtureOrganization = {
       ...signer(did, 'key-1'),
@@ -105,6 +112,7 @@ export class IssuerFixture {
       accreditations: options.accreditations ?? [{ from: '2020-01-01T00:00:00Z', until: null }],
       statusList: StatusBitstring.create(),
       statusListUrl: `${this.url}/status/${id}/1`,
+      listed: options.listed ?? true,
     };
     this.organizations.set(id, org);
     return org;
@@ -144,12 +152,42 @@ export class IssuerFixture {
     return signJwt(payload, { key: by.key, kid: options.signer ? by.kid : org.kid, typ: 'JWT' });
   }
 
+  /** A VC Data Model 2.0 credential secured as `vc+jwt` (VC-JOSE-COSE): the payload is the credential. */
+  async issueV2(orgId: string, options: FixtureCredentialOptions): Promise<string> {
+    const org = this.organizations.get(orgId)!;
+    const issuedAt = options.issuedAt ?? new Date();
+    const index = options.statusIndex ?? Math.floor(Math.random() * 131_072);
+    const credential = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', `${this.url}/contexts/volunteer/v1`],
+      id: `urn:uuid:${randomUUID()}`,
+      type: ['VerifiableCredential', 'VolunteerActivityCredential'],
+      issuer: { id: org.did, name: org.name.en },
+      validFrom: issuedAt.toISOString(),
+      ...(options.expiresAt ? { validUntil: options.expiresAt.toISOString() } : {}),
+      credentialSubject: { id: options.holderDid, ...(options.holderName ? { name: options.holderName } : {}), activity: { ...SAMPLE_ACTIVITY, ...options.activity } },
+      credentialStatus: {
+        id: `${org.statusListUrl}#${index}`,
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: String(index),
+        statusListCredential: org.statusListUrl,
+      },
+      credentialSchema: { id: `${this.url}/schemas/volunteer-activity/v1.json`, type: 'JsonSchema' },
+    };
+    return signJwt(credential, { key: org.key, kid: org.kid, typ: 'vc+jwt' });
+  }
+
   private async answer(path: string): Promise<{ status: number; type: string; body: string }> {
     this.requests.push(path);
     if (this.down.has(path)) return { status: 503, type: 'text/plain', body: 'down' };
     if (path === '/.well-known/did.json') return json(didDocument(this.registry));
     const orgDoc = /^\/orgs\/([^/]+)\/did\.json$/.exec(path);
     if (orgDoc && this.organizations.has(orgDoc[1]!)) return json(didDocument(this.organizations.get(orgDoc[1]!)!));
+    const share = /^\/p\/([^/?]+)/.exec(path);
+    if (share && this.shares.has(share[1]!)) {
+      const jwt = this.shares.get(share[1]!)!;
+      return jwt === 'gone' ? { status: 410, type: 'application/problem+json', body: '{"code":"gone"}' } : { status: 200, type: 'application/jwt', body: jwt };
+    }
     if (path === '/v1/trust-list') return { status: 200, type: 'application/jwt', body: await this.trustList() };
     const status = /^\/status\/([^/]+)\/1$/.exec(path);
     if (status && this.organizations.has(status[1]!)) return { status: 200, type: 'application/jwt', body: await this.statusListJwt(this.organizations.get(status[1]!)!) };
@@ -164,7 +202,7 @@ export class IssuerFixture {
         iat,
         exp: iat + 3600,
         version: 1,
-        organizations: [...this.organizations.values()].map((o) => ({
+        organizations: [...this.organizations.values()].filter((o) => o.listed).map((o) => ({
           id: o.id,
           did: o.did,
           name: o.name,
@@ -233,6 +271,28 @@ export async function presentation(
       },
     },
     { key: by.key, kid: by.kid, typ: 'JWT' },
+  );
+}
+
+/** A VC Data Model 2.0 presentation secured as `vp+jwt`, its credentials enveloped. */
+export async function presentationV2(by: FixtureSigner, credentials: string[], options: { nonce?: string; aud?: string } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return signJwt(
+    {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder: by.did,
+      verifiableCredential: credentials.map((jwt) => ({
+        '@context': 'https://www.w3.org/ns/credentials/v2',
+        type: 'EnvelopedVerifiableCredential',
+        id: `data:application/vc+jwt,${jwt}`,
+      })),
+      iat: now,
+      exp: now + 300,
+      ...(options.nonce ? { nonce: options.nonce } : {}),
+      ...(options.aud ? { aud: options.aud } : {}),
+    },
+    { key: by.key, kid: by.kid, typ: 'vp+jwt' },
   );
 }
 

@@ -1,0 +1,53 @@
+import type { Config } from '../shared/config.ts';
+import { openDatabase } from '../shared/db/index.ts';
+import { createDidResolver } from '../shared/did/index.ts';
+import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { createGuardedFetch } from '../shared/net/index.ts';
+import type { BuiltService } from '../shared/service/run.ts';
+import type { VerifierDeps } from './deps.ts';
+import { verifierOpenApi } from './openapi.ts';
+import { createPagesRouter } from './pages/router.ts';
+import { REQUEST_MIGRATIONS } from './requests/migrations.ts';
+import { createRequestsRouter } from './requests/router.ts';
+import { createVcApiRouter } from './routes/vc-api-router.ts';
+import { createVerifyRouter } from './routes/verify-router.ts';
+import { createStatusListSource } from './sources/status-lists.ts';
+import { createTrustListSource } from './sources/trust-list.ts';
+import { createVerifier } from './verification/verifier.ts';
+
+/**
+ * Builds the verification service: its database (presentation requests only), the guarded fetch
+ * and the cached sources (DID documents, trust list, status lists), and the routes and pages.
+ * It needs nothing of the issuer but its public URLs: the trust list and the DIDs.
+ */
+export async function buildVerifier(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
+  const db = await openDatabase({ name: 'verifier', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: REQUEST_MIGRATIONS });
+  const ttlMs = config.verifierCacheSeconds * 1000;
+  const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
+  const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts, cacheTtlMs: ttlMs, now: () => now().getTime() });
+  const verifier = createVerifier(
+    {
+      dids,
+      trustLists: createTrustListSource({ url: config.trustListUrl, registryDid: config.registryDid, fetch, dids, ttlMs, now }),
+      statusLists: createStatusListSource({ fetch, dids, ttlMs, now }),
+      clockSkewSeconds: config.verifierClockSkewSeconds,
+      now,
+    },
+    fetch,
+  );
+  const deps: VerifierDeps = { config, db, fetch, verifier, logger, now };
+
+  const app = createServiceApp({ logger });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(verifierOpenApi(config));
+  });
+  app.use(writeRateLimit(config.writeRateLimit));
+  app.use(createVerifyRouter(deps));
+  app.use(createVcApiRouter(deps));
+  app.use(createRequestsRouter(deps));
+  app.use(createPagesRouter(deps));
+  app.use(notFoundHandler);
+  app.use(problemHandler(logger));
+  return { app, close: () => db.close() };
+}

@@ -1,0 +1,24 @@
+import type { DidResolver } from '../../shared/did/index.ts';
+import type { FetchedStatusList } from '../../shared/status-list/index.ts';
+import type { TrustList } from '../../shared/trust/index.ts';
+
+/**
+ * What the checks of one verification receive: the DID resolver, the trust list and status
+ * lists (cached by the sources behind them, fetched at most once per verification), and a clock
+ * frozen at the start, so every check judges the same instant.
+ */
+export interface CheckContext {
+  dids: DidResolver;
+  trustList(): Promise<TrustList>;
+  statusList(url: string, expectedIssuer: string): Promise<FetchedStatusList>;
+  now: Date;
+  /** Tolerance for clocks that disagree, in seconds (VERIFIER_CLOCK_SKEW_SECONDS). */
+  clockSkewSeconds: number;
+}
+
+/** Something a verifier should tell its reader even though it does not fail verification. */
+export interface Warning {
+  code: string;
+  detail: string;
+  credential?: string;
+}

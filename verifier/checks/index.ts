@@ -1,0 +1,13 @@
+export * from './ids.ts';
+export { passed, failed, unavailable, notApplicable, type Check, type CheckError, type CheckOutcome } from './outcome.ts';
+export type { CheckContext, Warning } from './context.ts';
+export { checkCredentialFormat, checkPresentationFormat, unreadableCredential } from './format.ts';
+export { resolveIssuer, type ResolvedIssuer } from './issuer-resolved.ts';
+export { checkSignature } from './signature.ts';
+export { checkIssuerAccredited, type AccreditationFinding } from './issuer-accredited.ts';
+export { checkNotRevoked } from './not-revoked.ts';
+export { checkNotExpired, type ValidityWindow } from './not-expired.ts';
+export { checkSchema } from './schema.ts';
+export { checkHolderBinding } from './holder-binding.ts';
+export { checkChallenge, type Challenge } from './challenge.ts';
+export { checkPolicy, hoursTowardPolicy, type Policy, type CountedActivity } from './policy.ts';

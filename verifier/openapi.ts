@@ -1,0 +1,210 @@
+import type { Config } from '../shared/config.ts';
+import { CATEGORIES } from '../shared/credential/index.ts';
+import { problemResponses, problemSchema } from '../shared/http/openapi.ts';
+import { CHECK_IDS } from './checks/index.ts';
+
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const schemas = {
+  Problem: problemSchema,
+  Check: {
+    type: 'object',
+    required: ['id', 'valid', 'outcome'],
+    properties: {
+      id: { enum: CHECK_IDS },
+      valid: { type: 'boolean' },
+      outcome: {
+        enum: ['passed', 'failed', 'unavailable', 'not_applicable'],
+        description: 'failed: made and does not hold; unavailable: could not be made (fails verification); not_applicable: nothing to judge',
+      },
+      error: { type: 'object', required: ['code', 'detail'], properties: { code: { type: 'string' }, detail: { type: 'string' } } },
+      detail: { type: 'string' },
+      credential: { type: 'string', description: 'In an aggregated log: the credential the entry is about' },
+    },
+  },
+  CredentialReport: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      verified: { type: 'boolean' },
+      securing: { enum: ['jwt_vc_json', 'vc+jwt'] },
+      issuer: { type: 'object', properties: { did: { type: 'string' }, organization: { type: 'string' }, name: { type: 'object' }, region: { type: 'string' }, status: { type: 'string' } } },
+      subject: { type: 'object', properties: { did: { type: 'string' }, name: { type: 'string' } } },
+      activity: { type: 'object' },
+      issuanceDate: { type: 'string', format: 'date-time' },
+      expirationDate: { type: 'string', format: 'date-time' },
+      checks: { type: 'array', items: ref('Check') },
+      warnings: { type: 'array', items: ref('Warning') },
+    },
+  },
+  Warning: { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' }, credential: { type: 'string' } } },
+  VerificationResult: {
+    type: 'object',
+    required: ['verified', 'kind', 'checks', 'credentials', 'totals', 'warnings'],
+    properties: {
+      verified: { type: 'boolean' },
+      kind: { enum: ['credential', 'presentation'] },
+      checks: { type: 'array', items: ref('Check') },
+      credentials: { type: 'array', items: ref('CredentialReport') },
+      totals: {
+        type: 'object',
+        properties: { hours: { type: 'number' }, credentials: { type: 'integer' }, byCategory: { type: 'object', additionalProperties: { type: 'number' } } },
+        description: 'Counts only credentials that verified',
+      },
+      warnings: { type: 'array', items: ref('Warning') },
+      holder: { type: 'object', properties: { did: { type: 'string' }, name: { type: 'string' } } },
+      verifiedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  VcApiFailure: {
+    allOf: [
+      ref('VerificationResult'),
+      { type: 'object', properties: { problemDetails: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, detail: { type: 'string' }, code: { type: 'string' }, check: { type: 'string' } } } } } },
+    ],
+  },
+  LocalizedText: { type: 'object', properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } },
+};
+
+const verifyBody = {
+  oneOf: [
+    { type: 'object', required: ['jwt'], properties: { jwt: { type: 'string', description: 'A VC-JWT, VP-JWT, vc+jwt or vp+jwt' } }, additionalProperties: false },
+    { type: 'object', required: ['url'], properties: { url: { type: 'string', description: 'A share link; fetched with Accept: application/jwt' } }, additionalProperties: false },
+  ],
+};
+
+const paths = {
+  '/v1/verify': {
+    post: {
+      summary: 'Verify a credential, a presentation, or the presentation behind a share link',
+      requestBody: { required: true, content: json(verifyBody) },
+      responses: {
+        '200': { description: 'The verification log, verified or not', content: json(ref('VerificationResult')) },
+        ...problemResponses(400, 413, 422, 429, 502),
+      },
+    },
+  },
+  '/credentials/verify': {
+    post: {
+      summary: 'W3C VC API: verify a credential (JWT string, object with proof.jwt, or EnvelopedVerifiableCredential)',
+      requestBody: { required: true, content: json({ type: 'object', required: ['verifiableCredential'], properties: { verifiableCredential: {}, options: { type: 'object' } } }) },
+      responses: {
+        '200': { description: 'Verified', content: json(ref('VerificationResult')) },
+        '422': { description: 'Not verified', content: json(ref('VcApiFailure')) },
+        ...problemResponses(400, 413, 429),
+      },
+    },
+  },
+  '/presentations/verify': {
+    post: {
+      summary: 'W3C VC API: verify a presentation, optionally against a challenge and domain',
+      requestBody: {
+        required: true,
+        content: json({
+          type: 'object',
+          required: ['verifiablePresentation'],
+          properties: { verifiablePresentation: {}, options: { type: 'object', properties: { challenge: { type: 'string' }, domain: { type: 'string' } } } },
+        }),
+      },
+      responses: {
+        '200': { description: 'Verified', content: json(ref('VerificationResult')) },
+        '422': { description: 'Not verified', content: json(ref('VcApiFailure')) },
+        ...problemResponses(400, 413, 429),
+      },
+    },
+  },
+  '/v1/requests': {
+    post: {
+      summary: 'Create an OpenID4VP presentation request with a fresh single-use nonce',
+      requestBody: {
+        content: json({
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            purpose: { oneOf: [{ type: 'string' }, ref('LocalizedText')] },
+            minHours: { type: 'number', exclusiveMinimum: 0 },
+            categories: { type: 'array', items: { enum: CATEGORIES } },
+            since: { type: 'string', format: 'date' },
+          },
+        }),
+      },
+      responses: {
+        '201': {
+          description: 'Created',
+          content: json({ type: 'object', properties: { id: { type: 'string' }, requestUri: { type: 'string' }, qrUrl: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }),
+        },
+        ...problemResponses(400, 413, 429),
+      },
+    },
+  },
+  '/v1/requests/{id}': {
+    get: {
+      summary: 'The state of a request, and the verification result once answered',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '200': {
+          description: 'The request',
+          content: json({ type: 'object', properties: { status: { enum: ['pending', 'verified', 'failed', 'expired'] }, result: ref('VerificationResult') } }),
+        },
+        ...problemResponses(404),
+      },
+    },
+  },
+  '/v1/requests/{id}/qr.png': {
+    get: { summary: 'The request URI as a QR code', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'PNG', content: { 'image/png': {} } }, ...problemResponses(404) } },
+  },
+  '/oid4vp/requests/{id}': {
+    get: {
+      summary: 'OpenID4VP request object (unsigned, client_id with the redirect_uri: prefix)',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'Request object', content: { 'application/oauth-authz-req+jwt': { schema: { type: 'string' } } } }, ...problemResponses(404, 410) },
+    },
+  },
+  '/oid4vp/responses/{id}': {
+    post: {
+      summary: 'OpenID4VP direct_post response: state and vp_token ({"volunteer_activity": ["<vp-jwt>"]})',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: {
+        required: true,
+        content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', required: ['state', 'vp_token'], properties: { state: { type: 'string' }, vp_token: { type: 'string' } } } } },
+      },
+      responses: {
+        '200': { description: 'Accepted; the result is at GET /v1/requests/{id}', content: json({ type: 'object' }) },
+        '400': { description: 'Malformed or expired answer: { error: invalid_request, …problem details }' },
+        '404': { description: 'No such request' },
+        '409': { description: 'The request has already been answered' },
+      },
+    },
+  },
+  '/': { get: { summary: 'Scan page (camera, photo, paste) in kk, ru or en', responses: { '200': { description: 'HTML' } } } },
+  '/verify': {
+    get: {
+      summary: 'Result page for a share link (what a phone camera opens from a passport QR)',
+      parameters: [{ name: 'presentation', in: 'query', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'HTML' } },
+    },
+    post: { summary: 'Result page for a pasted link or JWT (form field "input")', responses: { '200': { description: 'HTML' } } },
+  },
+  '/requests/new': {
+    get: { summary: 'Page to create a presentation request', responses: { '200': { description: 'HTML' } } },
+    post: { summary: 'Creates a request from the form and opens its page', responses: { '303': { description: 'To /requests/{id}' } } },
+  },
+  '/requests/{id}': { get: { summary: 'A request with its QR, updating live to the result', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'HTML' } } } },
+  '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: '{"status":"ok"}' } } } },
+  '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+};
+
+/** The verifier's OpenAPI 3.1 document: every route, its inputs, results and problem-details errors. */
+export function verifierOpenApi(config: Config): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Volunteer Passport verifier',
+      version: '1.0.0',
+      description: 'Verifies volunteer credentials and presentations check by check; OpenID4VP 1.0 requests; W3C VC API verify routes.',
+    },
+    servers: [{ url: config.verifierUrl }],
+    components: { schemas },
+    paths,
+  };
+}

@@ -1,0 +1,94 @@
+import { localized, regionByCode, type Language } from '../../shared/credential/index.ts';
+import { translator } from '../../shared/i18n/index.ts';
+import { html, type SafeHtml } from '../../shared/pages/index.ts';
+import type { Check } from '../checks/index.ts';
+import type { CredentialReport, VerificationResult } from '../verification/report.ts';
+import { CHECK_TEXT, ERROR_TEXT } from './check-texts.ts';
+import { CATEGORY_NAMES, TEXT } from './texts.ts';
+
+const MARK: Record<Check['outcome'], string> = { passed: '✓', failed: '✗', unavailable: '!', not_applicable: '–' };
+
+/**
+ * A verification result for a person: the verdict first, then who the volunteer is, the
+ * verified hours, each activity with its organization, and every check in plain words. A check
+ * that did not hold says which it is and why.
+ */
+export function resultView(result: VerificationResult, lang: Language): SafeHtml {
+  const t = translator(TEXT, lang);
+  const failing = result.checks.filter((c) => !c.valid);
+  const holder = result.holder;
+  return html`
+<section id="result" data-verified="${String(result.verified)}">
+  <div class="banner ${result.verified ? 'ok' : 'bad'}" id="verdict">${result.verified ? `✓ ${t('verified')}` : `✗ ${t('notVerified')}`}</div>
+  ${failing.length ? html`<div class="card" id="why"><strong>${t('failedBecause')}</strong><ul>${failing.map((c) => html`<li data-check="${c.id}"><strong>${CHECK_TEXT[lang][c.id].name}</strong>: ${reason(c, lang)}${c.credential ? html` <span class="muted">(${c.credential})</span>` : ''}</li>`)}</ul></div>` : ''}
+  ${holder ? html`<div class="card" id="volunteer"><h2>${t('volunteer')}</h2><p><strong>${holder.name ?? ''}</strong></p><p class="muted">${t('identifier')}: ${short(holder.did)}</p></div>` : ''}
+  ${result.warnings.length ? html`<div class="card warn" id="warnings"><h2>${t('warnings')}</h2><ul>${result.warnings.map((w) => html`<li data-warning="${w.code}">${warningText(w, result, lang)}</li>`)}</ul></div>` : ''}
+  <div class="card" id="totals">
+    <h2>${t('totals')}</h2>
+    <p><strong>${t('totalHours', { hours: result.totals.hours, count: result.totals.credentials })}</strong></p>
+    <table>${Object.entries(result.totals.byCategory).map(([category, hours]) => html`<tr><td>${categoryName(category, lang)}</td><td>${hours}</td></tr>`)}</table>
+    <p class="muted">${t('onlyVerifiedCount')}</p>
+  </div>
+  <h2>${t('activities')}</h2>
+  ${result.credentials.map((c) => activityCard(c, lang))}
+  <h2>${t('checks')}</h2>
+  ${checkList(result.checks, lang)}
+</section>`;
+}
+
+function activityCard(c: CredentialReport, lang: Language): SafeHtml {
+  const t = translator(TEXT, lang);
+  const a = (c.activity ?? {}) as Record<string, unknown>;
+  const name = localized(a.name as Record<string, string> | undefined, lang);
+  const region = typeof a.region === 'string' ? regionByCode(a.region) : undefined;
+  const failing = c.checks.filter((k) => !k.valid);
+  return html`
+<article class="card activity" data-credential="${c.id ?? ''}" data-verified="${String(c.verified)}">
+  <p class="${c.verified ? 'ok' : 'bad'}"><strong>${c.verified ? `✓ ${t('credentialVerified')}` : `✗ ${t('credentialNotVerified')}`}</strong></p>
+  <h3>${name || '—'}</h3>
+  <table>
+    <tr><th>${t('organization')}</th><td class="organization">${c.issuer.name ? localized(c.issuer.name, lang) : html`${t('unknownOrganization')} <span class="muted">${short(c.issuer.did)}</span>`}</td></tr>
+    ${a.project ? html`<tr><th></th><td>${String(a.project)}</td></tr>` : ''}
+    <tr><th>${t('category')}</th><td>${categoryName(String(a.category ?? ''), lang)}</td></tr>
+    ${region ? html`<tr><th>${t('region')}</th><td>${region[lang]}</td></tr>` : ''}
+    <tr><th>${t('dates')}</th><td>${String(a.activityStartDate ?? '')} — ${String(a.activityEndDate ?? '')}</td></tr>
+    <tr><th>${t('hours')}</th><td class="hours">${String(a.hours ?? '')}</td></tr>
+    ${a.role ? html`<tr><th>${t('role')}</th><td>${String(a.role)}</td></tr>` : ''}
+    ${a.confirmedBy ? html`<tr><th>${t('confirmedBy')}</th><td>${String(a.confirmedBy)}</td></tr>` : ''}
+    ${c.issuanceDate ? html`<tr><th>${t('issued')}</th><td>${c.issuanceDate.slice(0, 10)}</td></tr>` : ''}
+  </table>
+  ${failing.length ? html`<ul>${failing.map((k) => html`<li class="bad">${CHECK_TEXT[lang][k.id].name}: ${reason(k, lang)}</li>`)}</ul>` : ''}
+</article>`;
+}
+
+/** Every check with its outcome, in plain words, with the technical detail beside it. */
+export function checkList(checks: Check[], lang: Language): SafeHtml {
+  const t = translator(TEXT, lang);
+  return html`<ul class="checks" id="checks">${checks.map(
+    (c) => html`<li data-check="${c.id}" data-outcome="${c.outcome}" class="${c.valid ? (c.outcome === 'not_applicable' ? 'muted' : 'ok') : 'bad'}">
+      <strong>${MARK[c.outcome]} ${CHECK_TEXT[lang][c.id].name}</strong> — ${t(c.outcome)}<br>
+      <span>${c.valid ? CHECK_TEXT[lang][c.id].meaning : reason(c, lang)}</span>
+      ${c.error || c.detail ? html`<br><span class="muted">${t('technical')}: ${c.error ? `${c.error.code}: ${c.error.detail}` : c.detail}</span>` : ''}
+    </li>`,
+  )}</ul>`;
+}
+
+function reason(c: Check, lang: Language): string {
+  const code = c.error?.code ?? '';
+  return ERROR_TEXT[lang][code] ?? c.error?.detail ?? '';
+}
+
+function warningText(w: { code: string; detail: string; credential?: string }, result: VerificationResult, lang: Language): string {
+  if (w.code !== 'organization_suspended') return w.detail;
+  const org = result.credentials.find((c) => c.id === w.credential)?.issuer.name;
+  return translator(TEXT, lang)('organizationSuspendedNow', { org: org ? localized(org, lang) : '' });
+}
+
+function categoryName(category: string, lang: Language): string {
+  return (CATEGORY_NAMES[lang] as Record<string, string>)[category] ?? category;
+}
+
+function short(did: string | undefined): string {
+  if (!did) return '';
+  return did.length > 48 ? `${did.slice(0, 24)}…${did.slice(-12)}` : did;
+}

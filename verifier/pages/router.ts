@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Router, type Request } from 'express';
+import { PassportError } from '../../shared/errors.ts';
+import { pickLanguage } from '../../shared/i18n/index.ts';
+import { PASSPORT_CSS } from '../../shared/pages/index.ts';
+import type { VerifierDeps } from '../deps.ts';
+import { createPresentationRequest } from '../requests/create.ts';
+import { parseRequestInput } from '../requests/input.ts';
+import { findRequest, publicStatus } from '../requests/store.ts';
+import { requestUrls } from '../requests/urls.ts';
+import { newRequestPage, requestPage } from './request-pages.ts';
+import { inputProblemPage, resultPage } from './result-page.ts';
+import { scanPage } from './scan-page.ts';
+
+/** jsQR's browser build and the page scripts, served from our own origin: no CDN, no inline script. */
+const ASSETS: Record<string, string> = {
+  'jsQR.js': readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8'),
+  'scan.js': readFileSync(new URL('./assets/scan.js', import.meta.url), 'utf8'),
+  'request.js': readFileSync(new URL('./assets/request.js', import.meta.url), 'utf8'),
+};
+
+/** The verifier's pages for people, in kk, ru or en: scan, result, and presentation requests. */
+export function createPagesRouter(deps: VerifierDeps): Router {
+  const router = Router();
+
+  router.get('/assets/passport.css', (_req, res) => {
+    res.type('text/css').set('cache-control', 'public, max-age=3600').send(PASSPORT_CSS);
+  });
+  router.get('/assets/:file', (req, res, next) => {
+    const script = ASSETS[req.params.file];
+    if (!script) return next();
+    res.type('text/javascript').set('cache-control', 'public, max-age=3600').send(script);
+  });
+
+  router.get('/', (req, res) => {
+    res.type('html').send(scanPage(pickLanguage(req, res), '/'));
+  });
+
+  router.get('/verify', async (req, res) => {
+    const lang = pickLanguage(req, res);
+    const url = typeof req.query.presentation === 'string' ? req.query.presentation : '';
+    if (!url) return res.redirect(303, `/?lang=${lang}`);
+    const path = `/verify?presentation=${encodeURIComponent(url)}`;
+    try {
+      res.type('html').send(resultPage(await deps.verifier.verifyShareLink(url), lang, path));
+    } catch (err) {
+      if (!(err instanceof PassportError) || err.status >= 500 && err.code !== 'fetch_failed') throw err;
+      res.status(err.status).type('html').send(inputProblemPage(err, lang, path));
+    }
+  });
+
+  router.post('/verify', async (req, res) => {
+    const lang = pickLanguage(req, res);
+    const input = typeof req.body?.input === 'string' ? req.body.input.trim() : '';
+    try {
+      const result = /^https?:\/\//i.test(input) ? await deps.verifier.verifyShareLink(input) : await deps.verifier.verifyJwt(input);
+      res.type('html').send(resultPage(result, lang, '/'));
+    } catch (err) {
+      if (!(err instanceof PassportError) || err.status >= 500 && err.code !== 'fetch_failed') throw err;
+      res.status(err.status).type('html').send(inputProblemPage(err, lang, '/'));
+    }
+  });
+
+  router.get('/requests/new', (req, res) => {
+    res.type('html').send(newRequestPage(pickLanguage(req, res), '/requests/new'));
+  });
+
+  router.post('/requests/new', async (req, res) => {
+    const lang = pickLanguage(req, res);
+    let spec;
+    try {
+      spec = parseRequestInput(fromForm(req));
+    } catch (err) {
+      if (!(err instanceof PassportError)) throw err;
+      return res.status(400).type('html').send(newRequestPage(lang, '/requests/new', err.detail));
+    }
+    const created = await createPresentationRequest(
+      { db: deps.db, verifierUrl: deps.config.verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now },
+      spec,
+    );
+    res.redirect(303, `/requests/${created.id}?lang=${lang}`);
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const lang = pickLanguage(req, res);
+    const request = await findRequest(deps.db, req.params.id);
+    if (!request) throw new PassportError('not_found', 'No such presentation request');
+    const status = publicStatus(request, deps.now());
+    res
+      .type('html')
+      .set('cache-control', 'no-store')
+      .send(requestPage(request, status, requestUrls(deps.config.verifierUrl, request.id), lang, `/requests/${request.id}`));
+  });
+
+  return router;
+}
+
+/** The new-request form as the JSON body `POST /v1/requests` takes; empty fields are left out. */
+function fromForm(req: Request): Record<string, unknown> {
+  const form = (req.body ?? {}) as Record<string, string | string[] | undefined>;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+  const categories = form.categories === undefined ? [] : Array.isArray(form.categories) ? form.categories : [form.categories];
+  const minHours = one(form.minHours);
+  return {
+    ...(one(form.purpose) ? { purpose: one(form.purpose) } : {}),
+    ...(minHours ? { minHours: Number(minHours) } : {}),
+    ...(categories.length ? { categories } : {}),
+    ...(one(form.since) ? { since: one(form.since) } : {}),
+  };
+}

@@ -1,0 +1,37 @@
+import { randomId } from '../../shared/crypto/index.ts';
+import type { Database } from '../../shared/db/index.ts';
+import type { RequestSpec } from './input.ts';
+import { insertRequest, type PresentationRequest } from './store.ts';
+import { requestUrls } from './urls.ts';
+
+export interface CreatedRequest {
+  id: string;
+  requestUri: string;
+  qrUrl: string;
+  expiresAt: string;
+}
+
+/**
+ * Records a new presentation request with a fresh nonce (192 random bits, used once) and an
+ * expiry, and answers its addresses (`POST /v1/requests`).
+ */
+export async function createPresentationRequest(
+  deps: { db: Database; verifierUrl: string; lifetimeSeconds: number; now: () => Date },
+  spec: RequestSpec,
+): Promise<CreatedRequest> {
+  const now = deps.now();
+  const request: PresentationRequest = {
+    id: randomId(16),
+    nonce: randomId(24),
+    purpose: spec.purpose,
+    policy: spec.policy,
+    status: 'pending',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.lifetimeSeconds * 1000).toISOString(),
+    answeredAt: undefined,
+    result: undefined,
+  };
+  await insertRequest(deps.db, request);
+  const urls = requestUrls(deps.verifierUrl, request.id);
+  return { id: request.id, requestUri: urls.requestUri, qrUrl: urls.qrUrl, expiresAt: request.expiresAt };
+}

@@ -1,0 +1,27 @@
+import type { Migration } from '../../shared/db/index.ts';
+
+/**
+ * OpenID4VP presentation requests and their answers. They live in the database, not in process
+ * memory, so that several verifier instances behind one load balancer share them: the wallet's
+ * answer may reach another instance than the one that made the request.
+ */
+export const REQUEST_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'presentation_requests',
+    sql: `
+      CREATE TABLE presentation_requests (
+        id TEXT PRIMARY KEY,
+        nonce TEXT NOT NULL UNIQUE,
+        purpose TEXT NOT NULL,
+        policy TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'answered', 'verified', 'failed')),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        answered_at TEXT,
+        result TEXT
+      );
+      CREATE INDEX presentation_requests_expiry ON presentation_requests (expires_at);
+    `,
+  },
+];

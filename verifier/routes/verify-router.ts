@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { PassportError } from '../../shared/errors.ts';
+import type { VerifierDeps } from '../deps.ts';
+
+const VerifyInput = z.union([
+  z.object({ jwt: z.string().min(1, 'must not be empty') }).strict(),
+  z.object({ url: z.string().min(1, 'must not be empty') }).strict(),
+]);
+
+/**
+ * `POST /v1/verify` `{ jwt }` or `{ url }`: 200 with the full verification log for any
+ * credential or presentation, verified or not; 400 only for input that is neither.
+ */
+export function createVerifyRouter(deps: Pick<VerifierDeps, 'verifier'>): Router {
+  const router = Router();
+  router.post('/v1/verify', async (req, res) => {
+    const parsed = VerifyInput.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const field = 'url' in body && !('jwt' in body) ? 'url' : 'jwt';
+      throw new PassportError('invalid_request', 'Send exactly one of jwt (a credential or presentation JWT) or url (a share link)', { field });
+    }
+    const result = 'jwt' in parsed.data ? await deps.verifier.verifyJwt(parsed.data.jwt) : await deps.verifier.verifyShareLink(parsed.data.url);
+    res.json(result);
+  });
+  return router;
+}

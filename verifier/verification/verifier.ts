@@ -1,0 +1,60 @@
+import { PassportError } from '../../shared/errors.ts';
+import type { GuardedFetch } from '../../shared/net/index.ts';
+import type { Challenge, Policy } from '../checks/index.ts';
+import { readPresentation } from '../credentials/read-presentation.ts';
+import { newCheckContext, type VerificationSources } from '../sources/context.ts';
+import { mergeResults } from './merge.ts';
+import type { VerificationResult } from './report.ts';
+import { fetchSharedPresentation } from './share-link.ts';
+import { verifyCredentialAlone } from './verify-credential-alone.ts';
+import { kindOf, verifyJwt } from './verify-jwt.ts';
+import { verifyPresentation } from './verify-presentation.ts';
+import { withPolicy } from './with-policy.ts';
+
+const SHARE_LINK_CHALLENGE = 'A share link is not an answer to a challenge of this verifier: it carries no nonce or audience';
+const HANDED_OVER_CHALLENGE = 'Handed over directly, not as an answer to a request of this verifier: no nonce or audience was asked for';
+
+/**
+ * The verification service the routes and pages share. Each call is one verification with its
+ * own clock reading, over the cached sources.
+ */
+export interface Verifier {
+  /** A credential or presentation JWT as handed over (`POST /v1/verify`). */
+  verifyJwt(jwt: string): Promise<VerificationResult>;
+  /** The presentation behind a volunteer's share link. */
+  verifyShareLink(url: string): Promise<VerificationResult>;
+  /** A credential, refusing anything else (`POST /credentials/verify`). */
+  verifyCredential(jwt: string): Promise<VerificationResult>;
+  /** A presentation against an optional challenge (`POST /presentations/verify`). */
+  verifyPresentation(jwt: string, challenge?: Challenge): Promise<VerificationResult>;
+  /** An OpenID4VP answer: every presentation of the vp_token, the request's challenge and policy. */
+  verifyAnswer(jwts: string[], challenge: Challenge, policy: Policy | undefined): Promise<VerificationResult>;
+}
+
+export function createVerifier(sources: VerificationSources, fetch: GuardedFetch): Verifier {
+  const expect = (jwt: string, kind: 'credential' | 'presentation', field: string) => {
+    if (kindOf(jwt) !== kind) throw new PassportError('invalid_request', `${field} is not a verifiable ${kind}`, { field });
+  };
+  return {
+    verifyJwt: (jwt) => verifyJwt(jwt, newCheckContext(sources), { notAskedWhy: HANDED_OVER_CHALLENGE }),
+    async verifyShareLink(url) {
+      const jwt = await fetchSharedPresentation(url, fetch);
+      expect(jwt, 'presentation', 'url');
+      return verifyPresentation(readPresentation(jwt), newCheckContext(sources), { notAskedWhy: SHARE_LINK_CHALLENGE });
+    },
+    async verifyCredential(jwt) {
+      expect(jwt, 'credential', 'verifiableCredential');
+      return verifyCredentialAlone(jwt, newCheckContext(sources));
+    },
+    async verifyPresentation(jwt, challenge) {
+      expect(jwt, 'presentation', 'verifiablePresentation');
+      return verifyPresentation(readPresentation(jwt), newCheckContext(sources), { ...(challenge ? { challenge } : {}), notAskedWhy: HANDED_OVER_CHALLENGE });
+    },
+    async verifyAnswer(jwts, challenge, policy) {
+      jwts.forEach((jwt, i) => expect(jwt, 'presentation', `vp_token.volunteer_activity[${i}]`));
+      const ctx = newCheckContext(sources);
+      const results = await Promise.all(jwts.map((jwt) => verifyPresentation(readPresentation(jwt), ctx, { challenge })));
+      return withPolicy(mergeResults(results), policy);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { PassportError } from '../../shared/errors.ts';
+import {
+  checkCredentialFormat,
+  checkIssuerAccredited,
+  checkNotExpired,
+  checkNotRevoked,
+  checkSchema,
+  checkSignature,
+  resolveIssuer,
+  unreadableCredential,
+  type CheckContext,
+} from '../checks/index.ts';
+import { asString, isObject } from '../credentials/claims.ts';
+import { readCredential } from '../credentials/read-credential.ts';
+import { allValid, type CredentialReport } from './report.ts';
+
+/**
+ * Verifies one credential in full: every credential check runs, whatever the others found, so
+ * the log says everything that is wrong at once. Never throws: an unreadable credential is a
+ * report whose format check failed.
+ *
+ * @example
+ * const report = await verifyCredentialJwt(jwt, ctx);
+ * report.checks.find((c) => c.id === 'not_revoked')?.valid;
+ */
+export async function verifyCredentialJwt(jwt: string, ctx: CheckContext): Promise<CredentialReport> {
+  let c;
+  try {
+    c = readCredential(jwt);
+  } catch (err) {
+    return unreadableReport(err instanceof PassportError ? err.detail : String(err));
+  }
+  const resolved = await resolveIssuer(c.issuerDid, ctx);
+  const [signature, accreditation, revocation] = await Promise.all([
+    checkSignature(c.jwt, c.issuerDid, 'assertionMethod', ctx, resolved),
+    checkIssuerAccredited(c.issuerDid, c.issuedAt, ctx),
+    checkNotRevoked(c, ctx),
+  ]);
+  const checks = [
+    checkCredentialFormat(c),
+    signature,
+    resolved.check,
+    accreditation.check,
+    revocation,
+    checkNotExpired(c, ctx.now, ctx.clockSkewSeconds),
+    checkSchema(c, ctx.now),
+  ];
+  const org = accreditation.organization;
+  const subject = isObject(c.credential.credentialSubject) ? c.credential.credentialSubject : {};
+  const subjectName = asString(subject.name);
+  return {
+    id: c.id,
+    verified: allValid(checks),
+    securing: c.securing,
+    issuer: {
+      did: c.issuerDid,
+      // Names come from the signed trust list only: a credential's own claim of a name proves nothing.
+      ...(org ? { organization: org.id, name: org.name, region: org.region, status: org.status } : {}),
+    },
+    subject: { did: c.subjectDid, ...(subjectName ? { name: subjectName } : {}) },
+    ...(isObject(subject.activity) ? { activity: subject.activity } : {}),
+    ...(c.issuedAt ? { issuanceDate: c.issuedAt.toISOString() } : {}),
+    ...(c.expiresAt ? { expirationDate: c.expiresAt.toISOString() } : {}),
+    checks,
+    warnings: accreditation.warning ? [{ ...accreditation.warning, ...(c.id ? { credential: c.id } : {}) }] : [],
+  };
+}
+
+export function unreadableReport(detail: string): CredentialReport {
+  return {
+    id: undefined,
+    verified: false,
+    securing: undefined,
+    issuer: { did: undefined },
+    subject: { did: undefined },
+    checks: [unreadableCredential(detail)],
+    warnings: [],
+  };
+}

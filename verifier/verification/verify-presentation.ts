@@ -1,0 +1,75 @@
+import {
+  CREDENTIAL_CHECKS,
+  FORMAT,
+  HOLDER_BINDING,
+  NOT_EXPIRED,
+  POLICY,
+  SIGNATURE,
+  checkChallenge,
+  checkHolderBinding,
+  checkNotExpired,
+  checkPresentationFormat,
+  checkSignature,
+  notApplicable,
+  resolveIssuer,
+  type Challenge,
+  type Check,
+  type CheckContext,
+  type CheckId,
+} from '../checks/index.ts';
+import type { PresentationUnderTest } from '../credentials/read-presentation.ts';
+import { about, aggregate, allValid, inOrder, totalsOf, type CredentialReport, type VerificationResult } from './report.ts';
+import { unreadableReport, verifyCredentialJwt } from './verify-credential.ts';
+
+export interface PresentationOptions {
+  /** The nonce and audience asked for; absent for share links, which answer no challenge. */
+  challenge?: Challenge;
+  /** Why the challenge does not apply, when none was asked for. */
+  notAskedWhy?: string;
+}
+
+/**
+ * Verifies a presentation and every credential inside it in full, then binds them: the signer of
+ * the presentation must be the subject of each credential. The policy is judged afterwards
+ * (`withPolicy`), over all presentations of an answer together.
+ */
+export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckContext, options: PresentationOptions = {}): Promise<VerificationResult> {
+  const resolved = await resolveIssuer(p.signerDid, ctx);
+  const [own, credentials] = await Promise.all([
+    checkSignature(p.jwt, p.signerDid, 'authentication', ctx, resolved),
+    Promise.all(p.entries.map((e) => ('jwt' in e ? verifyCredentialJwt(e.jwt, ctx) : unreadableReport(e.problem)))),
+  ]);
+  const bound = credentials.map((report) => bindToHolder(report, p));
+  const presentationChecks: Check[] = [
+    checkPresentationFormat(p),
+    own,
+    checkNotExpired(p, ctx.now, ctx.clockSkewSeconds, 'The presentation'),
+  ];
+  const credentialChecks = bound.flatMap(about);
+  const checks = inOrder([
+    ...([...CREDENTIAL_CHECKS, HOLDER_BINDING] as CheckId[]).map((id) =>
+      aggregate(id, [...(id === FORMAT || id === SIGNATURE || id === NOT_EXPIRED ? presentationChecks.filter((c) => c.id === id) : []), ...credentialChecks]),
+    ),
+    checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for'),
+    notApplicable(POLICY, 'No policy was asked for'),
+  ]);
+  const holderName = bound.find((c) => c.verified && c.subject.name)?.subject.name;
+  return {
+    verified: allValid(checks),
+    kind: 'presentation',
+    checks,
+    credentials: bound,
+    totals: totalsOf(bound),
+    warnings: bound.flatMap((c) => c.warnings),
+    holder: { did: p.signerDid, ...(holderName ? { name: holderName } : {}) },
+    verifiedAt: ctx.now.toISOString(),
+  };
+}
+
+/** Adds the holder-binding check to a credential's own log: a credential counts only when its subject presented it. */
+function bindToHolder(report: CredentialReport, p: PresentationUnderTest): CredentialReport {
+  // An entry that could not even be read has nothing to bind; its format check already failed.
+  if (report.securing === undefined) return report;
+  const checks = [...report.checks, checkHolderBinding(p, report.subject.did)];
+  return { ...report, checks, verified: allValid(checks) };
+}
