@@ -7,3 +7,4 @@ export { verifyProofJwt, type VerifiedProof } from './proof.ts';
 export { issueForAccessToken, type CredentialResponse } from './credential.ts';
 export { oauthErrorHandler } from './errors.ts';
 export * from './constants.ts';
+export { oid4vciOpenApiPaths } from './openapi.ts';

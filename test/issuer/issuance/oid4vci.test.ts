@@ -56,6 +56,19 @@ describe('metadata', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes every issuing route', async () => {
+    const paths = Object.keys((await t.api('GET', '/openapi.json')).body.paths);
+    for (const path of [
+      '/v1/activities', '/v1/activities/batch', '/v1/activities/{id}', '/v1/activities/{id}/offer.png', '/v1/credentials/{id}/revoke',
+      '/status/{org}/{list}', '/credentials/issue', '/.well-known/openid-credential-issuer', '/.well-known/oauth-authorization-server',
+      '/oid4vci/offers/{token}', '/oid4vci/token', '/oid4vci/nonce', '/oid4vci/credential',
+    ]) {
+      expect(paths, path).toContain(path);
+    }
+  });
+});
+
 describe('the pre-authorized code flow', () => {
   it('issues a VC-JWT signed by the organization to the holder who proves their key', async () => {
     const { id, offerUri } = await recordOne(t, org);
