@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -16,6 +16,7 @@ describe('claiming an offer with the camera', () => {
   let services: PassportServices;
   let browser: Browser;
   const volunteer = newVolunteer();
+  const photos = tempDataDir('passport-photo-');
 
   beforeAll(async () => {
     services = await startPassport();
@@ -25,6 +26,7 @@ describe('claiming an offer with the camera', () => {
   afterAll(async () => {
     await browser?.close();
     await services?.stop();
+    rmSync(photos, { recursive: true, force: true });
   });
 
   it('reads the offer QR code through the camera and adds the credential', async () => {
@@ -64,12 +66,11 @@ describe('claiming an offer with the camera', () => {
       activityStartDate: '2025-05-10',
       activityEndDate: '2025-05-10',
     });
-    const dir = tempDataDir('passport-photo-');
-    const photo = join(dir, 'offer.png');
+    const photo = join(photos, 'offer.png');
     writeFileSync(photo, await qrPng(offer.offerUri));
-    const otherCode = join(dir, 'other.png');
+    const otherCode = join(photos, 'other.png');
     writeFileSync(otherCode, await qrPng('https://example.org/volunteers'));
-    const noCode = join(dir, 'white.png');
+    const noCode = join(photos, 'white.png');
     const white = new PNG({ width: 240, height: 240 });
     white.data.fill(255);
     writeFileSync(noCode, PNG.sync.write(white));
