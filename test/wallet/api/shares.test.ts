@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../../shared/db/index.ts';
@@ -8,6 +8,8 @@ import { decodeJwtParts, verifyDidJwt } from '../../../shared/jwt/index.ts';
 import { createGuardedFetch } from '../../../shared/net/index.ts';
 import { Passport, type Organization, type Volunteer } from './setup.ts';
 
+// jsqr is CommonJS with a default export that TypeScript's ESM view does not see as callable.
+const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 const VERIFIER_URL = 'http://verifier.example.kz:4300';
 let passport: Passport;
 let eco: Organization;
