@@ -116,6 +116,11 @@ describe('the pre-authorized code flow', () => {
     expect(activity.body).toMatchObject({ status: 'claimed', credentialId: payload.jti });
     expect(activity.body.offerUri).toBeUndefined();
     expect((await call(t.issuer.url, 'GET', offerUrl)).body).toMatchObject({ status: 410, code: 'gone', error: 'invalid_request' });
+
+    // None of the secrets of the flow reached the log.
+    const log = t.issuer.output();
+    expect(log).toContain('/oid4vci/offers/:token');
+    for (const secret of [offerUrl.split('/').pop()!, code, token.body.access_token, nonce.body.c_nonce, org.apiKey]) expect(log).not.toContain(secret);
   });
 
   it('accepts the older proof: { proof_type: "jwt" } request shape', async () => {
