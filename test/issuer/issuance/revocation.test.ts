@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidResolver } from '../../../shared/did/index.ts';
 import { decodeJwtParts, verifyDidJwt } from '../../../shared/jwt/index.ts';
@@ -146,4 +148,21 @@ describe('a restart', () => {
     expect((await t.api('GET', `/v1/activities/${pending.id}`, { token: org.apiKey })).body.offerUri).toBe(pending.offerUri);
     expect((await claimByHand(t, pending.offerUri, newHolder())).status).toBe(200);
   }, 60_000);
+});
+
+describe('the audit trail', () => {
+  it('holds each recording, issuance and revocation, written with the change', async () => {
+    const c = await claimOne();
+    await t.api('POST', `/v1/credentials/${c.credentialId}/revoke`, { token: org.apiKey, body: { reason: 'audited' } });
+    // Read-only look at the service's own SQLite file: the audit trail has no HTTP route.
+    const db = new sqlite3.Database(join(t.issuer.dataDir, 'issuer.sqlite'), sqlite3.OPEN_READONLY);
+    const rows = await new Promise<{ action: string; subject: string; actor: string }[]>((done, fail) =>
+      db.all('SELECT action, subject, actor FROM audit_log WHERE subject IN (?, ?)', [c.activityId, c.credentialId], (err, r) => (err ? fail(err) : done(r as never))),
+    );
+    await new Promise((done) => db.close(done));
+    expect(rows.map((r) => `${r.action} ${r.subject}`).sort()).toEqual(
+      [`activity.recorded ${c.activityId}`, `credential.issued ${c.credentialId}`, `credential.revoked ${c.credentialId}`].sort(),
+    );
+    expect(rows.every((r) => r.actor === 'organization:qamqor')).toBe(true);
+  });
 });
