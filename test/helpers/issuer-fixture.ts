@@ -247,9 +247,12 @@ export function holder(): FixtureSigner {
   return { did, kid: `${did}#${multibaseEd25519(keys.publicKey)}`, key: ed25519PrivateKeyObject(keys.privateKey, keys.publicKey), publicKey: keys.publicKey };
 }
 
+/** Whoever signs a presentation: a DID, its key and the key's id. */
+export type Presenter = Pick<FixtureSigner, 'did' | 'kid' | 'key'>;
+
 /** A VP-JWT as the wallet makes it (contracts.md): for share links without nonce/aud, for requests with them. */
 export async function presentation(
-  by: FixtureSigner,
+  by: Presenter,
   credentials: string[],
   options: { nonce?: string; aud?: string; expiresInSeconds?: number; holderDid?: string } = {},
 ): Promise<string> {
@@ -275,7 +278,7 @@ export async function presentation(
 }
 
 /** A VC Data Model 2.0 presentation secured as `vp+jwt`, its credentials enveloped. */
-export async function presentationV2(by: FixtureSigner, credentials: string[], options: { nonce?: string; aud?: string } = {}): Promise<string> {
+export async function presentationV2(by: Presenter, credentials: string[], options: { nonce?: string; aud?: string } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return signJwt(
     {

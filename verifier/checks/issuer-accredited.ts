@@ -47,16 +47,17 @@ export async function checkIssuerAccredited(issuerDid: string | undefined, issue
 }
 
 /**
- * `accreditedAt` judged in whole seconds: a JWT's `nbf` says no more than the second of issuance,
- * while the trust list records accreditation to the millisecond, so a credential issued 0.4 s after
- * accreditation carries an `nbf` 0.4 s before it. Interval bounds are taken down to their second
- * and the half-open rule [from, until) applies to those.
+ * `accreditedAt` judged in whole seconds: a JWT's `nbf` says only the second of issuance, while
+ * the trust list records accreditation to the millisecond. The credential gets the benefit of
+ * that second at both ends: accredited when some instant of its second lies in [from, until).
+ * A credential issued 0.4 s after accreditation carries an `nbf` 0.4 s before it, and one issued
+ * 0.2 s before a suspension carries an `nbf` of the suspension's own second; both stay valid.
  */
 function accreditedInThatSecond(organization: TrustedOrganization, issuedAt: Date): boolean {
   const second = Math.floor(issuedAt.getTime() / 1000);
   return organization.accreditations.some((a) => {
     const from = Math.floor(Date.parse(a.from) / 1000);
-    const until = a.until === null ? Number.POSITIVE_INFINITY : Math.floor(Date.parse(a.until) / 1000);
+    const until = a.until === null ? Number.POSITIVE_INFINITY : Math.ceil(Date.parse(a.until) / 1000);
     return from <= second && second < until;
   });
 }
