@@ -39,8 +39,8 @@ export async function issueForAccessToken(deps: IssuerDeps, accessToken: string 
       if (!activity || effectiveStatus(activity, now) !== 'offered') {
         throw new PassportError('credential_request_denied', 'The offer of this access token can no longer be claimed');
       }
-      const organization = await accreditedOrganization(tx, activity.organization_id).catch((err: PassportError) => {
-        throw new PassportError('credential_request_denied', err.detail);
+      const organization = await accreditedOrganization(tx, activity.organization_id).catch((err: unknown) => {
+        throw err instanceof PassportError && err.code === 'forbidden' ? new PassportError('credential_request_denied', err.detail) : err;
       });
       await tx.run('UPDATE access_tokens SET used_at = ? WHERE token_hash = ?', [now.toISOString(), tokenHash]);
       const credentialId = `urn:uuid:${randomUUID()}`;
