@@ -31,7 +31,7 @@ export function credentialIssuerMetadata(config: Config): Record<string, unknown
         credential_definition: { type: ['VerifiableCredential', VOLUNTEER_CREDENTIAL_TYPE] },
         cryptographic_binding_methods_supported: ['did:key'],
         credential_signing_alg_values_supported: ['EdDSA'],
-        proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['EdDSA', 'ES256'] } },
+        proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['EdDSA'] } },
         credential_metadata: {
           display: CREDENTIAL_DISPLAY,
           claims: [

@@ -46,7 +46,7 @@ describe('metadata', () => {
       credential_definition: { type: ['VerifiableCredential', 'VolunteerActivityCredential'] },
       cryptographic_binding_methods_supported: ['did:key'],
       credential_signing_alg_values_supported: ['EdDSA'],
-      proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['EdDSA', 'ES256'] } },
+      proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['EdDSA'] } },
     });
   });
 
