@@ -157,5 +157,8 @@ describe('share links', () => {
       await db.close();
     }
     expect(decodeJwtParts((await passport.walletApi('GET', `${res.body.url}?format=jwt`)).text).payload.iss).toBe(dana.did);
+    // The request log names the route by its pattern: a link's token never reaches the log.
+    expect(passport.wallet.output()).toContain('/p/:token');
+    expect(passport.wallet.output()).not.toContain(token);
   });
 });
