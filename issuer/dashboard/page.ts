@@ -61,7 +61,9 @@ export function dashboardPage(lang: Language): string {
       <h2>${t(name)}</h2>
       <div class="chart-box"><canvas data-chart="${name}" role="img" aria-label="${t(name)}"></canvas></div>
       <p class="muted" data-note="${name}" hidden></p>
-      <div class="table-scroll"><table data-table="${name}"><thead></thead><tbody></tbody></table></div>
+      <details class="figures-table"><summary>${t('figures')}</summary>
+        <div class="table-scroll"><table data-table="${name}"><thead></thead><tbody></tbody></table></div>
+      </details>
       <button type="button" class="secondary" data-csv="${name}">${t('downloadCsv')}</button>
     </section>`,
     )}

@@ -37,6 +37,7 @@ type DashboardKey =
   | 'organization'
   | 'project'
   | 'noProject'
+  | 'figures'
   | 'downloadCsv'
   | 'smallCells'
   | 'hoursNote'
@@ -85,6 +86,7 @@ export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
     organization: 'Ұйым',
     project: 'Жоба',
     noProject: 'Жобасыз',
+    figures: 'Кесте',
     downloadCsv: 'CSV жүктеу',
     smallCells: '5-тен аз волонтері бар ұяшықтар «<5» болып көрсетіледі (сағаттары көрсетіледі).',
     hoursNote: 'Сағаттар тек алынған және қайтарып алынбаған куәліктер бойынша саналады.',
@@ -131,6 +133,7 @@ export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
     organization: 'Организация',
     project: 'Проект',
     noProject: 'Без проекта',
+    figures: 'Таблица',
     downloadCsv: 'Скачать CSV',
     smallCells: 'Ячейки, где меньше 5 волонтёров, показаны как «<5» (часы показаны).',
     hoursNote: 'Часы считаются только по полученным и не отозванным удостоверениям.',
@@ -177,6 +180,7 @@ export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
     organization: 'Organization',
     project: 'Project',
     noProject: 'No project',
+    figures: 'Table',
     downloadCsv: 'Download CSV',
     smallCells: 'Cells with fewer than 5 volunteers are shown as "<5" (their hours are shown).',
     hoursNote: 'Hours count claimed, non-revoked credentials only.',

@@ -74,7 +74,8 @@ export function planVolunteer(seed: string, index: number, organizations: readon
     const category = rng.chance(0.65) ? rng.pick(org.categories) : rng.weighted(CATEGORIES, CATEGORY_WEIGHTS);
     const dates = activityDates(rng, category, until);
     const hours = Array.from({ length: dates.days }, () => rng.int(4, 16) / 2).reduce((s, h) => s + h, 0);
-    const project = rng.pick(PROJECTS[category]);
+    const projects = PROJECTS[category];
+    const project = projects.length && rng.chance(0.8) ? rng.pick(projects) : null;
     const activity: Activity = {
       name: rng.pick(ACTIVITY_NAMES[category]),
       ...(project ? { project } : {}),

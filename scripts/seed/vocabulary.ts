@@ -31,17 +31,17 @@ export const SEASONS: Readonly<Record<Category, readonly number[]>> = {
   other: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5],
 };
 
-/** Projects by category; `null` is work recorded without a project. */
-export const PROJECTS: Readonly<Record<Category, readonly (string | null)[]>> = {
-  ecology: ['Жас ағаш', 'Эко бақылау', 'Таза Қазақстан', null],
-  emergency: ['Құтқару', null],
-  education: ['Білім волонтерлері', null],
-  social: ['Қамқор', null],
-  health: ['Қамқор', 'Дені сау ұлт', null],
-  culture: ['Мәдени мұра', null],
-  sport: ['Спорт волонтерлері', null],
-  animals: ['Таза Қазақстан', null],
-  other: [null],
+/** Projects by category; some work of every kind is recorded without one. */
+export const PROJECTS: Readonly<Record<Category, readonly string[]>> = {
+  ecology: ['Жас ағаш', 'Эко бақылау', 'Таза Қазақстан'],
+  emergency: ['Құтқару'],
+  education: ['Білім волонтерлері'],
+  social: ['Қамқор'],
+  health: ['Қамқор', 'Дені сау ұлт'],
+  culture: ['Мәдени мұра'],
+  sport: ['Спорт волонтерлері'],
+  animals: ['Таза Қазақстан'],
+  other: [],
 };
 
 /** What the work was, by category, named in the three languages. */

@@ -33,6 +33,9 @@
   };
   var charts = {};
   var shown = null;
+  // Tables open on wide screens; on phones the charts come first and a table is one tap away.
+  var wide = window.matchMedia('(min-width: 1024px)').matches;
+  document.querySelectorAll('details.figures-table').forEach(function (details) { details.open = wide; });
 
   /* What each breakdown is keyed by, and how that key reads in the page's language. */
   var TABLES = {
@@ -179,6 +182,8 @@
     if (typeof Chart === 'undefined') return;
     var doughnut = name === 'byCategory';
     var horizontal = name !== 'byMonth' && !doughnut;
+    // A bar per row: the chart grows with its rows instead of squeezing or stretching them.
+    if (horizontal) canvas.parentElement.style.height = Math.max(120, 40 + rows.length * 24) + 'px';
     charts[name] = new Chart(canvas, {
       type: doughnut ? 'doughnut' : 'bar',
       data: {
@@ -194,8 +199,15 @@
         maintainAspectRatio: false,
         indexAxis: horizontal ? 'y' : 'x',
         plugins: { legend: { display: doughnut, position: 'bottom' } },
+        scales: doughnut ? {} : horizontal ? { y: { ticks: { callback: shortLabel } } } : {},
       },
     });
+  }
+
+  /** Long names are cut on the axis (the table under the chart has them whole). */
+  function shortLabel(value) {
+    var label = String(this.getLabelForValue(value));
+    return label.length > 22 ? label.slice(0, 21) + '…' : label;
   }
 
   function csvCell(value) {
