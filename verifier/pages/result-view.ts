@@ -48,7 +48,7 @@ function activityCard(c: CredentialReport, lang: Language): SafeHtml {
   <h3>${name || '—'}</h3>
   <table>
     <tr><th>${t('organization')}</th><td class="organization">${c.issuer.name ? localized(c.issuer.name, lang) : html`${t('unknownOrganization')} <span class="muted">${short(c.issuer.did)}</span>`}</td></tr>
-    ${a.project ? html`<tr><th></th><td>${String(a.project)}</td></tr>` : ''}
+    ${a.project ? html`<tr><th>${t('project')}</th><td>${String(a.project)}</td></tr>` : ''}
     <tr><th>${t('category')}</th><td>${categoryName(String(a.category ?? ''), lang)}</td></tr>
     ${region ? html`<tr><th>${t('region')}</th><td>${region[lang]}</td></tr>` : ''}
     <tr><th>${t('dates')}</th><td>${String(a.activityStartDate ?? '')} — ${String(a.activityEndDate ?? '')}</td></tr>

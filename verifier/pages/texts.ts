@@ -9,7 +9,7 @@ type Key =
   | 'linkRefused' | 'linkFailed' | 'notCredential' | 'scanAnother' | 'newRequestTitle' | 'newRequestIntro' | 'purposeLabel'
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
-  | 'identifier' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy';
+  | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
@@ -41,7 +41,7 @@ export const TEXT: Messages<Key> = {
     confirmedBy: 'Растаған',
     issued: 'Берілген күні',
     totals: 'Расталған сағаттар',
-    totalHours: 'Барлығы: {hours} сағат ({count} куәлік)',
+    totalHours: 'Барлығы: {hours} сағат (куәліктер: {count})',
     onlyVerifiedCount: 'Тек расталған куәліктер есептеледі',
     checks: 'Тексерулер',
     warnings: 'Ескертулер',
@@ -73,6 +73,7 @@ export const TEXT: Messages<Key> = {
     policySince: '{date} бастап',
     newRequest: 'Жаңа сұрау',
     identifier: 'Сәйкестендіргіш',
+    project: 'Жоба',
     passed: 'өтті',
     failed: 'өтпеді',
     unavailable: 'тексеру мүмкін болмады',
@@ -109,7 +110,7 @@ export const TEXT: Messages<Key> = {
     confirmedBy: 'Подтвердил',
     issued: 'Выдано',
     totals: 'Подтверждённые часы',
-    totalHours: 'Всего: {hours} ч ({count} удостоверений)',
+    totalHours: 'Всего: {hours} ч (удостоверений: {count})',
     onlyVerifiedCount: 'Учитываются только подтверждённые удостоверения',
     checks: 'Проверки',
     warnings: 'Предупреждения',
@@ -141,6 +142,7 @@ export const TEXT: Messages<Key> = {
     policySince: 'с {date}',
     newRequest: 'Новый запрос',
     identifier: 'Идентификатор',
+    project: 'Проект',
     passed: 'пройдено',
     failed: 'не пройдено',
     unavailable: 'не удалось проверить',
@@ -209,6 +211,7 @@ export const TEXT: Messages<Key> = {
     policySince: 'since {date}',
     newRequest: 'New request',
     identifier: 'Identifier',
+    project: 'Project',
     passed: 'passed',
     failed: 'failed',
     unavailable: 'could not be checked',
