@@ -35,15 +35,16 @@ describe('well-known URLs', () => {
   });
 });
 
-describe('accreditation at issuance, in whole seconds', () => {
+describe('accreditation at issuance, with the benefit of the nbf second', () => {
   const org = (from: string, until: string | null): TrustedOrganization => ({ id: 'o', did: 'did:web:x', name: {}, region: 'KZ-55', status: 'accredited', accreditations: [{ from, until }] });
   it('covers a credential whose nbf is the second the accreditation began in', () => {
     expect(accreditedAtIssuance(org('2025-01-01T00:00:00.408Z', null), new Date('2025-01-01T00:00:00Z'))).toBe(true);
     expect(accreditedAtIssuance(org('2025-01-01T00:00:01.000Z', null), new Date('2025-01-01T00:00:00Z'))).toBe(false);
   });
-  it('does not cover the second of a suspension or after it', () => {
-    expect(accreditedAtIssuance(org('2024-01-01T00:00:00Z', '2025-01-01T00:00:00.500Z'), new Date('2024-12-31T23:59:59Z'))).toBe(true);
-    expect(accreditedAtIssuance(org('2024-01-01T00:00:00Z', '2025-01-01T00:00:00.500Z'), new Date('2025-01-01T00:00:00Z'))).toBe(false);
+  it('covers the second a suspension began in, not the one after', () => {
+    expect(accreditedAtIssuance(org('2024-01-01T00:00:00Z', '2025-01-01T00:00:00.500Z'), new Date('2025-01-01T00:00:00Z'))).toBe(true);
+    expect(accreditedAtIssuance(org('2024-01-01T00:00:00Z', '2025-01-01T00:00:00.500Z'), new Date('2025-01-01T00:00:01Z'))).toBe(false);
+    expect(accreditedAtIssuance(org('2024-01-01T00:00:00Z', '2025-01-01T00:00:00.000Z'), new Date('2025-01-01T00:00:00Z'))).toBe(false);
   });
 });
 
