@@ -1,0 +1,209 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import regionsFile from '../../shared/regions.json' with { type: 'json' };
+import { decodeJwtParts } from '../../shared/jwt/index.ts';
+import { freePort, tempDataDir } from '../helpers/services.ts';
+
+/**
+ * `npm start` as a person runs it: one command, three services as processes, a demo seeded on
+ * the first start and reused on the next, secrets printed once, and Ctrl-C stopping everything.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const READY = 'Press Ctrl-C to stop.';
+
+interface Launched {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+let dataDir: string;
+let ports: { issuer: number; wallet: number; verifier: number };
+let urls: { issuer: string; wallet: string; verifier: string };
+let running: Launched | undefined;
+
+/** Runs `tsx scripts/start.ts` in its own process group (as a terminal would) and waits for the welcome. */
+async function start(): Promise<Launched> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  for (const name of ['PASSPORT_ADMIN_TOKEN', 'PASSPORT_SECRET', 'DATABASE_URL', 'LOG_LEVEL', 'REGISTRY_DID', 'TRUST_LIST_URL', 'DID_WEB_HTTP_HOSTS']) delete env[name];
+  Object.assign(env, {
+    DATA_DIR: dataDir,
+    ISSUER_PORT: String(ports.issuer),
+    WALLET_PORT: String(ports.wallet),
+    VERIFIER_PORT: String(ports.verifier),
+    ISSUER_URL: urls.issuer,
+    WALLET_URL: urls.wallet,
+    VERIFIER_URL: urls.verifier,
+  });
+  const child = spawn(TSX, [join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let log = '';
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const launched = { child, output: () => log, exited };
+  running = launched;
+  const deadline = Date.now() + 150_000;
+  while (!log.includes(READY)) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`npm start printed no welcome within 150 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return launched;
+}
+
+async function stopped(launched: Launched): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const timer = setTimeout(() => launched.child.pid && process.kill(-launched.child.pid, 'SIGKILL'), 20_000);
+  const result = await launched.exited;
+  clearTimeout(timer);
+  running = undefined;
+  return result;
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** Until none of the three ports answers (the services may take a moment to close). */
+async function allPortsFree(): Promise<boolean> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const open = await Promise.all(Object.values(ports).map(listening));
+    if (!open.some(Boolean)) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+function printed(output: string, label: RegExp): string {
+  const match = label.exec(output);
+  if (!match) throw new Error(`not printed: ${label}\n${output}`);
+  return match[1]!;
+}
+
+async function json(url: string, token?: string, init: RequestInit = {}): Promise<any> {
+  const res = await fetch(url, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  expect(res.status, `${init.method ?? 'GET'} ${url}`).toBeLessThan(300);
+  return res.json();
+}
+
+async function trustList(): Promise<any> {
+  const res = await fetch(`${urls.issuer}/v1/trust-list`);
+  expect(res.headers.get('content-type')).toContain('application/jwt');
+  return decodeJwtParts(await res.text()).payload;
+}
+
+async function demoPassport(login: string, password: string): Promise<{ credentials: any[]; summary: any }> {
+  const session = await json(`${urls.wallet}/v1/sessions`, undefined, { method: 'POST', body: JSON.stringify({ login, password }) });
+  const { credentials } = await json(`${urls.wallet}/v1/credentials`, session.token);
+  return { credentials, summary: await json(`${urls.wallet}/v1/summary`, session.token) };
+}
+
+beforeAll(async () => {
+  dataDir = tempDataDir('passport-start-');
+  ports = { issuer: await freePort(), wallet: await freePort(), verifier: await freePort() };
+  urls = { issuer: `http://localhost:${ports.issuer}`, wallet: `http://localhost:${ports.wallet}`, verifier: `http://localhost:${ports.verifier}` };
+});
+afterAll(async () => {
+  if (running?.child.pid && running.child.exitCode === null) {
+    process.kill(-running.child.pid, 'SIGKILL');
+    await running.exited;
+  }
+  if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  let adminToken: string;
+  let organizationKeys: string[];
+  let login: { login: string; password: string };
+  let firstFigures: { trustList: any; passport: { credentials: any[]; summary: any }; stats: any };
+
+  it('starts the three services, seeds the demo and prints the URLs, the demo login and the secrets', async () => {
+    const first = await start();
+    const out = first.output();
+    for (const url of Object.values(urls)) expect(out).toContain(url);
+    expect(out).toContain(`${urls.issuer}/dashboard`);
+    adminToken = printed(out, /Admin token \(national registry\): (\S+)/);
+    expect(adminToken).toBe(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim());
+    for (const file of ['admin-token', 'passport-secret']) expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);
+    organizationKeys = [...out.matchAll(/Organization "[^"]+" API key: (\S+)/g)].map((m) => m[1]!);
+    expect(organizationKeys.length).toBeGreaterThanOrEqual(3);
+    login = { login: printed(out, /login "([^"]+)"/), password: printed(out, /password "([^"]+)"/) };
+    for (const url of Object.values(urls)) expect((await json(`${url}/healthz`)).status).toBe('ok');
+  });
+
+  it('has the 20 regional front offices with their ISO 3166-2:KZ codes and kk, ru, en names', async () => {
+    const list = await trustList();
+    expect(list.frontOffices).toHaveLength(20);
+    for (const region of regionsFile.regions) {
+      const offices = list.frontOffices.filter((f: any) => f.region === region.code);
+      expect(offices, region.code).toHaveLength(1);
+      expect(offices[0].name.kk).toContain(region.kk);
+      expect(offices[0].name.ru).toContain(region.ru);
+      expect(offices[0].name.en).toContain(region.en);
+    }
+  });
+
+  it('has accredited organizations with projects, whose printed API keys work', async () => {
+    const list = await trustList();
+    expect(list.organizations.length).toBe(organizationKeys.length);
+    for (const org of list.organizations) {
+      expect(org.status).toBe('accredited');
+      expect(regionsFile.regions.map((r) => r.code)).toContain(org.region);
+      expect(Object.keys(org.name).sort()).toEqual(['en', 'kk', 'ru']);
+    }
+    for (const key of organizationKeys) expect((await json(`${urls.issuer}/v1/activities`, key)).items.length).toBeGreaterThanOrEqual(0);
+    const stats = await json(`${urls.issuer}/v1/stats`, adminToken);
+    expect(stats.byProject.map((p: any) => p.project)).toEqual(expect.arrayContaining(['Жас ағаш', 'Эко бақылау', 'Білім волонтерлері']));
+  });
+
+  it('gives the demo volunteer a passport of claimed credentials with verified totals', async () => {
+    const passport = await demoPassport(login.login, login.password);
+    expect(passport.credentials.length).toBeGreaterThanOrEqual(3);
+    expect(passport.credentials.every((c) => c.status === 'valid')).toBe(true);
+    const hours = passport.credentials.reduce((s, c) => s + c.activity.hours, 0);
+    expect(passport.summary).toMatchObject({ totalHours: hours, counted: passport.credentials.length });
+    const stats = await json(`${urls.issuer}/v1/stats`, adminToken);
+    expect(stats.totals).toMatchObject({ credentialsClaimed: passport.credentials.length, hours });
+    firstFigures = { trustList: await trustList(), passport, stats };
+  });
+
+  it('stops all three services on Ctrl-C', async () => {
+    // A terminal's Ctrl-C reaches the whole process group: the launcher and the services at once.
+    process.kill(-running!.child.pid!, 'SIGINT');
+    expect(await stopped(running!)).toEqual({ code: 0, signal: null });
+    expect(await allPortsFree()).toBe(true);
+  });
+
+  it('reuses the data on a second start, printing no secret', async () => {
+    const second = await start();
+    const out = second.output();
+    for (const url of Object.values(urls)) expect(out).toContain(url);
+    expect(out).not.toContain(adminToken);
+    for (const key of organizationKeys) expect(out).not.toContain(key);
+    expect(out).toContain(join(dataDir, 'admin-token'));
+    expect(out).not.toContain('seeding the demo');
+    const list = await trustList();
+    expect(list.frontOffices).toEqual(firstFigures.trustList.frontOffices);
+    expect(list.organizations).toEqual(firstFigures.trustList.organizations);
+    const passport = await demoPassport(login.login, login.password);
+    expect(passport.credentials.map((c) => c.id).sort()).toEqual(firstFigures.passport.credentials.map((c) => c.id).sort());
+    expect(passport.summary.totalHours).toBe(firstFigures.passport.summary.totalHours);
+    const stats = await json(`${urls.issuer}/v1/stats`, adminToken);
+    expect(stats.totals).toEqual(firstFigures.stats.totals);
+  });
+
+  it('stops all three services when only the launcher is told to', async () => {
+    running!.child.kill('SIGINT');
+    expect(await stopped(running!)).toEqual({ code: 0, signal: null });
+    expect(await allPortsFree()).toBe(true);
+  });
+});
