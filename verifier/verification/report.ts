@@ -49,7 +49,10 @@ export function aggregate(id: CheckId, entries: Check[]): Check {
   const invalid = relevant.filter((e) => !e.valid);
   if (!invalid.length) {
     if (relevant.every((e) => e.outcome === 'not_applicable')) return relevant[0]!;
-    return relevant.length === 1 ? relevant[0]! : passed(id, `Holds for all ${relevant.length}`);
+    if (relevant.length === 1) return relevant[0]!;
+    const credentials = relevant.filter((e) => e.credential !== undefined).length;
+    const own = relevant.length - credentials;
+    return passed(id, own ? `Holds for the presentation and its ${credentials} credential(s)` : `Holds for all ${credentials} credential(s)`);
   }
   const first = invalid.find((e) => e.outcome === 'failed') ?? invalid[0]!;
   return { ...first, failures: invalid.length };
