@@ -9,6 +9,7 @@ import { createPresentationRequest } from '../requests/create.ts';
 import { parseRequestInput } from '../requests/input.ts';
 import { findRequest, publicStatus } from '../requests/store.ts';
 import { requestUrls } from '../requests/urls.ts';
+import { fetchRateLimit } from './fetch-rate-limit.ts';
 import { newRequestPage, requestPage } from './request-pages.ts';
 import { inputProblemPage, resultPage } from './result-page.ts';
 import { scanPage } from './scan-page.ts';
@@ -37,7 +38,7 @@ export function createPagesRouter(deps: VerifierDeps): Router {
     res.type('html').send(scanPage(pickLanguage(req, res), '/'));
   });
 
-  router.get('/verify', async (req, res) => {
+  router.get('/verify', fetchRateLimit(deps.config.writeRateLimit), async (req, res) => {
     const lang = pickLanguage(req, res);
     const url = typeof req.query.presentation === 'string' ? req.query.presentation : '';
     if (!url) return res.redirect(303, `/?lang=${lang}`);

@@ -1,7 +1,7 @@
 import { randomId } from '../../shared/crypto/index.ts';
 import type { Database } from '../../shared/db/index.ts';
 import type { RequestSpec } from './input.ts';
-import { insertRequest, type PresentationRequest } from './store.ts';
+import { forgetOldRequests, insertRequest, type PresentationRequest } from './store.ts';
 import { requestUrls } from './urls.ts';
 
 export interface CreatedRequest {
@@ -31,7 +31,10 @@ export async function createPresentationRequest(
     answeredAt: undefined,
     result: undefined,
   };
-  await insertRequest(deps.db, request);
+  await deps.db.transaction(async (tx) => {
+    await forgetOldRequests(tx, now);
+    await insertRequest(tx, request);
+  });
   const urls = requestUrls(deps.verifierUrl, request.id);
   return { id: request.id, requestUri: urls.requestUri, qrUrl: urls.qrUrl, expiresAt: request.expiresAt };
 }

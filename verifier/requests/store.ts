@@ -73,6 +73,15 @@ export async function recordResult(db: Queryable, id: string, result: Verificati
   ]);
 }
 
+/** How long a request and its result (volunteers' names and activities) are kept after it expired. */
+export const REQUEST_RETENTION_DAYS = 7;
+
+/** Deletes requests that expired more than REQUEST_RETENTION_DAYS ago: results are personal data, kept no longer than useful. */
+export async function forgetOldRequests(db: Queryable, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - REQUEST_RETENTION_DAYS * 86_400_000).toISOString();
+  return (await db.run('DELETE FROM presentation_requests WHERE expires_at < ?', [before])).changes;
+}
+
 /** What `GET /v1/requests/{id}` says: an answer being verified still reads as pending. */
 export function publicStatus(r: PresentationRequest, now: Date): PublicStatus {
   if (r.status === 'verified' || r.status === 'failed') return r.status;

@@ -67,4 +67,11 @@ describe('verifier service', () => {
     expect(limited[0]!.body.code).toBe('rate_limited');
     expect((await fetch(`${verifier.url}/openapi.json`)).status).toBe(200);
   });
+
+  it('rate limits the result page, which makes the verifier fetch a link it is given', async () => {
+    const link = encodeURIComponent('http://169.254.169.254/p/x');
+    const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${verifier.url}/verify?presentation=${link}`)));
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.status === 400).length).toBeGreaterThan(0);
+  });
 });
