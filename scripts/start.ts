@@ -65,15 +65,16 @@ try {
   await startService('issuer', config.issuerUrl);
   await Promise.all([startService('wallet', config.walletUrl), startService('verifier', config.verifierUrl)]);
   const demoFile = join(config.dataDir, 'demo.json');
-  const firstStart = !existsSync(demoFile);
-  let demo: DemoSecrets;
-  if (firstStart) {
-    console.log('First start: seeding the demo (front offices, organizations, a volunteer with credentials)…');
-    demo = await seedDemo({ issuer: config.issuerUrl, wallet: config.walletUrl }, config.adminToken);
-    writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
-  } else {
-    demo = JSON.parse(readFileSync(demoFile, 'utf8')) as DemoSecrets;
-  }
+  const kept = existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as DemoSecrets) : undefined;
+  // A first start stopped half-way left `complete: false`: this start finishes the demo.
+  const firstStart = !kept || kept.complete === false;
+  if (firstStart) console.log('First start: seeding the demo (front offices, organizations, a volunteer with credentials)…');
+  const demo =
+    kept && !firstStart
+      ? kept
+      : await seedDemo({ issuer: config.issuerUrl, wallet: config.walletUrl }, config.adminToken, kept, (secrets) =>
+          writeFileSync(demoFile, JSON.stringify(secrets, null, 2), { mode: 0o600 }),
+        );
   printWelcome(demo, firstStart || config.adminTokenCreated);
 } catch (err) {
   console.error((err as Error).message);
@@ -93,9 +94,12 @@ function printWelcome(demo: DemoSecrets, showSecrets: boolean): void {
   if (showSecrets) {
     lines.push(`Admin token (national registry): ${config.adminToken}`);
     for (const org of demo.organizations) lines.push(`Organization "${org.id}" API key: ${org.apiKey}`);
-    lines.push(`(shown this once; kept in ${config.dataDir} with mode 0600)`);
+    // Demo files written before the front offices' keys were kept have none.
+    const astana = demo.frontOffices?.find((f) => f.region === 'KZ-71');
+    if (astana) lines.push(`Front office "${astana.id}" (Astana) API key: ${astana.apiKey}`);
+    lines.push(`(shown this once; kept in ${config.dataDir} with mode 0600, the other front offices' keys in demo.json)`);
   } else {
-    lines.push(`Admin token and demo API keys: in ${join(config.dataDir, 'admin-token')} and ${join(config.dataDir, 'demo.json')}`);
+    lines.push(`Admin token and demo API keys (organizations, front offices): in ${join(config.dataDir, 'admin-token')} and ${join(config.dataDir, 'demo.json')}`);
   }
   lines.push('', 'Press Ctrl-C to stop.');
   console.log(lines.join('\n'));

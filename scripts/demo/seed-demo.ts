@@ -5,47 +5,75 @@ import { DEMO_ACTIVITIES, DEMO_ORGANIZATIONS, DEMO_VOLUNTEER, frontOfficeName } 
 export interface DemoSecrets {
   volunteer: { login: string; password: string };
   organizations: { id: string; apiKey: string }[];
+  /** One per region, for the regional view of the dashboard. */
+  frontOffices: { id: string; region: string; apiKey: string }[];
+  /** False while the first start is still seeding; a start that finds it so seeds the rest. */
+  complete: boolean;
 }
 
 /**
  * Seeds the demo through the services' own HTTP APIs: the 20 regional front offices, a handful of
  * accredited organizations, and a volunteer who has claimed one credential from each of four of
- * them. Idempotency keys make a re-run after an interrupted first start record nothing twice.
+ * them. Each API key is handed to `save` as soon as it is made, and `kept` holds those of an
+ * interrupted earlier start, so a start that was stopped half-way is finished by the next one;
+ * idempotency keys make the re-run record nothing twice.
  */
-export async function seedDemo(urls: { issuer: string; wallet: string }, adminToken: string): Promise<DemoSecrets> {
+export async function seedDemo(
+  urls: { issuer: string; wallet: string },
+  adminToken: string,
+  kept: DemoSecrets | undefined,
+  save: (secrets: DemoSecrets) => void,
+): Promise<DemoSecrets> {
   const registry = new ApiClient(urls.issuer, adminToken);
+  const secrets: DemoSecrets = {
+    volunteer: { login: DEMO_VOLUNTEER.login, password: DEMO_VOLUNTEER.password },
+    organizations: [...(kept?.organizations ?? [])],
+    frontOffices: [...(kept?.frontOffices ?? [])],
+    complete: false,
+  };
   for (const region of REGIONS) {
-    await ignoreConflict(() =>
-      registry.json('POST', '/v1/front-offices', { id: `fo-${region.code.toLowerCase()}`, name: frontOfficeName(region), region: region.code }),
-    );
+    const id = `fo-${region.code.toLowerCase()}`;
+    if (secrets.frontOffices.some((f) => f.id === id)) continue;
+    const created = await createdOnce(() => registry.json<{ apiKey: string }>('POST', '/v1/front-offices', { id, name: frontOfficeName(region), region: region.code }));
+    if (created) {
+      secrets.frontOffices.push({ id, region: region.code, apiKey: created.apiKey });
+      save(secrets);
+    }
   }
-  const organizations: DemoSecrets['organizations'] = [];
   for (const org of DEMO_ORGANIZATIONS) {
-    const created = await registry.json<{ apiKey: string }>('POST', '/v1/organizations', org);
-    organizations.push({ id: org.id, apiKey: created.apiKey });
+    if (secrets.organizations.some((o) => o.id === org.id)) continue;
+    const created = await createdOnce(() => registry.json<{ apiKey: string }>('POST', '/v1/organizations', org));
+    if (!created) throw new Error(`The demo organization ${org.id} exists but its API key was not kept; remove DATA_DIR to seed the demo afresh`);
+    secrets.organizations.push({ id: org.id, apiKey: created.apiKey });
+    save(secrets);
   }
 
   const wallet = new ApiClient(urls.wallet);
-  await ignoreConflict(() => wallet.json('POST', '/v1/accounts', { login: DEMO_VOLUNTEER.login, password: DEMO_VOLUNTEER.password }));
+  await createdOnce(() => wallet.json('POST', '/v1/accounts', { login: DEMO_VOLUNTEER.login, password: DEMO_VOLUNTEER.password }));
   const session = await wallet.json<{ token: string }>('POST', '/v1/sessions', { login: DEMO_VOLUNTEER.login, password: DEMO_VOLUNTEER.password });
   const volunteer = wallet.withToken(session.token);
 
   for (const [i, item] of DEMO_ACTIVITIES.entries()) {
-    const key = organizations.find((o) => o.id === item.organization)!.apiKey;
-    const recorded = await new ApiClient(urls.issuer, key).json<{ offerUri: string }>('POST', '/v1/activities', {
+    const key = secrets.organizations.find((o) => o.id === item.organization)!.apiKey;
+    const recorded = await new ApiClient(urls.issuer, key).json<{ offerUri?: string }>('POST', '/v1/activities', {
       volunteer: { name: DEMO_VOLUNTEER.name },
       activity: item.activity,
       idempotencyKey: `demo-${i}`,
     });
-    await ignoreConflict(() => volunteer.json('POST', '/v1/credentials/claim', { offerUri: recorded.offerUri }));
+    // A replayed activity that was claimed before has no offer left to claim.
+    if (recorded.offerUri) await createdOnce(() => volunteer.json('POST', '/v1/credentials/claim', { offerUri: recorded.offerUri }));
   }
-  return { volunteer: { login: DEMO_VOLUNTEER.login, password: DEMO_VOLUNTEER.password }, organizations };
+  secrets.complete = true;
+  save(secrets);
+  return secrets;
 }
 
-async function ignoreConflict(work: () => Promise<unknown>): Promise<void> {
+/** The answer of a creating request, or undefined when the thing already existed (409). */
+async function createdOnce<T>(work: () => Promise<T>): Promise<T | undefined> {
   try {
-    await work();
+    return await work();
   } catch (err) {
-    if (!(err instanceof ApiError && err.status === 409)) throw err;
+    if (err instanceof ApiError && err.status === 409) return undefined;
+    throw err;
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +22,13 @@ interface Launched {
 }
 
 let dataDir: string;
+const dataDirs: string[] = [];
 let ports: { issuer: number; wallet: number; verifier: number };
 let urls: { issuer: string; wallet: string; verifier: string };
 let running: Launched | undefined;
 
-/** Runs `tsx scripts/start.ts` in its own process group (as a terminal would) and waits for the welcome. */
-async function start(): Promise<Launched> {
+/** Runs `tsx scripts/start.ts` in its own process group, as a terminal would. */
+function launch(): Launched {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   for (const name of ['PASSPORT_ADMIN_TOKEN', 'PASSPORT_SECRET', 'DATABASE_URL', 'LOG_LEVEL', 'REGISTRY_DID', 'TRUST_LIST_URL', 'DID_WEB_HTTP_HOSTS']) delete env[name];
@@ -45,12 +46,17 @@ async function start(): Promise<Launched> {
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  const launched = { child, output: () => log, exited };
-  running = launched;
+  running = { child, output: () => log, exited };
+  return running;
+}
+
+/** `launch()`, then wait for the welcome. */
+async function start(): Promise<Launched> {
+  const launched = launch();
   const deadline = Date.now() + 150_000;
-  while (!log.includes(READY)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`npm start printed no welcome within 150 s:\n${log}`);
+  while (!launched.output().includes(READY)) {
+    if (launched.child.exitCode !== null) throw new Error(`npm start exited with ${launched.child.exitCode}:\n${launched.output()}`);
+    if (Date.now() > deadline) throw new Error(`npm start printed no welcome within 150 s:\n${launched.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return launched;
@@ -109,6 +115,7 @@ async function demoPassport(login: string, password: string): Promise<{ credenti
 
 beforeAll(async () => {
   dataDir = tempDataDir('passport-start-');
+  dataDirs.push(dataDir);
   ports = { issuer: await freePort(), wallet: await freePort(), verifier: await freePort() };
   urls = { issuer: `http://localhost:${ports.issuer}`, wallet: `http://localhost:${ports.wallet}`, verifier: `http://localhost:${ports.verifier}` };
 });
@@ -117,7 +124,7 @@ afterAll(async () => {
     process.kill(-running.child.pid, 'SIGKILL');
     await running.exited;
   }
-  if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
+  if (!process.env.KEEP_TEST_DATA) for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('npm start', () => {
@@ -125,10 +132,12 @@ describe('npm start', () => {
   let organizationKeys: string[];
   let login: { login: string; password: string };
   let firstFigures: { trustList: any; passport: { credentials: any[]; summary: any }; stats: any };
+  let firstOutput: string;
 
   it('starts the three services, seeds the demo and prints the URLs, the demo login and the secrets', async () => {
     const first = await start();
     const out = first.output();
+    firstOutput = out;
     for (const url of Object.values(urls)) expect(out).toContain(url);
     expect(out).toContain(`${urls.issuer}/dashboard`);
     adminToken = printed(out, /Admin token \(national registry\): (\S+)/);
@@ -165,6 +174,19 @@ describe('npm start', () => {
     expect(stats.byProject.map((p: any) => p.project)).toEqual(expect.arrayContaining(['Жас ағаш', 'Эко бақылау', 'Білім волонтерлері']));
   });
 
+  it('keeps a key for each front office, whose dashboard figures are its region only', async () => {
+    const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
+    expect(statSync(join(dataDir, 'demo.json')).mode & 0o777).toBe(0o600);
+    expect(demo.complete).toBe(true);
+    expect(demo.frontOffices.map((f: any) => f.region).sort()).toEqual(regionsFile.regions.map((r) => r.code).sort());
+    const astana = printed(running!.output(), /Front office "fo-kz-71" \(Astana\) API key: (\S+)/);
+    expect(demo.frontOffices.find((f: any) => f.region === 'KZ-71').apiKey).toBe(astana);
+    const stats = await json(`${urls.issuer}/v1/stats`, astana);
+    expect(stats.scope).toEqual({ kind: 'front_office', region: 'KZ-71' });
+    expect(stats.byRegion.map((r: any) => r.region)).toEqual(['KZ-71']);
+    expect((await fetch(`${urls.issuer}/dashboard`)).status).toBe(200);
+  });
+
   it('gives the demo volunteer a passport of claimed credentials with verified totals', async () => {
     const passport = await demoPassport(login.login, login.password);
     expect(passport.credentials.length).toBeGreaterThanOrEqual(3);
@@ -189,6 +211,7 @@ describe('npm start', () => {
     for (const url of Object.values(urls)) expect(out).toContain(url);
     expect(out).not.toContain(adminToken);
     for (const key of organizationKeys) expect(out).not.toContain(key);
+    expect(out).not.toContain(printed(firstOutput, /Front office "fo-kz-71" \(Astana\) API key: (\S+)/));
     expect(out).toContain(join(dataDir, 'admin-token'));
     expect(out).not.toContain('seeding the demo');
     const list = await trustList();
@@ -206,4 +229,40 @@ describe('npm start', () => {
     expect(await stopped(running!)).toEqual({ code: 0, signal: null });
     expect(await allPortsFree()).toBe(true);
   });
+
+  it('finishes on the next start a demo whose first start was stopped while seeding', async () => {
+    const first = figuresOf(firstFigures);
+    dataDir = tempDataDir('passport-start-interrupted-');
+    dataDirs.push(dataDir);
+    const interrupted = launch();
+    // Ctrl-C as soon as the first key of the demo is kept: the seeding is then half-way.
+    const demoFile = join(dataDir, 'demo.json');
+    while (!existsSync(demoFile)) {
+      expect(interrupted.child.exitCode, interrupted.output()).toBeNull();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    process.kill(-interrupted.child.pid!, 'SIGINT');
+    await stopped(interrupted);
+    expect(JSON.parse(readFileSync(demoFile, 'utf8')).complete).toBe(false);
+    expect(await allPortsFree()).toBe(true);
+    const again = await start();
+    const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    const list = await trustList();
+    expect(list.frontOffices).toHaveLength(20);
+    expect(list.organizations.map((o: any) => o.id)).toEqual(firstFigures.trustList.organizations.map((o: any) => o.id));
+    const passport = await demoPassport(login.login, login.password);
+    const stats = await json(`${urls.issuer}/v1/stats`, token);
+    expect(figuresOf({ passport, stats })).toEqual(first);
+    process.kill(-again.child.pid!, 'SIGINT');
+    expect(await stopped(again)).toEqual({ code: 0, signal: null });
+  });
 });
+
+/** What the demo amounts to, without the identifiers and instants that differ between two demos. */
+function figuresOf(f: { passport: { credentials: any[]; summary: any }; stats: any }): unknown {
+  return {
+    credentials: f.passport.credentials.map((c) => `${c.organization?.id} ${c.activity.activityEndDate} ${c.activity.hours} ${c.status}`).sort(),
+    totalHours: f.passport.summary.totalHours,
+    stats: f.stats.totals,
+  };
+}
