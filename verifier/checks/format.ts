@@ -7,6 +7,9 @@ import { failed, passed, type Check } from './outcome.ts';
 
 type Rule<T> = (subject: T) => string | undefined;
 
+/** More credentials than any passport shows at once; each may make the verifier fetch lists and documents. */
+export const MAX_PRESENTED_CREDENTIALS = 100;
+
 const CREDENTIAL_TYP = [undefined, 'JWT', 'vc+jwt', 'application/vc+jwt'];
 const PRESENTATION_TYP = [undefined, 'JWT', 'vp+jwt', 'application/vp+jwt'];
 
@@ -50,6 +53,9 @@ const presentationRules: Rule<PresentationUnderTest>[] = [
   },
   function carriesCredentials(p) {
     return p.entries.length ? undefined : 'the presentation carries no credential';
+  },
+  function notTooMany(p) {
+    return p.entries.length <= MAX_PRESENTED_CREDENTIALS ? undefined : `the presentation carries ${p.entries.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified`;
   },
   function everyEntryReadable(p) {
     const bad = p.entries.map((e, i) => ('problem' in e ? `verifiableCredential[${i}]: ${e.problem}` : undefined)).filter(Boolean);

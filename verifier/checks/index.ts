@@ -1,7 +1,7 @@
 export * from './ids.ts';
 export { passed, failed, unavailable, notApplicable, type Check, type CheckError, type CheckOutcome } from './outcome.ts';
 export type { CheckContext, Warning } from './context.ts';
-export { checkCredentialFormat, checkPresentationFormat, unreadableCredential } from './format.ts';
+export { checkCredentialFormat, checkPresentationFormat, unreadableCredential, MAX_PRESENTED_CREDENTIALS } from './format.ts';
 export { resolveIssuer, type ResolvedIssuer } from './issuer-resolved.ts';
 export { checkSignature } from './signature.ts';
 export { checkIssuerAccredited, type AccreditationFinding } from './issuer-accredited.ts';

@@ -29,5 +29,7 @@ describe('presentation checks', () => {
     expect(checkPresentationFormat(readPresentation(await presentation(dana, ['a.b.c']))).valid).toBe(true);
     expect(checkPresentationFormat(readPresentation(await presentation(dana, []))).error?.code).toBe('malformed_presentation');
     expect(checkPresentationFormat(readPresentation(await presentation(dana, ['a.b.c', 'a.b.c']))).error?.detail).toMatch(/more than once/);
+    const many = Array.from({ length: 101 }, (_, i) => `a.b${i}.c`);
+    expect(checkPresentationFormat(readPresentation(await presentation(dana, many))).error?.detail).toMatch(/at most 100/);
   });
 });
