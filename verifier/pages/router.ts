@@ -46,8 +46,8 @@ export function createPagesRouter(deps: VerifierDeps): Router {
     try {
       res.type('html').send(resultPage(await deps.verifier.verifyShareLink(url), lang, path));
     } catch (err) {
-      if (!(err instanceof PassportError) || err.status >= 500 && err.code !== 'fetch_failed') throw err;
-      res.status(err.status).type('html').send(inputProblemPage(err, lang, path));
+      const problem = inputProblem(err);
+      res.status(problem.status).type('html').send(inputProblemPage(problem, lang, path));
     }
   });
 
@@ -58,8 +58,8 @@ export function createPagesRouter(deps: VerifierDeps): Router {
       const result = /^https?:\/\//i.test(input) ? await deps.verifier.verifyShareLink(input) : await deps.verifier.verifyJwt(input);
       res.type('html').send(resultPage(result, lang, '/'));
     } catch (err) {
-      if (!(err instanceof PassportError) || err.status >= 500 && err.code !== 'fetch_failed') throw err;
-      res.status(err.status).type('html').send(inputProblemPage(err, lang, '/'));
+      const problem = inputProblem(err);
+      res.status(problem.status).type('html').send(inputProblemPage(problem, lang, '/'));
     }
   });
 
@@ -95,6 +95,15 @@ export function createPagesRouter(deps: VerifierDeps): Router {
   });
 
   return router;
+}
+
+/**
+ * The error when there was nothing to verify (a gone, refused or silent link, or no credential at
+ * all), shown as a page; anything else is a real failure and goes on to the problem handler.
+ */
+function inputProblem(err: unknown): PassportError {
+  if (err instanceof PassportError && (err.status < 500 || err.code === 'fetch_failed')) return err;
+  throw err;
 }
 
 /** The new-request form as the JSON body `POST /v1/requests` takes; empty fields are left out. */
