@@ -1,7 +1,7 @@
 export {
   TRUST_LIST_TYP,
   parseTrustList,
-  accreditedAt,
+  accreditedAtIssuance,
   type TrustList,
   type TrustListPayload,
   type TrustedOrganization,

@@ -64,10 +64,19 @@ export function parseTrustList(payload: Record<string, unknown>): TrustList {
 }
 
 /**
- * Was the organization accredited at `instant`? Intervals are half-open, [from, until): a
- * credential issued at the very moment of a suspension is not covered.
+ * Was the organization accredited when it issued a credential dated `issuedAt`? A JWT's `nbf`
+ * says only the second of issuance, while the trust list records accreditation to the
+ * millisecond, so the credential gets the benefit of that second at both ends: accredited when
+ * some instant of its second lies in [from, until). A credential issued 0.4 s after accreditation
+ * carries an `nbf` 0.4 s before it, and one issued 0.2 s before a suspension carries the
+ * suspension's own second; both stay valid. Wallets and verifiers both judge with this function,
+ * so a wallet's totals are what a verifier confirms.
  */
-export function accreditedAt(org: TrustedOrganization, instant: Date): boolean {
-  const t = instant.getTime();
-  return org.accreditations.some((a) => Date.parse(a.from) <= t && (a.until === null || t < Date.parse(a.until)));
+export function accreditedAtIssuance(org: TrustedOrganization, issuedAt: Date): boolean {
+  const second = Math.floor(issuedAt.getTime() / 1000);
+  return org.accreditations.some((a) => {
+    const from = Math.floor(Date.parse(a.from) / 1000);
+    const until = a.until === null ? Number.POSITIVE_INFINITY : Math.ceil(Date.parse(a.until) / 1000);
+    return from <= second && second < until;
+  });
 }

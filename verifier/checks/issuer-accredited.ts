@@ -1,5 +1,5 @@
 import { PassportError } from '../../shared/errors.ts';
-import type { TrustedOrganization } from '../../shared/trust/index.ts';
+import { accreditedAtIssuance, type TrustedOrganization } from '../../shared/trust/index.ts';
 import type { CheckContext, Warning } from './context.ts';
 import { ISSUER_ACCREDITED } from './ids.ts';
 import { failed, passed, unavailable, type Check } from './outcome.ts';
@@ -30,7 +30,7 @@ export async function checkIssuerAccredited(issuerDid: string | undefined, issue
   }
   const about = { organization: organization.id };
   if (!issuedAt) return { check: failed(ISSUER_ACCREDITED, 'no_issuance_date', 'The credential has no issuance date to judge accreditation at', about), organization };
-  if (!accreditedInThatSecond(organization, issuedAt)) {
+  if (!accreditedAtIssuance(organization, issuedAt)) {
     const detail = `${organization.id} was not accredited on ${issuedAt.toISOString()}, when the credential was issued (status now: ${organization.status})`;
     return { check: failed(ISSUER_ACCREDITED, 'not_accredited_at_issuance', detail, about), organization };
   }
@@ -44,20 +44,4 @@ export async function checkIssuerAccredited(issuerDid: string | undefined, issue
       detail: `${organization.id} is suspended now; this credential was issued while it was accredited and stays valid`,
     },
   };
-}
-
-/**
- * `accreditedAt` judged in whole seconds: a JWT's `nbf` says only the second of issuance, while
- * the trust list records accreditation to the millisecond. The credential gets the benefit of
- * that second at both ends: accredited when some instant of its second lies in [from, until).
- * A credential issued 0.4 s after accreditation carries an `nbf` 0.4 s before it, and one issued
- * 0.2 s before a suspension carries an `nbf` of the suspension's own second; both stay valid.
- */
-function accreditedInThatSecond(organization: TrustedOrganization, issuedAt: Date): boolean {
-  const second = Math.floor(issuedAt.getTime() / 1000);
-  return organization.accreditations.some((a) => {
-    const from = Math.floor(Date.parse(a.from) / 1000);
-    const until = a.until === null ? Number.POSITIVE_INFINITY : Math.ceil(Date.parse(a.until) / 1000);
-    return from <= second && second < until;
-  });
 }

@@ -7,7 +7,7 @@ import { verifyDidJwt } from '../../shared/jwt/index.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
 import { fetchStatusList, type FetchedStatusList } from '../../shared/status-list/index.ts';
 import { fetchTrustList, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
-import { accreditedAtIssuance } from './accreditation.ts';
+import { accreditedAtIssuance } from '../../shared/trust/index.ts';
 import type { DecodedCredential } from './decode.ts';
 
 /**

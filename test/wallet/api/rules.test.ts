@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../../wallet/accounts/password.ts';
 import { parseOfferLink } from '../../../wallet/claim/offer.ts';
 import { wellKnownUrl } from '../../../wallet/claim/metadata.ts';
-import { accreditedAtIssuance } from '../../../wallet/credentials/accreditation.ts';
+import { accreditedAtIssuance } from '../../../shared/trust/index.ts';
 import { checkRequestObject } from '../../../wallet/presentations/request.ts';
 import type { TrustedOrganization } from '../../../shared/trust/index.ts';
 
