@@ -10,7 +10,7 @@ import { Passport, type Organization, type Volunteer } from '../../wallet/api/se
 
 // jsqr is CommonJS; under ESM its function arrives as the default export.
 const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-const SCREENSHOTS = resolve(import.meta.dirname, '../../../docs/screenshots');
+import { SCREENSHOTS } from '../../helpers/screenshots.ts';
 const PHONE = { width: 390, height: 844 };
 
 async function screenshot(page: Page, name: string): Promise<void> {

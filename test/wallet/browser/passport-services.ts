@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startService, type StartedService } from '../../helpers/services.ts';
 
-/** Where the browser tests leave the phone screenshots that docs/wallet.md shows. */
-export const SCREENSHOTS = resolve(import.meta.dirname, '../../../docs/screenshots');
+import { SCREENSHOTS } from '../../helpers/screenshots.ts';
 
 /** A phone: the viewport the pages are designed for first. */
 export const PHONE = { width: 390, height: 844 };
@@ -85,7 +83,6 @@ async function call(base: string, method: string, path: string, token: string, b
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOTS, `wallet-${name}.png`), fullPage });
 }
 
