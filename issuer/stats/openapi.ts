@@ -27,7 +27,7 @@ function rows(key: Record<string, unknown>): Record<string, unknown> {
 
 const statsSchema = {
   type: 'object',
-  required: ['scope', 'smallCellThreshold', 'filters', 'totals', 'byCategory', 'byRegion', 'byProject', 'byOrganization', 'byMonth'],
+  required: ['scope', 'smallCellThreshold', 'countedAt', 'filters', 'totals', 'byCategory', 'byRegion', 'byProject', 'byOrganization', 'byMonth'],
   properties: {
     scope: {
       type: 'object',
@@ -36,6 +36,11 @@ const statsSchema = {
       description: 'Who asked: a front office sees its own region only',
     },
     smallCellThreshold: { const: 5 },
+    countedAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'When the figures were counted: a count that took over half a second is reused for the same filters for up to a minute',
+    },
     filters: {
       type: 'object',
       properties: { region: { oneOf: [regionSchema, { type: 'null' }] }, from: { oneOf: [day, { type: 'null' }] }, to: { oneOf: [day, { type: 'null' }] } },

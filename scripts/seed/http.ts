@@ -21,6 +21,12 @@ export interface RequestOptions {
 }
 
 const RETRIES = 8;
+let throttled = 0;
+
+/** How many times the service has asked the seed to slow down (429) so far. */
+export function rateLimitWaits(): number {
+  return throttled;
+}
 
 export async function request<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? (options.json !== undefined || options.form ? 'POST' : 'GET');
@@ -40,6 +46,7 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (res.ok) return parsed as T;
     if ((res.status === 429 || res.status === 503) && attempt < RETRIES) {
+      if (res.status === 429) throttled++;
       await new Promise((r) => setTimeout(r, retryDelayMs(res.headers, attempt)));
       continue;
     }

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CredentialClaimer } from './claim.ts';
 import { seededHolder } from './holder.ts';
-import { HttpFailure, request } from './http.ts';
+import { HttpFailure, rateLimitWaits, request } from './http.ts';
 import { organizationsByRegion, planOrganizations, planVolunteer, type PlannedActivity, type PlannedOrganization } from './plan.ts';
 import { TaskPool } from './pool.ts';
 import { SeedTally, type SeedTotals } from './tally.ts';
@@ -112,12 +112,22 @@ export async function seedNationalPicture(options: SeedOptions): Promise<SeedRep
     }
   };
 
+  let hinted = false;
   const progress = setInterval(() => {
     const seconds = (Date.now() - started) / 1000;
+    const waits = rateLimitWaits();
     options.log(
       `seed: volunteers ${fmt(planned)}/${fmt(options.volunteers)} · activities ${fmt(tally.activities)} recorded · ` +
-        `${fmt(tally.credentialsClaimed)} claimed (${fmt(Math.round(tally.credentialsClaimed / seconds))}/s) · ${fmt(tally.credentialsRevoked)} revoked · ${Math.round(seconds)} s`,
+        `${fmt(tally.credentialsClaimed)} claimed (${fmt(Math.round(tally.credentialsClaimed / seconds))}/s) · ${fmt(tally.credentialsRevoked)} revoked · ${Math.round(seconds)} s` +
+        (waits ? ` · ${fmt(waits)} rate-limit waits` : ''),
     );
+    if (waits && !hinted) {
+      hinted = true;
+      options.log(
+        'seed: the issuer limits writes per client (WRITE_RATE_LIMIT, 600 a minute by default) and each claim takes three; ' +
+          'for a large seed run it on an issuer started with a higher WRITE_RATE_LIMIT, or stop that issuer and let the seed start its own',
+      );
+    }
   }, options.progressSeconds * 1000);
   try {
     for (let v = 0; v < options.volunteers; v++) {
