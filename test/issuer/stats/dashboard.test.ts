@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -25,10 +25,11 @@ let issuer: StartedService;
 let browser: Browser;
 let almatyOffice: string;
 let organizationKey: string;
+let seedDir: string;
 
 beforeAll(async () => {
   issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: ADMIN } });
-  const seedDir = tempDataDir('passport-dashboard-seed-');
+  seedDir = tempDataDir('passport-dashboard-seed-');
   await promisify(execFile)(
     join(ROOT, 'node_modules/.bin/tsx'),
     [join(ROOT, 'scripts/seed.ts'), '--issuer', issuer.url, '--volunteers', '150', '--organizations', '24', '--seed', 'dashboard', '--until', '2026-06-30'],
@@ -47,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await issuer?.stop();
+  if (seedDir && !process.env.KEEP_TEST_DATA) rmSync(seedDir, { recursive: true, force: true });
 });
 
 async function apiStats(token: string, query = ''): Promise<any> {

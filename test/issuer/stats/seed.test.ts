@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,14 @@ const run = promisify(execFile);
 
 let issuer: StartedService;
 let seedDir: string;
+const scratch: string[] = [];
+
+/** A temporary DATA_DIR for a seed, removed after the file's tests. */
+function scratchDir(prefix: string): string {
+  const dir = tempDataDir(prefix);
+  scratch.push(dir);
+  return dir;
+}
 
 /** `npm run seed` against the started issuer; answers its output and the report it wrote. */
 async function seed(...args: string[]): Promise<{ output: string; report: any }> {
@@ -31,9 +39,12 @@ async function stats(query = ''): Promise<any> {
 
 beforeAll(async () => {
   issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: ADMIN } });
-  seedDir = tempDataDir('passport-seed-');
+  seedDir = scratchDir('passport-seed-');
 });
-afterAll(() => issuer?.stop());
+afterAll(async () => {
+  await issuer?.stop();
+  if (!process.env.KEEP_TEST_DATA) for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('npm run seed', () => {
   let first: { output: string; report: any };
@@ -97,7 +108,7 @@ describe('the same seed', () => {
       const { stdout } = await run(
         join(ROOT, 'node_modules/.bin/tsx'),
         [join(ROOT, 'scripts/seed.ts'), '--issuer', other.url, '--volunteers', '30', '--organizations', '3', '--seed', 'seed-test', '--until', '2026-06-30'],
-        { cwd: ROOT, env: { ...process.env, PASSPORT_ADMIN_TOKEN: ADMIN, DATA_DIR: tempDataDir('passport-seed-') }, timeout: 120_000 },
+        { cwd: ROOT, env: { ...process.env, PASSPORT_ADMIN_TOKEN: ADMIN, DATA_DIR: scratchDir('passport-seed-') }, timeout: 120_000 },
       );
       expect(stdout).toContain('seed: done');
       const there = await (await fetch(`${other.url}/v1/stats`, { headers: { authorization: `Bearer ${ADMIN}` } })).json();
@@ -111,7 +122,7 @@ describe('the same seed', () => {
 
 describe('without --issuer', () => {
   it('starts an issuer on DATA_DIR for the time of the seed, whose data then stays there', async () => {
-    const dataDir = tempDataDir('passport-seed-own-');
+    const dataDir = scratchDir('passport-seed-own-');
     const port = await freePort();
     const url = `http://localhost:${port}`;
     const { stdout } = await run(
