@@ -72,7 +72,7 @@ try {
   const demo =
     kept && !firstStart
       ? kept
-      : await seedDemo({ issuer: config.issuerUrl, wallet: config.walletUrl }, config.adminToken, kept, (secrets) =>
+      : await seedDemo({ issuer: config.issuerUrl, wallet: config.walletUrl }, config.adminToken, config.dataDir, kept, (secrets) =>
           writeFileSync(demoFile, JSON.stringify(secrets, null, 2), { mode: 0o600 }),
         );
   printWelcome(demo, firstStart || config.adminTokenCreated);

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { REGIONS } from '../../shared/credential/index.ts';
+import { seedNationalPicture } from '../seed/run.ts';
 import { ApiClient, ApiError } from './http.ts';
 import { DEMO_ACTIVITIES, DEMO_ORGANIZATIONS, DEMO_VOLUNTEER, frontOfficeName } from './demo-data.ts';
 
@@ -13,14 +15,15 @@ export interface DemoSecrets {
 
 /**
  * Seeds the demo through the services' own HTTP APIs: the 20 regional front offices, a handful of
- * accredited organizations, and a volunteer who has claimed one credential from each of four of
- * them. Each API key is handed to `save` as soon as it is made, and `kept` holds those of an
+ * accredited organizations, a volunteer who has claimed one credential from each of four of
+ * them, and a small national picture of other volunteers (`npm run seed`'s code path). Each API key is handed to `save` as soon as it is made, and `kept` holds those of an
  * interrupted earlier start, so a start that was stopped half-way is finished by the next one;
  * idempotency keys make the re-run record nothing twice.
  */
 export async function seedDemo(
   urls: { issuer: string; wallet: string },
   adminToken: string,
+  dataDir: string,
   kept: DemoSecrets | undefined,
   save: (secrets: DemoSecrets) => void,
 ): Promise<DemoSecrets> {
@@ -63,6 +66,21 @@ export async function seedDemo(
     // A replayed activity that was claimed before has no offer left to claim.
     if (recorded.offerUri) await createdOnce(() => volunteer.json('POST', '/v1/credentials/claim', { offerUri: recorded.offerUri }));
   }
+  // A small national picture, so the front offices' dashboard shows real figures from the first
+  // minute (cells under five volunteers are hidden, which one demo volunteer alone would be).
+  await seedNationalPicture({
+    issuerUrl: urls.issuer,
+    adminToken,
+    volunteers: 60,
+    organizations: 10,
+    seed: 'demo',
+    until: new Date().toISOString().slice(0, 10),
+    batchSize: 500,
+    concurrency: 4,
+    keysFile: join(dataDir, 'seed-demo-keys.json'),
+    progressSeconds: 5,
+    log: (line) => console.log(line),
+  });
   secrets.complete = true;
   save(secrets);
   return secrets;

@@ -163,7 +163,10 @@ describe('npm start', () => {
 
   it('has accredited organizations with projects, whose printed API keys work', async () => {
     const list = await trustList();
-    expect(list.organizations.length).toBe(organizationKeys.length);
+    const printedIds = [...firstOutput.matchAll(/Organization "([^"]+)" API key/g)].map((m) => m[1]!);
+    // The demo's own organizations, plus those of the small national picture seeded beside them.
+    expect(list.organizations.map((o: any) => o.id)).toEqual(expect.arrayContaining(printedIds));
+    expect(list.organizations.length).toBeGreaterThan(printedIds.length);
     for (const org of list.organizations) {
       expect(org.status).toBe('accredited');
       expect(regionsFile.regions.map((r) => r.code)).toContain(org.region);
@@ -194,7 +197,10 @@ describe('npm start', () => {
     const hours = passport.credentials.reduce((s, c) => s + c.activity.hours, 0);
     expect(passport.summary).toMatchObject({ totalHours: hours, counted: passport.credentials.length });
     const stats = await json(`${urls.issuer}/v1/stats`, adminToken);
-    expect(stats.totals).toMatchObject({ credentialsClaimed: passport.credentials.length, hours });
+    // The national picture around her is large enough that the dashboard shows real counts, not "<5".
+    expect(stats.totals.volunteers).toBeGreaterThanOrEqual(50);
+    expect(stats.totals.credentialsClaimed).toBeGreaterThan(passport.credentials.length);
+    expect(stats.totals.hours).toBeGreaterThan(hours);
     firstFigures = { trustList: await trustList(), passport, stats };
   });
 

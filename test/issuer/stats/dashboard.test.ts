@@ -1,3 +1,4 @@
+import { screenshotPath } from '../../helpers/screenshots.ts';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { startService, tempDataDir, type StartedService } from '../../helpers/se
  * for the same key and filters.
  */
 const ROOT = resolve(import.meta.dirname, '../../..');
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
 const ADMIN = 'dashboard-test-admin-token';
 const TABLES = ['byRegion', 'byMonth', 'byCategory', 'byOrganization', 'byProject'] as const;
 const MEASURES = ['volunteers', 'organizations', 'activities', 'credentialsClaimed', 'credentialsRevoked', 'hours'] as const;
@@ -43,7 +44,6 @@ beforeAll(async () => {
   });
   almatyOffice = (await office.json()).apiKey;
   browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -140,7 +140,7 @@ describe('the dashboard signed in with the registry token', () => {
     expectSameFigures(await shownFigures(page), stats);
     expect(await page.textContent('#scope')).toBe('National registry: all regions');
     expect(await page.locator('table[data-table="byRegion"] tbody th').first().textContent()).toBe(REGIONS.find((r) => r.code === stats.byRegion[0].region)!.en);
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-desktop.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('dashboard-desktop.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -190,7 +190,7 @@ describe('the dashboard signed in with the registry token', () => {
     expectSameFigures(kk, stats);
     expect(kk.tables.byRegion.map((r: any) => r.label)).toEqual(stats.byRegion.map((r: any) => REGIONS.find((x) => x.code === r.region)!.kk));
     expect(kk.tables.byCategory.map((r: any) => r.label)).toContain('Экология');
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-phone-kk.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('dashboard-phone-kk.png'), fullPage: true });
     await Promise.all([page.waitForURL(/lang=ru/), page.click('a[data-lang="ru"]')]);
     await figuresShown(page);
     expect(await page.textContent('h1')).toBe('Учёт волонтёрской деятельности');
@@ -234,7 +234,7 @@ describe('the dashboard signed in with a front-office key', () => {
     expect(await page.textContent('#scope')).toBe('Front office: Almaty');
     expect(await page.isDisabled('#filter-region')).toBe(true);
     expect(await page.inputValue('#filter-region')).toBe('KZ-75');
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-phone.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('dashboard-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });
