@@ -9,3 +9,4 @@ export {
   type AccreditationInterval,
 } from './trust-list.ts';
 export { fetchTrustList, type FetchTrustListOptions } from './fetch.ts';
+export { createTrustListSource, type TrustListSource, type TrustListSourceOptions } from './source.ts';

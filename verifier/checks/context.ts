@@ -9,7 +9,8 @@ import type { TrustList } from '../../shared/trust/index.ts';
  */
 export interface CheckContext {
   dids: DidResolver;
-  trustList(): Promise<TrustList>;
+  /** The trust list to judge a credential of `issuerDid` issued at `issuedAt` with (see `TrustListSource.forCredential`). */
+  trustList(issuerDid?: string, issuedAt?: Date): Promise<TrustList>;
   statusList(url: string, expectedIssuer: string): Promise<FetchedStatusList>;
   now: Date;
   /** Tolerance for clocks that disagree, in seconds (VERIFIER_CLOCK_SKEW_SECONDS). */

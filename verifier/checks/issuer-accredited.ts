@@ -18,7 +18,7 @@ export interface AccreditationFinding {
 export async function checkIssuerAccredited(issuerDid: string | undefined, issuedAt: Date | undefined, ctx: CheckContext): Promise<AccreditationFinding> {
   let list;
   try {
-    list = await ctx.trustList();
+    list = await ctx.trustList(issuerDid, issuedAt);
   } catch (err) {
     const e = err instanceof PassportError ? err : new PassportError('fetch_failed', String(err));
     const code = e.code === 'fetch_failed' || e.code === 'fetch_refused' ? 'trust_list_unavailable' : 'trust_list_invalid';

@@ -14,17 +14,24 @@ export interface VerificationSources {
 }
 
 /**
- * The context of one verification: the clock read once, and the trust list and each status list
- * fetched at most once however many credentials need them, even with a cache lifetime of zero.
+ * The context of one verification: the clock read once, the trust list looked up once per issuer
+ * and each status list fetched once, however many credentials need them, even with a cache
+ * lifetime of zero.
  */
 export function newCheckContext(sources: VerificationSources): CheckContext {
-  let trustList: Promise<TrustList> | undefined;
+  const trustLists = new Map<string, Promise<TrustList>>();
   const statusLists = new Map<string, Promise<FetchedStatusList>>();
   return {
     dids: sources.dids,
     now: sources.now(),
     clockSkewSeconds: sources.clockSkewSeconds,
-    trustList: () => (trustList ??= sources.trustLists.current()),
+    trustList(issuerDid, issuedAt) {
+      // One look per issuer and verification; the source fetches again only when its copy is behind.
+      const key = issuerDid ?? '';
+      let list = trustLists.get(key);
+      if (!list) trustLists.set(key, (list = sources.trustLists.forCredential(issuerDid, issuedAt)));
+      return list;
+    },
     statusList(url, expectedIssuer) {
       const key = `${expectedIssuer} ${url}`;
       let list = statusLists.get(key);

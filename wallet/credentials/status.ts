@@ -6,7 +6,7 @@ import { PassportError } from '../../shared/errors.ts';
 import { verifyDidJwt } from '../../shared/jwt/index.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
 import { fetchStatusList, type FetchedStatusList } from '../../shared/status-list/index.ts';
-import { fetchTrustList, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
+import { createTrustListSource, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
 import { accreditedAtIssuance } from '../../shared/trust/index.ts';
 import type { DecodedCredential } from './decode.ts';
 
@@ -50,7 +50,14 @@ const OK: Outcome = { kind: 'ok' };
  */
 export function createCredentialStatusChecker(options: StatusCheckerOptions): CredentialStatusChecker {
   const lists = new LruCache<string, Promise<FetchedStatusList>>(1_000, options.cacheTtlMs);
-  const trust = new LruCache<string, Promise<TrustList>>(1, options.cacheTtlMs);
+  const trust = createTrustListSource({
+    url: options.config.trustListUrl,
+    registryDid: options.config.registryDid,
+    fetch: options.fetch,
+    dids: options.dids,
+    ttlMs: options.cacheTtlMs,
+    now: options.now,
+  });
   const signatures = new LruCache<string, Promise<Outcome>>(10_000, options.cacheTtlMs);
 
   function cached<T>(cache: LruCache<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
@@ -92,16 +99,10 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
     }
   }
 
-  async function trustList(): Promise<TrustList> {
-    return cached(trust, 'trust-list', () =>
-      fetchTrustList({ url: options.config.trustListUrl, registryDid: options.config.registryDid, fetch: options.fetch, dids: options.dids, now: options.now }),
-    );
-  }
-
   async function accreditation(c: DecodedCredential): Promise<{ outcome: Outcome; organization: TrustedOrganization | undefined }> {
     let list: TrustList;
     try {
-      list = await trustList();
+      list = await trust.forCredential(c.issuerDid, c.issuedAt);
     } catch (err) {
       return { outcome: { kind: 'unknown', reason: `trust list: ${(err as Error).message}` }, organization: undefined };
     }
