@@ -96,9 +96,10 @@ function requestLog(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // Only method, route path and status: query strings and bodies may carry codes and tokens,
-      // and so may paths (an offer link's token): a matched route is logged by its pattern.
-      const path = req.route ? `${req.baseUrl}${String(req.route.path)}` : req.path;
+      // Only method, route pattern and status: query strings, bodies and paths may carry codes and
+      // tokens (an offer link's token). `req.baseUrl` is not used: after an error handler mounted on
+      // a path with parameters it holds the real values, not the pattern.
+      const path = req.route ? String(req.route.path) : req.path;
       logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(ms) }, 'request');
     });
     next();
