@@ -17,7 +17,11 @@ export function createAssetsRouter(): Router {
     res.type('text/css').set('cache-control', 'no-cache').send(PASSPORT_CSS);
   });
   router.get('/jsQR.js', (_req, res, next) => {
-    res.sendFile(JSQR_FILE, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' } }, next);
+    // sendFile calls back on success too: passing `next` itself would run the 404 handler after the
+    // file was sent, and Express would then destroy the connection under the client.
+    res.sendFile(JSQR_FILE, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' } }, (err) => {
+      if (err) next(err);
+    });
   });
   router.use(express.static(ASSETS_DIR, { index: false, fallthrough: true, cacheControl: true, maxAge: 0 }));
   return router;
