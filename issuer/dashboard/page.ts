@@ -1,7 +1,8 @@
 import { REGIONS, type Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
 import { html, layout, raw } from '../../shared/pages/index.ts';
-import { CATEGORY_NAMES, DASHBOARD_TEXTS } from './texts.ts';
+import { CATEGORY_NAMES } from '../../shared/credential/index.ts';
+import { DASHBOARD_TEXTS } from './texts.ts';
 
 /** The breakdowns shown, in page order, each with a chart, a table of its figures and a CSV download. */
 const TABLES = ['byRegion', 'byMonth', 'byCategory', 'byOrganization', 'byProject'] as const;

@@ -193,39 +193,3 @@ export const DASHBOARD_TEXTS: Messages<DashboardKey> = {
   },
 };
 
-/** Category names, as the wallet shows them. */
-export const CATEGORY_NAMES: Messages<Category> = {
-  kk: {
-    ecology: 'Экология',
-    education: 'Білім беру',
-    culture: 'Мәдениет',
-    social: 'Әлеуметтік көмек',
-    health: 'Денсаулық сақтау',
-    emergency: 'Төтенше жағдайлар',
-    animals: 'Жануарларды қорғау',
-    sport: 'Спорт',
-    other: 'Басқа',
-  },
-  ru: {
-    ecology: 'Экология',
-    education: 'Образование',
-    culture: 'Культура',
-    social: 'Социальная помощь',
-    health: 'Здравоохранение',
-    emergency: 'Чрезвычайные ситуации',
-    animals: 'Защита животных',
-    sport: 'Спорт',
-    other: 'Другое',
-  },
-  en: {
-    ecology: 'Ecology',
-    education: 'Education',
-    culture: 'Culture',
-    social: 'Social help',
-    health: 'Health',
-    emergency: 'Emergencies',
-    animals: 'Animal protection',
-    sport: 'Sport',
-    other: 'Other',
-  },
-};

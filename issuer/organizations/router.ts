@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { regionCode, slug } from '../registry/fields.ts';
-import { parseInput } from '../registry/input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import type { WebIdentities } from '../registry/web-identities.ts';
 import { OrganizationInput, accreditOrganization } from './accredit.ts';
 import { organizationProfile, organizationProfiles } from './profile.ts';

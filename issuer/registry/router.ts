@@ -7,7 +7,7 @@ import type { IssuerDeps } from '../deps.ts';
 import { FrontOfficeInput, createFrontOffice } from './create-front-office.ts';
 import { createDidRouter } from './did-router.ts';
 import { registryIdentity } from './identity.ts';
-import { parseInput } from './input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import { createWebIdentities } from './web-identities.ts';
 
 /**

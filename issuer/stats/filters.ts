@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
 import type { Actor } from '../auth/index.ts';
 import { regionCode } from '../registry/fields.ts';
-import { parseInput } from '../registry/input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 
 /** What a statistics request narrows to; `null` means "all". */
 export interface StatsFilters {

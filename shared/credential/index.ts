@@ -3,3 +3,4 @@ export { ActivitySchema, parseActivity, activityProblems, activityRules, daysInc
 export { credentialSchemaProblems, volunteerActivitySchema, contextDocument } from './schema.ts';
 export { buildVolunteerCredential, type VolunteerCredentialInput } from './build.ts';
 export type { VolunteerActivityCredential, BitstringStatusListEntry } from './types.ts';
+export { CATEGORY_NAMES, categoryName } from './category-names.ts';

@@ -2,3 +2,4 @@ export { createServiceApp, writeRateLimit, BODY_LIMIT, type ServiceAppOptions } 
 export { problemHandler, notFoundHandler, sendProblem, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
 export { listen, type RunningServer } from './listen.ts';
 export { bearerToken } from './bearer.ts';
+export { parseInput } from './input.ts';

@@ -1,11 +1,11 @@
-import { CATEGORIES, localized, type Language } from '../../shared/credential/index.ts';
+import { CATEGORIES, CATEGORY_NAMES, localized, type Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
 import { html, layout, type SafeHtml } from '../../shared/pages/index.ts';
 import type { Policy } from '../checks/index.ts';
 import type { PresentationRequest, PublicStatus } from '../requests/store.ts';
 import type { RequestUrls } from '../requests/urls.ts';
 import { resultView } from './result-view.ts';
-import { CATEGORY_NAMES, TEXT } from './texts.ts';
+import { TEXT } from './texts.ts';
 
 /** `/requests/new`: what to ask of the volunteer (purpose, hours, categories, since). */
 export function newRequestPage(lang: Language, path: string, problem?: string): string {

@@ -1,10 +1,10 @@
-import { localized, regionByCode, type Language } from '../../shared/credential/index.ts';
+import { categoryName, localized, regionByCode, type Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
 import { html, type SafeHtml } from '../../shared/pages/index.ts';
 import type { Check } from '../checks/index.ts';
 import type { CredentialReport, VerificationResult } from '../verification/report.ts';
 import { CHECK_TEXT, ERROR_TEXT } from './check-texts.ts';
-import { CATEGORY_NAMES, TEXT } from './texts.ts';
+import { TEXT } from './texts.ts';
 
 const MARK: Record<Check['outcome'], string> = { passed: '✓', failed: '✗', unavailable: '!', not_applicable: '–' };
 
@@ -84,9 +84,6 @@ function warningText(w: { code: string; detail: string; credential?: string }, r
   return translator(TEXT, lang)('organizationSuspendedNow', { org: org ? localized(org, lang) : '' });
 }
 
-function categoryName(category: string, lang: Language): string {
-  return (CATEGORY_NAMES[lang] as Record<string, string>)[category] ?? category;
-}
 
 function short(did: string | undefined): string {
   if (!did) return '';

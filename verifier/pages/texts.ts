@@ -222,8 +222,3 @@ export const TEXT: Messages<Key> = {
   },
 };
 
-export const CATEGORY_NAMES: Messages<'ecology' | 'education' | 'culture' | 'social' | 'health' | 'emergency' | 'animals' | 'sport' | 'other'> = {
-  kk: { ecology: 'Экология', education: 'Білім беру', culture: 'Мәдениет', social: 'Әлеуметтік көмек', health: 'Денсаулық', emergency: 'Төтенше жағдайлар', animals: 'Жануарларды қорғау', sport: 'Спорт', other: 'Басқа' },
-  ru: { ecology: 'Экология', education: 'Образование', culture: 'Культура', social: 'Социальная помощь', health: 'Здоровье', emergency: 'Чрезвычайные ситуации', animals: 'Защита животных', sport: 'Спорт', other: 'Другое' },
-  en: { ecology: 'Ecology', education: 'Education', culture: 'Culture', social: 'Social help', health: 'Health', emergency: 'Emergencies', animals: 'Animal protection', sport: 'Sport', other: 'Other' },
-};

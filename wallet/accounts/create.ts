@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
 import type { WalletDeps } from '../deps.ts';
-import { parseBody } from '../input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import { hashPassword } from './password.ts';
 import { LoginSchema, NewPasswordSchema } from './rules.ts';
 
@@ -14,7 +14,7 @@ const NewAccountSchema = z.object({ login: LoginSchema, password: NewPasswordSch
  * issued to it.
  */
 export async function createAccount(deps: Pick<WalletDeps, 'db' | 'holders' | 'now'>, body: unknown): Promise<{ id: string; did: string }> {
-  const input = parseBody(NewAccountSchema, body);
+  const input = parseInput(NewAccountSchema, body);
   const passwordHash = await hashPassword(input.password);
   const key = deps.holders.create();
   const id = randomUUID();

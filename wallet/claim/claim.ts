@@ -6,7 +6,7 @@ import { PassportError } from '../../shared/errors.ts';
 import type { Volunteer } from '../accounts/index.ts';
 import { acceptCredential, credentialView, storeCredential, type CredentialView } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
-import { parseBody } from '../input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import { requestCredential } from './credential-request.ts';
 import { fetchAuthorizationServer, fetchIssuerMetadata, type IssuerMetadata } from './metadata.ts';
 import { requestNonce } from './nonce.ts';
@@ -30,7 +30,7 @@ const ClaimSchema = z
  * link and its code are remembered as hashes, in the same transaction as the credential.
  */
 export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<CredentialView> {
-  const input = parseBody(ClaimSchema, body);
+  const input = parseInput(ClaimSchema, body);
   const link = parseOfferLink(input.offerUri);
   const linkHash = offerHash('link', input.offerUri);
   await refuseClaimed(deps.db, [linkHash]);

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { CATEGORIES, type Language } from '../../shared/credential/vocabulary.ts';
 import { translator } from '../../shared/i18n/index.ts';
 import { html, layout, raw, type SafeHtml } from '../../shared/pages/index.ts';
-import { CATEGORY_NAMES } from '../categories.ts';
+import { CATEGORY_NAMES } from '../../shared/credential/index.ts';
 import { WALLET_TEXTS, type WalletText } from './texts/messages.ts';
 
 export type Translate = ReturnType<typeof translator<WalletText>>;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { localized, type Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
-import { categoryName } from '../categories.ts';
+import { categoryName } from '../../shared/credential/index.ts';
 import type { CredentialView } from '../credentials/index.ts';
 import type { Totals } from '../totals/index.ts';
 import { PDF_MESSAGES } from './messages.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Volunteer } from '../accounts/index.ts';
 import { checkedCredentials, credentialView, type CheckedCredential, type CredentialView } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
-import { parseBody } from '../input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import type { PresentationRequest } from './request.ts';
 import { openPresentationRequest } from './stored-request.ts';
 
@@ -21,7 +21,7 @@ export interface RequestForDisplay {
 
 /** What the volunteer sees before choosing: who asks, what for, under which policy, and which credentials fit. */
 export async function inspectRequest(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<RequestForDisplay> {
-  const input = parseBody(RequestLinkSchema.strict(), body);
+  const input = parseInput(RequestLinkSchema.strict(), body);
   const request = await openPresentationRequest(deps, volunteer.id, input.requestUri);
   const matching = (await checkedCredentials(deps, volunteer.id)).filter((c) => asked(request, c)).sort((a, b) => rank(a) - rank(b));
   return {

@@ -3,7 +3,7 @@ import { PassportError } from '../../shared/errors.ts';
 import type { Volunteer } from '../accounts/index.ts';
 import { loadCredentialsById } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
-import { parseBody } from '../input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import { RequestLinkSchema } from './inspect.ts';
 import { forgetPresentationRequest, openPresentationRequest } from './stored-request.ts';
 import { signPresentation } from './vp.ts';
@@ -32,7 +32,7 @@ export interface RequestAnswer {
  * client_id as audience, posted as `vp_token` (keyed by the DCQL query id) with `state`.
  */
 export async function respondToRequest(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<RequestAnswer> {
-  const input = parseBody(RespondSchema, body);
+  const input = parseInput(RespondSchema, body);
   const request = await openPresentationRequest(deps, volunteer.id, input.requestUri);
   const now = deps.now();
   if (request.expiresAt && request.expiresAt <= now.toISOString()) throw new PassportError('gone', `The request expired at ${request.expiresAt}`, { field: 'requestUri' });

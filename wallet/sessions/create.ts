@@ -3,7 +3,7 @@ import { hashToken, newToken } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { AnyPasswordSchema, DECOY_HASH, LoginSchema, verifyPassword } from '../accounts/index.ts';
 import type { WalletDeps } from '../deps.ts';
-import { parseBody } from '../input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import { assertSignInAllowed, forgetSignInFailures, recordSignInFailure } from './attempts.ts';
 import { SESSION_LIFETIME_MS } from './cookie.ts';
 
@@ -21,7 +21,7 @@ export interface NewSession {
  * handed out once and stored only as its SHA-256.
  */
 export async function signIn(deps: Pick<WalletDeps, 'db' | 'now'>, body: unknown, client: string): Promise<NewSession> {
-  const input = parseBody(SignInSchema, body);
+  const input = parseInput(SignInSchema, body);
   const now = deps.now();
   await assertSignInAllowed(deps.db, input.login, client, now);
   const account = await deps.db.get<{ id: string; did: string; password_hash: string }>(

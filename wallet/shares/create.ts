@@ -4,7 +4,7 @@ import { hashToken, randomId } from '../../shared/crypto/index.ts';
 import type { Volunteer } from '../accounts/index.ts';
 import { loadCredentialsById } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
-import { parseBody } from '../input.ts';
+import { parseInput } from '../../shared/http/index.ts';
 import { signPresentation } from '../presentations/vp.ts';
 import { shareQrUrl, shareUrl } from './links.ts';
 
@@ -34,7 +34,7 @@ export interface NewShare {
  * the share) and sealed (so its owner can see the link again); the presentation is signed once.
  */
 export async function createShare(deps: Pick<WalletDeps, 'db' | 'holders' | 'config' | 'shareLinks' | 'now'>, volunteer: Volunteer, body: unknown): Promise<NewShare> {
-  const input = parseBody(NewShareSchema, body);
+  const input = parseInput(NewShareSchema, body);
   return shareCredentials(deps, volunteer, input.credentialIds, input.expiresInDays);
 }
 

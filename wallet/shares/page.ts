@@ -2,7 +2,7 @@ import { localized, type Language } from '../../shared/credential/index.ts';
 import { translator, type Messages } from '../../shared/i18n/index.ts';
 import { decodeJwtParts } from '../../shared/jwt/index.ts';
 import { html, layout } from '../../shared/pages/index.ts';
-import { categoryName } from '../categories.ts';
+import { categoryName } from '../../shared/credential/index.ts';
 import { decodeCredential, type DecodedCredential } from '../credentials/index.ts';
 
 type Key = 'title' | 'holder' | 'linkExpires' | 'expiryNote' | 'verify' | 'asJwt' | 'hours' | 'total' | 'unchecked' | 'organization' | 'gone' | 'missing';

@@ -1,6 +1,6 @@
-import type { Category, Language } from '../shared/credential/index.ts';
+import type { Category, Language } from './vocabulary.ts';
 
-/** Names of the categories of volunteer work, for the share page and the printed passport. */
+/** Names of the categories of volunteer work, as every page, table and printed passport shows them. */
 export const CATEGORY_NAMES: Record<Language, Record<Category, string>> = {
   kk: {
     ecology: 'Экология',

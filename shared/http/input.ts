@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { PassportError } from '../shared/errors.ts';
+import { PassportError } from '../errors.ts';
 
 /**
- * Validates a JSON body against a zod schema, answering `invalid_request` that names the first
- * field at fault (`password`, `credentialIds.2`), so the pages can point at it.
+ * Validates a JSON body (or a query) against a zod schema, answering `invalid_request` that names the first
+ * field at fault (`name.kk`, `region`), so a client can point at it.
  */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+export function parseInput<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new PassportError('invalid_request', 'The request body must be a JSON object (Content-Type: application/json)');
   }
