@@ -4,44 +4,9 @@ import { didKeyFromPublicKey } from '../../../shared/did/index.ts';
 import { signJwt } from '../../../shared/jwt/index.ts';
 import { startService, type StartedService } from '../../helpers/services.ts';
 
-/** What a test sees of one HTTP answer. */
-export interface Answer<T = any> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Headers;
-}
+import { call, type Answer, type CallOptions } from '../../helpers/http.ts';
 
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  /** A raw body with its content type (CSV, form-encoded, broken JSON). */
-  raw?: string;
-  type?: string;
-  headers?: Record<string, string>;
-}
-
-export async function call<T = any>(base: string, method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.raw !== undefined) {
-    body = options.raw;
-    headers['content-type'] = options.type ?? 'application/json';
-  } else if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers['content-type'] = 'application/json';
-  }
-  const res = await fetch(base.startsWith('http') && path.startsWith('http') ? path : base + path, { method, headers, body });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // Not JSON (a JWT, a PNG): the text is the body.
-  }
-  return { status: res.status, body: parsed as T, text, headers: res.headers };
-}
+export { call, type Answer, type CallOptions };
 
 export const ADMIN = 'issuance-test-admin-token';
 
