@@ -33,6 +33,8 @@ export interface Config {
   logLevel: string;
   /** Rate limit for writes, per client and per API key, per minute. */
   writeRateLimit: number;
+  /** Processes serving one service (`WORKERS`): with 2, both cores of a machine verify and sign. */
+  workers: number;
   /** Lifetime of each OpenID4VCI pre-authorized code minted when a wallet fetches an offer (10 minutes). */
   preAuthorizedCodeTtlSeconds: number;
   /** How long the verifier trusts a fetched trust list, status list, DID document or key (`VERIFIER_CACHE_SECONDS`). */
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
     writeRateLimit: Number(env.WRITE_RATE_LIMIT || 600),
+    workers: positive(env, 'WORKERS', 1),
     preAuthorizedCodeTtlSeconds: positive(env, 'PRE_AUTHORIZED_CODE_TTL_SECONDS', 600),
     verifierCacheSeconds: seconds(env, 'VERIFIER_CACHE_SECONDS', 300),
     walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),

@@ -4,7 +4,7 @@ import type { Express } from 'express';
 export interface RunningServer {
   server: Server;
   port: number;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Listens on `port` (0 picks a free one) and resolves once the socket is bound. */
@@ -18,10 +18,13 @@ export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<Ru
       resolve({
         server,
         port: bound,
-        close: () =>
+        // Stops accepting, lets requests in flight finish (idle keep-alive sockets are closed at
+        // once), and cuts what is still open after `graceMs`.
+        close: (graceMs = 5_000) =>
           new Promise<void>((done) => {
-            server.closeAllConnections();
             server.close(() => done());
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), graceMs).unref();
           }),
       });
     });

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Express } from 'express';
 import { loadConfig, type Config } from '../config.ts';
 import { listen } from '../http/listen.ts';
@@ -17,13 +18,19 @@ export interface ServiceDefinition {
 }
 
 /**
- * Starts one service as its own process (`npm run issuer`): loads the configuration, builds the
- * app, listens, and on SIGINT/SIGTERM stops accepting, finishes open requests and closes the
- * database, so a stop never leaves a half-written transaction behind.
+ * Starts one service (`npm run issuer`): loads the configuration, builds the app, listens, and on
+ * SIGINT/SIGTERM stops accepting, lets requests in flight finish and closes the database, so a
+ * stop never leaves a half-written transaction behind.
+ *
+ * With `WORKERS=N` (N > 1) the process forks N workers that share the port (node:cluster), so
+ * signing and verification use every core. Workers are instances like any other: everything they
+ * must agree on is in the database, caches are their own, and rate limits count per worker.
  */
 export async function runService(definition: ServiceDefinition): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(definition.name, config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(definition, config, logger);
+
   const service = await definition.build(config, logger);
   const server = await listen(service.app, definition.port(config));
   logger.info({ url: definition.url(config), port: server.port }, `${definition.name} listening`);
@@ -38,4 +45,26 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function superviseWorkers(definition: ServiceDefinition, config: Config, logger: Logger): void {
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    // A worker that dies is replaced; what it was doing is safe, since every write is one transaction.
+    logger.error({ pid: worker.process.pid, code, signal }, `${definition.name} worker stopped; starting another`);
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, workers: config.workers }, `${definition.name} stopping its workers`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
