@@ -5,6 +5,7 @@ import { createDidResolver, didKeyFromPublicKey, multibaseEd25519 } from '../sha
 import { signJwt, verifyDidJwt } from '../shared/jwt/index.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import { StatusBitstring } from '../shared/status-list/index.ts';
+import { verifierThroughputByWorkers } from './verifier-cores.ts';
 
 /**
  * `npm run bench`: the hot paths measured against a baseline in the same run, printed as ratios
@@ -68,3 +69,11 @@ for (const c of cases) {
   console.log(`  ours      ${c.ours.label}: ${(ours * 1000).toFixed(1)} µs/op`);
   console.log(`  ratio     ${(base / ours).toFixed(1)}x\n`);
 }
+
+const cores = await verifierThroughputByWorkers();
+console.log('Verifier throughput over HTTP (POST /v1/verify of a 5-credential presentation, caches warm)');
+console.log(`  baseline  WORKERS=1: ${cores.oneWorker.toFixed(0)} verifications/s`);
+console.log(`  ours      WORKERS=2: ${cores.twoWorkers.toFixed(0)} verifications/s`);
+console.log(`  ratio     ${(cores.twoWorkers / cores.oneWorker).toFixed(2)}x (on ${(await import('node:os')).availableParallelism()} cores)`);
+console.log('  (the load generator runs on the same cores as the workers, so on a 2-core machine this');
+console.log('  understates what a second core gives a verifier that has its cores to itself)\n');
