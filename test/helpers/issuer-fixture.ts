@@ -7,6 +7,7 @@ import { ed25519PrivateKeyObject, generateEd25519, publicJwk } from '../../share
 import { didKeyFromPublicKey, multibaseEd25519 } from '../../shared/did/index.ts';
 import { signJwt } from '../../shared/jwt/index.ts';
 import { StatusBitstring } from '../../shared/status-list/index.ts';
+import { sampleActivity } from './activity.ts';
 import type { AccreditationInterval } from '../../shared/trust/index.ts';
 
 /**
@@ -46,18 +47,7 @@ export interface FixtureCredentialOptions {
   signer?: FixtureSigner;
 }
 
-export const SAMPLE_ACTIVITY: Activity = {
-  achievementType: 'CommunityService',
-  name: { kk: 'Ағаш отырғызу', ru: 'Посадка деревьев', en: 'Tree planting' },
-  project: 'Жас ағаш',
-  category: 'ecology',
-  region: 'KZ-55',
-  activityStartDate: '2026-04-20',
-  activityEndDate: '2026-04-27',
-  hours: 18.5,
-  role: 'team lead',
-  confirmedBy: 'Coordinator, Pavlodar front office',
-};
+export const SAMPLE_ACTIVITY: Activity = { achievementType: 'CommunityService', ...sampleActivity() };
 
 export class IssuerFixture {
   readonly organizations = new Map<string, FixtureOrganization>();

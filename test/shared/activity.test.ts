@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sampleActivity } from '../helpers/activity.ts';
 import { activityProblems, credentialSchemaProblems, parseActivity, buildVolunteerCredential } from '../../shared/credential/index.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
-const valid = () => ({
-  name: { kk: 'Ағаш отырғызу', ru: 'Посадка деревьев', en: 'Tree planting' },
-  project: 'Жас ағаш',
-  category: 'ecology',
-  region: 'KZ-55',
-  activityStartDate: '2026-04-20',
-  activityEndDate: '2026-04-27',
-  hours: 18.5,
-  role: 'team lead',
-  confirmedBy: 'Coordinator, Pavlodar front office',
-});
+const valid = () => sampleActivity();
 
 describe('parseActivity', () => {
   it('accepts the activity of DESIGN.md', () => {

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { generateEd25519, ed25519PrivateKeyObject } from '../../../shared/crypto/index.ts';
 import { didKeyFromPublicKey } from '../../../shared/did/index.ts';
 import { signJwt } from '../../../shared/jwt/index.ts';
+import { sampleActivity } from '../../helpers/activity.ts';
 import { startService, type StartedService } from '../../helpers/services.ts';
 
 import { call, type Answer, type CallOptions } from '../../helpers/http.ts';
@@ -42,18 +43,7 @@ export async function startIssuer(env: Record<string, string> = {}): Promise<Iss
 
 /** A realistic completed activity; `overrides` replace fields of the activity. */
 export function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: { kk: 'Ағаш отырғызу', ru: 'Посадка деревьев', en: 'Tree planting' },
-    project: 'Жас ағаш',
-    category: 'ecology',
-    region: 'KZ-55',
-    activityStartDate: '2026-04-20',
-    activityEndDate: '2026-04-27',
-    hours: 18.5,
-    role: 'team lead',
-    confirmedBy: 'Coordinator, Pavlodar front office',
-    ...overrides,
-  };
+  return sampleActivity(overrides);
 }
 
 export interface Holder {
