@@ -6,7 +6,6 @@ import { createDidResolver } from '../shared/did/index.ts';
 import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
-import { PASSPORT_CSS } from '../shared/pages/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { authenticate } from './auth/index.ts';
 import type { IssuerDeps } from './deps.ts';
@@ -38,13 +37,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   const deps: IssuerDeps = { config, db, agent, dids, fetch, logger, now };
   await ensureRegistryIdentity(deps);
 
-  const app = createServiceApp({ logger, bodyLimits: ISSUANCE_BODY_LIMITS });
-  app.get('/assets/passport.css', (_req, res) => {
-    res.type('text/css').set('cache-control', 'public, max-age=3600').send(PASSPORT_CSS);
-  });
-  app.get('/openapi.json', (_req, res) => {
-    res.json(issuerOpenApi(config));
-  });
+  const app = createServiceApp({ logger, bodyLimits: ISSUANCE_BODY_LIMITS, openApi: () => issuerOpenApi(config) });
   app.use(writeRateLimit(config.writeRateLimit));
   // OpenID4VCI carries its own access tokens: it runs before API-key authentication.
   app.use(createCredentialIssuerRouter(deps));

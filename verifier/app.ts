@@ -38,10 +38,7 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
   );
   const deps: VerifierDeps = { config, db, fetch, verifier, logger, now };
 
-  const app = createServiceApp({ logger });
-  app.get('/openapi.json', (_req, res) => {
-    res.json(verifierOpenApi(config));
-  });
+  const app = createServiceApp({ logger, openApi: () => verifierOpenApi(config) });
   app.use(writeRateLimit(config.writeRateLimit));
   app.use(createVerifyRouter(deps));
   app.use(createVcApiRouter(deps));

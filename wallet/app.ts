@@ -5,7 +5,6 @@ import { createDidResolver } from '../shared/did/index.ts';
 import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
-import { PASSPORT_CSS } from '../shared/pages/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { createAccountsRouter } from './accounts/index.ts';
 import { createClaimRouter } from './claim/index.ts';
@@ -39,10 +38,7 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
     now,
   };
 
-  const app = createServiceApp({ logger });
-  app.get('/openapi.json', (_req, res) => {
-    res.json(walletOpenApi(config));
-  });
+  const app = createServiceApp({ logger, openApi: () => walletOpenApi(config) });
   app.use(writeRateLimit(config.writeRateLimit));
   app.use(createAccountsRouter(deps));
   app.use(createSessionsRouter(deps));
@@ -54,10 +50,6 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
   app.use(createPassportPdfRouter(deps));
   app.use(createExchangeRouter(deps));
   app.use(createPagesRouter({ config, logger }));
-  // After the pages, so that the pages may serve their own stylesheet; the share page needs one either way.
-  app.get('/assets/passport.css', (_req, res) => {
-    res.type('text/css').set('cache-control', 'public, max-age=3600').send(PASSPORT_CSS);
-  });
   app.use(notFoundHandler);
   app.use(problemHandler(logger));
   return { app, close: () => db.close() };

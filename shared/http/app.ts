@@ -4,6 +4,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { PassportError } from '../errors.ts';
+import { PASSPORT_CSS } from '../pages/style.ts';
 import { sendProblem } from './problem.ts';
 
 export const BODY_LIMIT = '1mb';
@@ -20,6 +21,8 @@ export interface ServiceAppOptions {
    * body alone. Each route documents its own limit.
    */
   bodyLimits?: readonly { path: string; limit: string }[];
+  /** The service's OpenAPI 3.1 document, served at `/openapi.json`. */
+  openApi: () => Record<string, unknown>;
 }
 
 /**
@@ -61,6 +64,13 @@ export function createServiceApp(options: ServiceAppOptions): Express {
       return;
     }
     res.json({ status: 'ok' });
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(options.openApi());
+  });
+  // The stylesheet every service's pages share; revalidated by ETag so a new version shows at once.
+  app.get('/assets/passport.css', (_req, res) => {
+    res.type('text/css').set('cache-control', 'no-cache').send(PASSPORT_CSS);
   });
   return app;
 }

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { Router, type Request } from 'express';
 import { PassportError } from '../../shared/errors.ts';
 import { pickLanguage } from '../../shared/i18n/index.ts';
-import { PASSPORT_CSS } from '../../shared/pages/index.ts';
 import type { VerifierDeps } from '../deps.ts';
 import { createPresentationRequest } from '../requests/create.ts';
 import { parseRequestInput } from '../requests/input.ts';
@@ -25,9 +24,6 @@ const ASSETS: Record<string, string> = {
 export function createPagesRouter(deps: VerifierDeps): Router {
   const router = Router();
 
-  router.get('/assets/passport.css', (_req, res) => {
-    res.type('text/css').set('cache-control', 'public, max-age=3600').send(PASSPORT_CSS);
-  });
   router.get('/assets/:file', (req, res, next) => {
     const script = ASSETS[req.params.file];
     if (!script) return next();

@@ -1,21 +1,18 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import express, { Router } from 'express';
-import { PASSPORT_CSS } from '../../shared/pages/index.ts';
 
 const ASSETS_DIR = resolve(import.meta.dirname, '../assets');
 /** jsQR's browser build, served from our own origin: the pages load nothing from a CDN. */
 const JSQR_FILE = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 
 /**
- * `/assets/…`: the shared stylesheet, the bundled QR decoder and the pages' scripts. Revalidated
- * on each use (ETag), so a new version of the wallet never runs with a stale script.
+ * `/assets/…`: the bundled QR decoder and the pages' scripts (the shared stylesheet comes with
+ * `createServiceApp`). Revalidated on each use (ETag), so a new version of the wallet never runs
+ * with a stale script.
  */
 export function createAssetsRouter(): Router {
   const router = Router();
-  router.get('/passport.css', (_req, res) => {
-    res.type('text/css').set('cache-control', 'no-cache').send(PASSPORT_CSS);
-  });
   router.get('/jsQR.js', (_req, res, next) => {
     // sendFile calls back on success too: passing `next` itself would run the 404 handler after the
     // file was sent, and Express would then destroy the connection under the client.

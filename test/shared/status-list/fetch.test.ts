@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidResolver } from '../../../shared/did/index.ts';
-import { PassportError } from '../../../shared/errors.ts';
 import { createGuardedFetch, type GuardedFetch } from '../../../shared/net/index.ts';
 import { fetchStatusList } from '../../../shared/status-list/index.ts';
+import { codeOf } from '../../helpers/errors.ts';
 import { IssuerFixture } from '../../helpers/issuer-fixture.ts';
 
 const HOSTS = ['localhost', '127.0.0.1'];
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(PassportError);
-    return (err as PassportError).code;
-  }
-  return 'resolved';
-}
 
 function serving(body: string): GuardedFetch {
   return async () => ({ status: 200, url: '', headers: {}, body: Buffer.from(body), text: () => body, json: <T>() => JSON.parse(body) as T });

@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidResolver } from '../../../shared/did/index.ts';
-import { PassportError } from '../../../shared/errors.ts';
 import { createGuardedFetch } from '../../../shared/net/index.ts';
 import { fetchTrustList } from '../../../shared/trust/index.ts';
+import { codeOf } from '../../helpers/errors.ts';
 import { IssuerFixture, signer } from '../../helpers/issuer-fixture.ts';
 
 const HOSTS = ['localhost', '127.0.0.1'];
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(PassportError);
-    return (err as PassportError).code;
-  }
-  return 'resolved';
-}
 
 describe('fetchTrustList', () => {
   let fixture: IssuerFixture;
