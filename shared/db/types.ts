@@ -32,5 +32,8 @@ export interface Migration {
   /** Applied in ascending order; never renumber one that has shipped. */
   id: number;
   name: string;
+  /** Portable SQL, run as it is on SQLite (and on PostgreSQL unless `postgres` is given). */
   sql: string;
+  /** The PostgreSQL form of the whole migration, for the rare one whose SQL must differ. */
+  postgres?: string;
 }
