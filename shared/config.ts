@@ -45,6 +45,16 @@ export interface Config {
   verifierRequestSeconds: number;
   /** How long the wallet reuses a fetched status list or trust list when it shows statuses (`WALLET_CACHE_SECONDS`). */
   walletCacheSeconds: number;
+  /**
+   * The most one verification may wait for what it fetches (`VERIFY_DEADLINE_SECONDS`, 5): a DID
+   * document, trust list or status list not in by then makes its check "could not be checked".
+   * The wallet's status checks of a whole passport get the same deadline.
+   */
+  verifyDeadlineSeconds: number;
+  /** The most an import of credentials waits for their issuers (`WALLET_IMPORT_DEADLINE_SECONDS`, 20). */
+  walletImportDeadlineSeconds: number;
+  /** The `ttl` the issuer publishes on its status lists (`STATUS_LIST_TTL_SECONDS`, 10): how soon a revocation reaches verifiers. */
+  statusListTtlSeconds: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -84,6 +94,9 @@ export function loadConfig(env: Env = process.env): Config {
     walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),
     verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
+    verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
+    walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
+    statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
   };
 }
 
