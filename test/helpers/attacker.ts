@@ -30,6 +30,8 @@ export class Attacker {
   requests: { path: string; ifNoneMatch?: string }[] = [];
   open = 0;
   mostOpen = 0;
+  /** TCP connections accepted, whatever came over them (a refused fetch makes none). */
+  connections = 0;
   url = '';
   private server!: Server;
   private readonly bombs = new Map<number, Promise<string>>();
@@ -37,10 +39,18 @@ export class Attacker {
   static async start(): Promise<Attacker> {
     const attacker = new Attacker();
     attacker.server = createServer((req, res) => void attacker.answer(req, res));
+    attacker.server.on('connection', () => attacker.connections++);
     await new Promise<void>((done) => attacker.server.listen(0, '127.0.0.1', () => done()));
     const address = attacker.server.address();
     attacker.url = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
     return attacker;
+  }
+
+  /** Forgets what was counted, so a test counts only its own requests. */
+  reset(): void {
+    this.requests = [];
+    this.mostOpen = this.open;
+    this.connections = 0;
   }
 
   get did(): string {
@@ -53,7 +63,8 @@ export class Attacker {
   }
 
   /** A volunteer activity VC-JWT signed by the attacker's did:key, its `credentialStatus` the given entries (one object when `single`). */
-  async credential(subjectDid: string, entries: StatusEntry[], options: { single?: boolean; hours?: number } = {}): Promise<string> {
+  async credential(subjectDid: string, entries: StatusEntry[], options: { single?: boolean; hours?: number; signer?: FixtureSigner } = {}): Promise<string> {
+    const by = options.signer ?? this.signer;
     const status = entries.map((e, i) => ({
       id: `${e.url}#${e.index ?? i}`,
       type: 'BitstringStatusListEntry',
@@ -63,7 +74,7 @@ export class Attacker {
     }));
     return signJwt(
       {
-        iss: this.did,
+        iss: by.did,
         sub: subjectDid,
         nbf: Math.floor(Date.now() / 1000) - 60,
         jti: `urn:uuid:${randomUUID()}`,
@@ -74,7 +85,7 @@ export class Attacker {
           ...(status.length ? { credentialStatus: options.single ? status[0] : status } : {}),
         },
       },
-      { key: this.signer.key, kid: this.signer.kid, typ: 'JWT' },
+      { key: by.key, kid: by.kid, typ: 'JWT' },
     );
   }
 

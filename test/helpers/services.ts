@@ -13,6 +13,8 @@ export interface StartedService {
   dataDir: string;
   /** What the process printed, for assertions on logs (no secrets may appear there). */
   output(): string;
+  /** The process id of the launcher; the service runs in it or in its descendants (tsx starts a child). */
+  pid(): number;
   stop(): Promise<void>;
   /** Stops and starts the process again on the same port and data: state must survive. */
   restart(): Promise<void>;
@@ -92,6 +94,7 @@ export async function startService(name: ServiceName, options: StartOptions = {}
     port,
     dataDir,
     output: () => log,
+    pid: () => child.pid!,
     stop: async () => {
       await stop();
       if (!options.dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });

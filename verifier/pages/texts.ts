@@ -4,7 +4,7 @@ type Key =
   | 'appName' | 'scanTitle' | 'scanIntro' | 'startCamera' | 'choosePhoto' | 'pasteLabel' | 'verifyButton' | 'noQr'
   | 'cameraUnavailable' | 'scanning' | 'requestQr' | 'askForPassport' | 'verified' | 'notVerified' | 'failedBecause'
   | 'volunteer' | 'activities' | 'organization' | 'unknownOrganization' | 'hours' | 'dates' | 'category' | 'region'
-  | 'role' | 'confirmedBy' | 'issued' | 'totals' | 'totalHours' | 'onlyVerifiedCount' | 'checks' | 'warnings'
+  | 'role' | 'confirmedBy' | 'issued' | 'totals' | 'totalHours' | 'onlyVerifiedCount' | 'failedCountsNothing' | 'checks' | 'warnings'
   | 'organizationSuspendedNow' | 'credentialVerified' | 'credentialNotVerified' | 'technical' | 'cannotOpen' | 'shareGone'
   | 'linkRefused' | 'linkFailed' | 'notCredential' | 'scanAnother' | 'newRequestTitle' | 'newRequestIntro' | 'purposeLabel'
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
@@ -43,6 +43,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Расталған сағаттар',
     totalHours: 'Барлығы: {hours} сағат (куәліктер: {count})',
     onlyVerifiedCount: 'Тек расталған куәліктер есептеледі',
+    failedCountsNothing: 'Ұсыным расталмады, сондықтан оның сағаттары есептелмейді',
     checks: 'Тексерулер',
     warnings: 'Ескертулер',
     organizationSuspendedNow: '{org} ұйымының аккредиттеуі қазір тоқтатылған; бұл куәлік аккредиттеу кезінде берілген, сондықтан жарамды',
@@ -112,6 +113,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Подтверждённые часы',
     totalHours: 'Всего: {hours} ч (удостоверений: {count})',
     onlyVerifiedCount: 'Учитываются только подтверждённые удостоверения',
+    failedCountsNothing: 'Презентация не подтверждена, поэтому её часы не учитываются',
     checks: 'Проверки',
     warnings: 'Предупреждения',
     organizationSuspendedNow: 'Аккредитация организации {org} сейчас приостановлена; это удостоверение выдано во время аккредитации и остаётся действительным',
@@ -181,6 +183,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Verified hours',
     totalHours: 'In all: {hours} hours ({count} credentials)',
     onlyVerifiedCount: 'Only credentials that verified are counted',
+    failedCountsNothing: 'The presentation did not verify, so none of its hours are counted',
     checks: 'Checks',
     warnings: 'Warnings',
     organizationSuspendedNow: '{org} is suspended now; this credential was issued while it was accredited and stays valid',
