@@ -27,7 +27,7 @@ const issue = (body: unknown, token = org.apiKey) => t.api('POST', '/credentials
 
 describe('POST /credentials/issue', () => {
   it('signs a VC 1.1 credential as a VC-JWT with a status entry of the organization', async () => {
-    const credential = volunteerCredential({ id: `urn:uuid:${crypto.randomUUID()}` });
+    const credential: Record<string, any> = volunteerCredential({ id: `urn:uuid:${crypto.randomUUID()}` });
     const res = await issue({ credential, options: {} });
     expect(res.status).toBe(201);
     const vc = res.body.verifiableCredential;

@@ -195,7 +195,7 @@ describe('POST /v1/verify against a test-made issuer', () => {
     expectOnlyRed(otherDomain.body, 'challenge', 'audience_mismatch');
     const v2 = await presentationV2(volunteer, [await fixture.issueV2('eco-qyran', { holderDid: volunteer.did })]);
     const enveloped = await postJson(`${verifier.url}/presentations/verify`, {
-      verifiablePresentation: { type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${v2}` },
+      verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${v2}` },
     });
     expect(enveloped.status).toBe(200);
   });
