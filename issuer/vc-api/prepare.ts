@@ -1,4 +1,4 @@
-import { credentialSchemaProblems, SCHEMA_PATH, VOLUNTEER_CREDENTIAL_TYPE, type BitstringStatusListEntry } from '../../shared/credential/index.ts';
+import { credentialSchemaProblems, SCHEMA_PATH, VOLUNTEER_CREDENTIAL_TYPE, type BitstringStatusListEntry, type LocalizedText } from '../../shared/credential/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { IssuingOrganization } from '../credentials/organization.ts';
 import { isObject, type IssueRequest, type Json } from './request.ts';
@@ -43,7 +43,7 @@ export function prepareCredential(request: IssueRequest, ctx: IssuerContext): Pr
   for (const rule of rules) rule(c, request.version, ctx);
   const completed: Json = {
     ...c,
-    issuer: isObject(c.issuer) ? { ...c.issuer, id: ctx.organization.did } : { id: ctx.organization.did, name: ctx.organization.name },
+    issuer: isObject(c.issuer) ? { ...c.issuer, id: ctx.organization.did } : { id: ctx.organization.did, name: nameIn(request.version, ctx.organization.name) },
     ...(request.version === '1.1' && c.issuanceDate === undefined ? { issuanceDate: ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
     ...(isVolunteer(c) && c.credentialSchema === undefined ? { credentialSchema: { id: `${ctx.issuerUrl}${SCHEMA_PATH}`, type: 'JsonSchema' } } : {}),
   };
@@ -105,6 +105,15 @@ const rules: Rule[] = [
     }
   },
 ];
+
+/**
+ * The organization's names as each version writes them: 1.1 as this project always has (DESIGN.md),
+ * 2.0 as language value objects (VC Data Model 2.0, "Language and Base Direction"), which its context understands.
+ */
+function nameIn(version: IssueRequest['version'], name: LocalizedText): unknown {
+  if (version === '1.1') return name;
+  return Object.entries(name).map(([language, value]) => ({ '@value': value, '@language': language }));
+}
 
 function isVolunteer(c: Json): boolean {
   return (typeof c.type === 'string' ? [c.type] : (c.type as string[])).includes(VOLUNTEER_CREDENTIAL_TYPE);
