@@ -21,6 +21,12 @@ const schemas = {
       error: { type: 'object', required: ['code', 'detail'], properties: { code: { type: 'string' }, detail: { type: 'string' } } },
       detail: { type: 'string' },
       credential: { type: 'string', description: 'In an aggregated log: the credential the entry is about' },
+      bearer: {
+        type: 'boolean',
+        description:
+          'holder_binding only: the presentation is signed by its subject but not for this verifier (a share link, or no nonce asked): anyone who has it can show it. ' +
+          'holder_binding passes only for an answer to this verifier’s nonce (OpenID4VP, or the VC API challenge)',
+      },
       advisory: {
         type: 'boolean',
         description: 'VC API only: reported but not counted toward verified (issuer_accredited of a credential that is not a VolunteerActivityCredential)',

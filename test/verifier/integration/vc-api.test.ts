@@ -124,6 +124,11 @@ describe('VC API: issue on the issuer, verify on the verifier', () => {
     const res = await postJson(`${verifier.url}/presentations/verify`, { verifiablePresentation: vp, options: { challenge: 'n-42', domain: 'https://employer.example' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ verified: true, totals: { hours: 22.5, credentials: 2 } });
+    expect(check(res.body, 'holder_binding').outcome).toBe('passed');
+    // Without the caller's challenge the same presentation proves its credentials, not its presenter.
+    const bearer = await postJson(`${verifier.url}/presentations/verify`, { verifiablePresentation: vp });
+    expect(bearer.status).toBe(200);
+    expect(check(bearer.body, 'holder_binding')).toMatchObject({ outcome: 'not_applicable', bearer: true });
   });
 
   describe('credentials of other issuers: the standard checks decide, the registry is reported beside them', () => {
