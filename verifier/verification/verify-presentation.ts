@@ -18,6 +18,7 @@ import {
   type Check,
   type CheckContext,
   type CheckId,
+  type Warning,
 } from '../checks/index.ts';
 import type { PresentationUnderTest } from '../credentials/read-presentation.ts';
 import { about, aggregate, allValid, inOrder, provenTotals, type CredentialReport, type VerificationResult } from './report.ts';
@@ -42,21 +43,23 @@ export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckCon
     checkSignature(p.jwt, p.signerDid, 'authentication', ctx, resolved),
     Promise.all(p.entries.map((e) => ('jwt' in e ? verifyCredentialJwt(e.jwt, ctx) : unreadableReport(e.problem)))),
   ]);
+  const challenge = checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for');
+  // Possession is proven to this verifier only by an answer to its own nonce.
+  const proven = challenge.outcome === 'passed' && options.challenge?.nonce !== undefined;
   const presentationChecks: Check[] = [
     checkPresentationFormat(p),
     own,
     checkNotExpired(p, ctx.now, ctx.clockSkewSeconds, 'The presentation'),
   ];
-  // Credentials in a presentation that is not itself proven (unsigned, tampered, expired) are not
-  // shown as verified: nothing shows who presents them.
-  const proven = allValid(presentationChecks);
-  const bound = credentials.map((report) => bindToHolder(report, p, proven));
+  // Credentials in a presentation that does not itself hold (unsigned, tampered, expired) are not
+  // shown as verified: nothing shows who put them together.
+  const bound = credentials.map((report) => bindToHolder(report, p, proven, allValid(presentationChecks)));
   const credentialChecks = bound.flatMap(about);
   const checks = inOrder([
     ...([...CREDENTIAL_CHECKS, HOLDER_BINDING] as CheckId[]).map((id) =>
       aggregate(id, [...(id === FORMAT || id === SIGNATURE || id === NOT_EXPIRED ? presentationChecks.filter((c) => c.id === id) : []), ...credentialChecks]),
     ),
-    checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for'),
+    challenge,
     notApplicable(POLICY, 'No policy was asked for'),
   ]);
   const holderName = bound.find((c) => c.verified && c.subject.name)?.subject.name;
@@ -66,7 +69,7 @@ export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckCon
     checks,
     credentials: bound,
     totals: provenTotals(checks, bound),
-    warnings: bound.flatMap((c) => c.warnings),
+    warnings: [...subjectNameWarnings(bound), ...bound.flatMap((c) => c.warnings)],
     holder: { did: p.signerDid, ...(holderName ? { name: holderName } : {}) },
     verifiedAt: ctx.now.toISOString(),
   };
@@ -97,9 +100,24 @@ function tooManyToVerify(p: PresentationUnderTest, ctx: CheckContext, options: P
 }
 
 /** Adds the holder-binding check to a credential's own log: a credential counts only when its subject presented it. */
-function bindToHolder(report: CredentialReport, p: PresentationUnderTest, presentationProven: boolean): CredentialReport {
+function bindToHolder(report: CredentialReport, p: PresentationUnderTest, proven: boolean, presentationHolds: boolean): CredentialReport {
   // An entry that could not even be read has nothing to bind; its format check already failed.
   if (report.securing === undefined) return report;
-  const checks = [...report.checks, checkHolderBinding(p, report.subject.did)];
-  return { ...report, checks, verified: presentationProven && allValid(checks) };
+  const checks = [...report.checks, checkHolderBinding(p, report.subject.did, proven)];
+  return { ...report, checks, verified: presentationHolds && allValid(checks) };
+}
+
+/**
+ * Credentials bound to one key that name their subject differently ("Dana Example" in one,
+ * "Aruzhan Example" in another) may be two people's records gathered under one key. The names are
+ * typed by organizations, so spelling may differ honestly: the reader is warned first, and judges.
+ */
+function subjectNameWarnings(reports: CredentialReport[]): Warning[] {
+  const names = new Map<string, string>();
+  for (const r of reports) {
+    const name = r.subject.name;
+    if (name) names.set(name.trim().replace(/\s+/g, ' ').toLocaleLowerCase(), name.trim());
+  }
+  if (names.size < 2) return [];
+  return [{ code: 'subject_names_differ', detail: `The credentials name their subject differently: ${[...names.values()].join('; ')}` }];
 }
