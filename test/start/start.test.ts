@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import regionsFile from '../../shared/regions.json' with { type: 'json' };
 import { decodeJwtParts } from '../../shared/jwt/index.ts';
-import { freePort, tempDataDir } from '../helpers/services.ts';
+import { freePort, killGroup, tempDataDir, track } from '../helpers/services.ts';
 
 /**
  * `npm start` as a person runs it: one command, three services as processes, a demo seeded on
@@ -14,6 +14,8 @@ import { freePort, tempDataDir } from '../helpers/services.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const READY = 'Press Ctrl-C to stop.';
+/** `start()` waits up to 150 s for the welcome (a first start seeds the demo): a test that starts gets longer. */
+const STARTS = 180_000;
 
 interface Launched {
   child: ChildProcess;
@@ -42,6 +44,7 @@ function launch(): Launched {
     VERIFIER_URL: urls.verifier,
   });
   const child = spawn(TSX, [join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  track(child);
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -63,7 +66,7 @@ async function start(): Promise<Launched> {
 }
 
 async function stopped(launched: Launched): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const timer = setTimeout(() => launched.child.pid && process.kill(-launched.child.pid, 'SIGKILL'), 20_000);
+  const timer = setTimeout(() => killGroup(launched.child, 'SIGKILL'), 20_000);
   const result = await launched.exited;
   clearTimeout(timer);
   running = undefined;
@@ -79,8 +82,8 @@ function listening(port: number): Promise<boolean> {
 }
 
 /** Until none of the three ports answers (the services may take a moment to close). */
-async function allPortsFree(): Promise<boolean> {
-  const deadline = Date.now() + 10_000;
+async function allPortsFree(withinMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     const open = await Promise.all(Object.values(ports).map(listening));
     if (!open.some(Boolean)) return true;
@@ -120,8 +123,9 @@ beforeAll(async () => {
   urls = { issuer: `http://localhost:${ports.issuer}`, wallet: `http://localhost:${ports.wallet}`, verifier: `http://localhost:${ports.verifier}` };
 });
 afterAll(async () => {
-  if (running?.child.pid && running.child.exitCode === null) {
-    process.kill(-running.child.pid, 'SIGKILL');
+  // Whatever a failed or timed-out test left: the launcher's whole process group, services included.
+  if (running && running.child.exitCode === null && running.child.signalCode === null) {
+    killGroup(running.child, 'SIGKILL');
     await running.exited;
   }
   if (!process.env.KEEP_TEST_DATA) for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
@@ -147,7 +151,7 @@ describe('npm start', () => {
     expect(organizationKeys.length).toBeGreaterThanOrEqual(3);
     login = { login: printed(out, /login "([^"]+)"/), password: printed(out, /password "([^"]+)"/) };
     for (const url of Object.values(urls)) expect((await json(`${url}/healthz`)).status).toBe('ok');
-  });
+  }, STARTS);
 
   it('has the 20 regional front offices with their ISO 3166-2:KZ codes and kk, ru, en names', async () => {
     const list = await trustList();
@@ -228,7 +232,7 @@ describe('npm start', () => {
     expect(passport.summary.totalHours).toBe(firstFigures.passport.summary.totalHours);
     const stats = await json(`${urls.issuer}/v1/stats`, adminToken);
     expect(stats.totals).toEqual(firstFigures.stats.totals);
-  });
+  }, STARTS);
 
   it('stops all three services when only the launcher is told to', async () => {
     running!.child.kill('SIGINT');
@@ -261,8 +265,35 @@ describe('npm start', () => {
     expect(figuresOf({ passport, stats })).toEqual(first);
     process.kill(-again.child.pid!, 'SIGINT');
     expect(await stopped(again)).toEqual({ code: 0, signal: null });
-  });
+  }, STARTS);
+
+  it('stops the three services within seconds when the launcher is killed outright (SIGKILL, an out-of-memory kill)', async () => {
+    const launched = await start();
+    const launcher = launcherPid(launched.child);
+    process.kill(launcher, 'SIGKILL');
+    // The launcher ran no handler; each service saw the pipe from it close.
+    await stopped(launched);
+    expect(await allPortsFree(5_000)).toBe(true);
+  }, STARTS);
+
+  it('stops them too when the process that runs the launcher is killed outright', async () => {
+    const launched = await start();
+    process.kill(launched.child.pid!, 'SIGKILL');
+    await stopped(launched);
+    expect(await allPortsFree(5_000)).toBe(true);
+  }, STARTS);
 });
+
+/**
+ * The process that runs scripts/start.ts: `tsx` starts it as its child and passes signals on, so
+ * killing the `tsx` process with SIGKILL would leave the launcher itself alive.
+ */
+function launcherPid(wrapper: ChildProcess): number {
+  const children = readFileSync(`/proc/${wrapper.pid}/task/${wrapper.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+  const launcher = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/start.ts'));
+  if (!launcher) throw new Error(`no launcher among the children of ${wrapper.pid}: ${children.join(', ')}`);
+  return launcher;
+}
 
 /** What the demo amounts to, without the identifiers and instants that differ between two demos. */
 function figuresOf(f: { passport: { credentials: any[]; summary: any }; stats: any }): unknown {
