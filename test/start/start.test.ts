@@ -12,7 +12,6 @@ import { freePort, killGroup, tempDataDir, track } from '../helpers/services.ts'
  * the first start and reused on the next, secrets printed once, and Ctrl-C stopping everything.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const READY = 'Press Ctrl-C to stop.';
 /** `start()` waits up to 150 s for the welcome (a first start seeds the demo): a test that starts gets longer. */
 const STARTS = 180_000;
@@ -29,8 +28,12 @@ let ports: { issuer: number; wallet: number; verifier: number };
 let urls: { issuer: string; wallet: string; verifier: string };
 let running: Launched | undefined;
 
-/** Runs `tsx scripts/start.ts` in its own process group, as a terminal would. */
-function launch(): Launched {
+/**
+ * Runs the launcher as `npm start` does (`node --import tsx scripts/start.ts`: the launcher is this
+ * process itself, with no wrapper in between) in its own process group, as a terminal would. With
+ * `wrapped`, through a shell that stays its parent, as npm's `sh -c` does.
+ */
+function launch(wrapped = false): Launched {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   for (const name of ['PASSPORT_ADMIN_TOKEN', 'PASSPORT_SECRET', 'DATABASE_URL', 'LOG_LEVEL', 'REGISTRY_DID', 'TRUST_LIST_URL', 'DID_WEB_HTTP_HOSTS']) delete env[name];
@@ -43,7 +46,10 @@ function launch(): Launched {
     WALLET_URL: urls.wallet,
     VERIFIER_URL: urls.verifier,
   });
-  const child = spawn(TSX, [join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const command = [process.execPath, '--import', 'tsx', join(ROOT, 'scripts/start.ts')];
+  const child = wrapped
+    ? spawn('/bin/sh', ['-c', `"$@"; exit $?`, 'sh', ...command], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(command[0]!, command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   track(child);
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
@@ -54,8 +60,8 @@ function launch(): Launched {
 }
 
 /** `launch()`, then wait for the welcome. */
-async function start(): Promise<Launched> {
-  const launched = launch();
+async function start(wrapped = false): Promise<Launched> {
+  const launched = launch(wrapped);
   const deadline = Date.now() + 150_000;
   while (!launched.output().includes(READY)) {
     if (launched.child.exitCode !== null) throw new Error(`npm start exited with ${launched.child.exitCode}:\n${launched.output()}`);
@@ -269,30 +275,40 @@ describe('npm start', () => {
 
   it('stops the three services within seconds when the launcher is killed outright (SIGKILL, an out-of-memory kill)', async () => {
     const launched = await start();
-    const launcher = launcherPid(launched.child);
-    process.kill(launcher, 'SIGKILL');
+    process.kill(launched.child.pid!, 'SIGKILL');
     // The launcher ran no handler; each service saw the pipe from it close.
-    await stopped(launched);
+    expect(await stopped(launched)).toEqual({ code: null, signal: 'SIGKILL' });
     expect(await allPortsFree(5_000)).toBe(true);
   }, STARTS);
 
-  it('stops them too when the process that runs the launcher is killed outright', async () => {
-    const launched = await start();
+  it('stops them too when the process that started the launcher is killed outright', async () => {
+    const launched = await start(true);
+    const launcher = launcherPid(launched.child);
     process.kill(launched.child.pid!, 'SIGKILL');
     await stopped(launched);
+    // Its parent gone, the launcher stops the services as Ctrl-C would, and exits.
     expect(await allPortsFree(5_000)).toBe(true);
+    expect(await gone(launcher)).toBe(true);
   }, STARTS);
 });
 
-/**
- * The process that runs scripts/start.ts: `tsx` starts it as its child and passes signals on, so
- * killing the `tsx` process with SIGKILL would leave the launcher itself alive.
- */
+/** The launcher that the shell of `launch(true)` runs as its child. */
 function launcherPid(wrapper: ChildProcess): number {
   const children = readFileSync(`/proc/${wrapper.pid}/task/${wrapper.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
   const launcher = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/start.ts'));
   if (!launcher) throw new Error(`no launcher among the children of ${wrapper.pid}: ${children.join(', ')}`);
   return launcher;
+}
+
+/** Until the process `pid` has exited (a zombie no one reaped yet has). */
+async function gone(pid: number, withinMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+    if (!stat || /^\d+ \(.*\) Z/.test(stat)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
 }
 
 /** What the demo amounts to, without the identifiers and instants that differ between two demos. */
