@@ -61,7 +61,7 @@ async function stopAll(code: number): Promise<never> {
 
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
-// Its wrapper (npm start → tsx) killed, no one would pass Ctrl-C on: stop as if it had.
+// Its parent (npm, or a shell) killed outright, no one would pass Ctrl-C on: stop as if it had.
 watchParentProcess(() => void stopAll(1));
 
 try {

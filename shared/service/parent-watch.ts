@@ -56,8 +56,8 @@ export function watchParent(fd: number, onGone: () => void): void {
 }
 
 /**
- * Calls `onGone` once when this process's parent is gone (it was re-parented): for a launcher
- * run through a wrapper (`npm start` → tsx), so that killing the wrapper stops it too.
+ * Calls `onGone` once when this process's parent is gone (it was re-parented): for the launcher,
+ * so that killing what started it (npm, a shell) stops it and its services too.
  */
 export function watchParentProcess(onGone: () => void, everyMs = 500): void {
   const parent = process.ppid;
