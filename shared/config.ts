@@ -55,6 +55,11 @@ export interface Config {
   walletImportDeadlineSeconds: number;
   /** The `ttl` the issuer publishes on its status lists (`STATUS_LIST_TTL_SECONDS`, 10): how soon a revocation reaches verifiers. */
   statusListTtlSeconds: number;
+  /**
+   * The descriptor of a pipe from the process that started this service (`PASSPORT_PARENT_PIPE_FD`,
+   * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
+   */
+  parentPipeFd: number | undefined;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -97,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
     walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
     statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
+    parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
   };
 }
 
@@ -123,6 +129,14 @@ function positive(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+function descriptor(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 3) throw new Error(`${name} must be a file descriptor number from 3 up, got "${raw}"`);
   return n;
 }
 

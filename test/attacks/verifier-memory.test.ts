@@ -16,7 +16,7 @@ const GROWTH_BOUND = 160 * MiB;
 /** How much more after 50 attacks more: nothing an attack leaves behind may add up (measured: 0 to 40 MiB). */
 const PLATEAU_BOUND = 64 * MiB;
 
-/** Resident memory of a process and its descendants (the service runs under tsx's launcher), from /proc. */
+/** Resident memory of a process and its descendants (cluster workers, when there are any), from /proc. */
 function residentBytes(pid: number): number {
   const own = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
   const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
