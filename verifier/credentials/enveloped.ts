@@ -13,7 +13,11 @@ export function jwtFromDataUrl(id: unknown, mediaType: 'application/vc+jwt' | 'a
   if (comma < 0 || type !== mediaType) {
     throw new PassportError('invalid_request', `Only ${mediaType} is accepted inside a data: URL, not ${type || 'nothing'}`);
   }
-  return decodeURIComponent(id.slice(comma + 1)).trim();
+  try {
+    return decodeURIComponent(id.slice(comma + 1)).trim();
+  } catch {
+    throw new PassportError('invalid_request', `The data: URL of the enveloped value is not valid percent-encoding`);
+  }
 }
 
 /**
