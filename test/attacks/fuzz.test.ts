@@ -7,7 +7,7 @@ import { ADMIN, startPassport, type Passport } from './passport.ts';
 /** Fuzzing time for the whole file, the three services fuzzed side by side; services start on top of it. */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 25_000);
 /** Requests per route at most: enough to cover its shapes, few enough that the budget spans every route. */
-const RUNS_PER_ROUTE = 150;
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 150);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 interface Sent {
