@@ -9,7 +9,8 @@ type Key =
   | 'linkRefused' | 'linkFailed' | 'notCredential' | 'scanAnother' | 'newRequestTitle' | 'newRequestIntro' | 'purposeLabel'
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
-  | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy';
+  | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy'
+  | 'resultOnCreator';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
@@ -81,6 +82,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'Волонтер жауап берді: расталды',
     answerFailed: 'Волонтер жауап берді: расталмады',
     presentedBy: 'Ұсынған',
+    resultOnCreator: 'Жауап тек осы сұрауды жасаған экранда көрсетіледі (және оқылғаннан кейін 10 минуттан соң жойылады).',
   },
   ru: {
     appName: 'Проверка паспорта волонтёра',
@@ -150,6 +152,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'Волонтёр ответил: подтверждено',
     answerFailed: 'Волонтёр ответил: не подтверждено',
     presentedBy: 'Предъявил',
+    resultOnCreator: 'Ответ показывается только на экране, который создал этот запрос (и удаляется через 10 минут после просмотра).',
   },
   en: {
     appName: 'Volunteer passport check',
@@ -219,6 +222,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'The volunteer answered: verified',
     answerFailed: 'The volunteer answered: not verified',
     presentedBy: 'Presented by',
+    resultOnCreator: 'The answer is shown only on the screen that made this request (and is forgotten 10 minutes after it is first shown).',
   },
 };
 
