@@ -53,6 +53,17 @@ describe('accounts', () => {
     expect(res.body).toMatchObject({ code: 'conflict', field: 'login' });
   });
 
+  it('says a login is taken, but limits sign-ups per client address so that cannot be used to list logins', async () => {
+    const from = { 'x-forwarded-for': '192.0.2.44' };
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => api('POST', '/v1/accounts', { body: { login: i % 2 ? `probe${i}` : 'dana', password: PASSWORD }, headers: from })));
+    expect(answers.map((a) => a.status).sort()).toEqual([...Array(15).fill(201), ...Array(15).fill(409)]);
+    const refused = await api('POST', '/v1/accounts', { body: { login: 'dana', password: PASSWORD }, headers: from });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+    expect((await api('POST', '/v1/accounts', { body: { login: 'from-elsewhere', password: PASSWORD }, headers: { 'x-forwarded-for': '192.0.2.45' } })).status).toBe(201);
+  });
+
   it('keeps the password only as a salted scrypt hash and the key only sealed', async () => {
     const db = await openSqlite(join(wallet.dataDir, 'wallet.sqlite'));
     try {
