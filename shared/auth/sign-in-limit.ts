@@ -10,9 +10,9 @@ import { ATTEMPTS_TABLE, counterId, ensureCounter, forgetCounter, forgetExpiredC
  *   slot, the rest are refused without hashing anything. `after` gives the slot back on success.
  * - **Per login, an exponential backoff, not a lock-out.** The first `freeFailures` failures cost
  *   nothing; then each further attempt must wait 1 s, 2 s, 4 s … up to `maxDelayMs` (30 s) after
- *   the one before. An attempt refused during the wait is not counted and does not extend it. So
- *   a stranger typing wrong passwords delays the owner by at most 30 s after the stranger's last
- *   attempt; the owner's correct password passes once the wait is over, and success clears the
+ *   the failure before (from when that failure was known). An attempt refused during the wait is
+ *   not counted and does not extend it. So a stranger typing wrong passwords delays the owner by
+ *   at most 30 s after the stranger's last attempt; the owner's correct password passes once the wait is over, and success clears the
  *   login's count. Unknown logins are counted exactly like real ones (nothing to enumerate).
  * - **Per client address, a budget of failures**: at most `maxFailuresPerClient` (20) in a fixed
  *   window of `windowMs` (15 minutes), across all logins. This stops one address from trying many
@@ -88,9 +88,13 @@ export function createSignInLimit(options: SignInLimitOptions): SignInLimit {
       throw tooMany(row ? Date.parse(row.next_at) - at.getTime() : policy.firstDelayMs);
     },
     async after(login, client, ok) {
-      if (!ok) return;
-      await forgetCounter(db, loginCounter(login));
-      await giveBack(db, clientCounter(client));
+      if (ok) {
+        await forgetCounter(db, loginCounter(login));
+        await giveBack(db, clientCounter(client));
+        return;
+      }
+      // The wait runs from when the failure is known: a slow hash must not use up the wait.
+      await extendLoginWait(db, loginCounter(login), now(), delays, policy.windowMs);
     },
   };
 }
@@ -113,14 +117,12 @@ function backoffSchedule(policy: SignInPolicy): number[] {
 
 /**
  * One conditional UPDATE: takes the attempt only if the login's wait is over, and sets the next
- * wait from the count it had (a CASE over the schedule, so no read-then-write race).
+ * wait from the count it had (a CASE over the schedule, so no read-then-write race). The wait is
+ * set here, before the hash, so parallel attempts are held back at once; `after` moves it on to
+ * run from the moment the failure was known.
  */
 async function reserveLoginAttempt(db: Queryable, id: string, at: Date, delays: number[], windowMs: number): Promise<boolean> {
-  const iso = (ms: number) => new Date(at.getTime() + ms).toISOString();
-  const branches = delays.slice(0, -1).map((_, i) => `WHEN ${i} THEN ?`).join(' ');
-  const last = delays.at(-1)!;
-  const nextAt = [...delays.slice(0, -1).map(iso), iso(last)];
-  const forgetAt = [...delays.slice(0, -1).map((d) => iso(d + windowMs)), iso(last + windowMs)];
+  const { branches, nextAt, forgetAt } = scheduleCase(at, delays, windowMs, 0);
   const taken = await db.run(
     `UPDATE ${ATTEMPTS_TABLE} SET attempts = attempts + 1,
        next_at = CASE attempts ${branches} ELSE ? END,
@@ -129,6 +131,34 @@ async function reserveLoginAttempt(db: Queryable, id: string, at: Date, delays: 
     [...nextAt, ...forgetAt, id, at.toISOString()],
   );
   return taken.changes === 1;
+}
+
+/** Moves the login's next allowed attempt to `at` plus the wait its count calls for, never earlier. */
+async function extendLoginWait(db: Queryable, id: string, at: Date, delays: number[], windowMs: number): Promise<void> {
+  const { branches, nextAt, forgetAt } = scheduleCase(at, delays, windowMs, 1);
+  const wanted = `CASE attempts ${branches} ELSE ? END`;
+  await db.run(
+    `UPDATE ${ATTEMPTS_TABLE} SET
+       next_at = CASE WHEN next_at > ${wanted} THEN next_at ELSE ${wanted} END,
+       forget_at = CASE WHEN forget_at > ${wanted} THEN forget_at ELSE ${wanted} END
+     WHERE id = ?`,
+    [...nextAt, ...nextAt, ...forgetAt, ...forgetAt, id],
+  );
+}
+
+/**
+ * A CASE over a login's attempt count giving, as ISO times from `at`, the wait that follows:
+ * `offset` 0 maps the count before an attempt, 1 the count that already includes it.
+ */
+function scheduleCase(at: Date, delays: number[], windowMs: number, offset: 0 | 1): { branches: string; nextAt: string[]; forgetAt: string[] } {
+  const iso = (ms: number) => new Date(at.getTime() + ms).toISOString();
+  const last = delays.at(-1)!;
+  const listed = delays.slice(0, -1);
+  return {
+    branches: listed.map((_, i) => `WHEN ${i + offset} THEN ?`).join(' '),
+    nextAt: [...listed.map(iso), iso(last)],
+    forgetAt: [...listed.map((d) => iso(d + windowMs)), iso(last + windowMs)],
+  };
 }
 
 function loginCounter(login: string): string {

@@ -65,6 +65,20 @@ describe('createSignInLimit', () => {
     expect(Math.max(...waits)).toBe(30);
   });
 
+  it('counts the wait from when a failure was known, so a slow hash does not use it up', async () => {
+    const limit = createSignInLimit({ db, now });
+    for (let i = 0; i < 2; i++) {
+      await limit.before('erlan', `c${i}`);
+      await limit.after('erlan', `c${i}`, false);
+    }
+    await limit.before('erlan', 'c2');
+    advance(5_000); // the third password took 5 s to check
+    await limit.after('erlan', 'c2', false);
+    expect(await settle(limit.before('erlan', 'c3'))).toMatchObject({ code: 'rate_limited', extra: { retryAfterSeconds: 1 } });
+    advance(1_000);
+    expect(await settle(limit.before('erlan', 'c3'))).toBe('ok');
+  });
+
   it('gives one client address a budget of failures across logins', async () => {
     const limit = createSignInLimit({ db, now });
     for (let i = 0; i < DEFAULT_SIGN_IN_POLICY.maxFailuresPerClient; i++) expect(await settle(limit.before(`login${i}`, 'sprayer'))).toBe('ok');
