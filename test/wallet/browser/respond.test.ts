@@ -71,7 +71,7 @@ describe('answering a verifier request in the browser', () => {
     await screenshot(page, 'respond');
 
     await page.locator('#send-answer').click();
-    await expect.poll(() => page.locator('#notice').textContent()).toContain('Жіберілді.');
+    await expect.poll(() => page.locator('#notice').textContent(), { timeout: 15_000 }).toContain('Жіберілді.');
     await expect
       .poll(async () => ((await (await fetch(`${services.verifier!.url}/v1/requests/${request.id}`, { headers: { authorization: `Bearer ${request.readToken}` } })).json()) as { status: string }).status, { timeout: 15_000 })
       .toBe('verified');
