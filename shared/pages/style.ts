@@ -19,8 +19,26 @@ button, .button { background: var(--accent); color:#fff; border:0; cursor:pointe
 button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
 table { width:100%; border-collapse: collapse; }
 th, td { text-align:left; padding:6px 4px; border-bottom:1px solid var(--line); font-size:15px; }
+ul.cards { list-style:none; padding:0; margin:0; }
 ul.checks { list-style:none; padding:0; } ul.checks li { padding:6px 0; border-bottom:1px solid var(--line); }
 video, canvas.preview { width:100%; max-width:420px; border-radius:10px; background:#000; }
 img.qr { width: 240px; max-width: 100%; image-rendering: pixelated; }
+main, .card, td, th, li, p { overflow-wrap: anywhere; }
+.card { padding: 12px 14px; }
+.id, code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 14px; overflow-wrap: anywhere; word-break: break-all; }
+.table-wrap { overflow-x: auto; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+details.technical { margin-top: 4px; font-size: 14px; color: var(--muted); }
+details.technical summary { cursor: pointer; }
+details.technical code { display: block; white-space: pre-wrap; }
+.checked-at { color: var(--muted); font-size: 14px; }
+.camera-intro video[hidden], video[hidden] { display: none; }
 @media (min-width: 700px) { main { padding: 20px; } .grid { display:grid; grid-template-columns: 1fr 1fr; gap: 12px; } }
+@media print {
+  header.top, .no-print, button, .button, form, details.technical summary { display: none !important; }
+  body { background: #fff; font-size: 12pt; }
+  main { max-width: none; padding: 0; }
+  .card, .banner { border: 1px solid #999; break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
 `;
