@@ -23,7 +23,9 @@ ul.cards { list-style:none; padding:0; margin:0; }
 ul.checks { list-style:none; padding:0; } ul.checks li { padding:6px 0; border-bottom:1px solid var(--line); }
 video, canvas.preview { width:100%; max-width:420px; border-radius:10px; background:#000; }
 img.qr { width: 240px; max-width: 100%; image-rendering: pixelated; }
-main, .card, td, th, li, p { overflow-wrap: anywhere; }
+td, li, p, dd { overflow-wrap: anywhere; }
+th { overflow-wrap: normal; hyphens: auto; }
+button.print { width: auto; margin: 0 0 0 8px; padding: 4px 12px; }
 .card { padding: 12px 14px; }
 .id, code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 14px; overflow-wrap: anywhere; word-break: break-all; }
 .table-wrap { overflow-x: auto; }

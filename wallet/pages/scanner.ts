@@ -7,6 +7,7 @@ import type { Translate } from './frame.ts';
  */
 export function scannerPanel(t: Translate): SafeHtml {
   return html`<section class="scanner card">
+  <p id="scan-intro" class="muted">${t('cameraIntro')}</p>
   <button type="button" id="scan-start">${t('scanCamera')}</button>
   <button type="button" id="scan-stop" class="secondary" hidden>${t('stopCamera')}</button>
   <video id="scan-video" playsinline muted hidden></video>
