@@ -16,7 +16,10 @@ h2 { font-size: 1.15rem; margin: 18px 0 8px; }
 label { display:block; margin: 8px 0 4px; font-weight:600; }
 input, select, textarea, button { font: inherit; width:100%; padding:10px; border:1px solid var(--line); border-radius:8px; background:#fff; }
 button, .button { background: var(--accent); color:#fff; border:0; cursor:pointer; margin-top:10px; display:inline-block; text-align:center; text-decoration:none; padding:10px 14px; border-radius:8px; }
-button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
+button.secondary, .button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
+input[type=file].file { position:absolute; left:0; width:1px; height:1px; padding:0; border:0; opacity:0; overflow:hidden; clip-path:inset(50%); }
+input[type=file].file:focus-visible + label.file-button { outline: 2px solid var(--accent); outline-offset: 2px; }
+label.file-button { display:block; width:100%; font-weight:400; margin:10px 0 0; }
 table { width:100%; border-collapse: collapse; }
 th, td { text-align:left; padding:6px 4px; border-bottom:1px solid var(--line); font-size:15px; }
 ul.cards { list-style:none; padding:0; margin:0; }

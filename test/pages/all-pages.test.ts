@@ -116,7 +116,7 @@ describe('every page, at phone and desktop size, in three languages', () => {
               await page.goto(target.url(lang));
               await target.ready(page);
               await page.screenshot({ path: resolve(PICTURES, `${target.name.replaceAll(' ', '-')}-${lang}-${viewport.width}.png`), fullPage: true });
-              problems.push(...(await pageProblems(page, lang, target.hours)).map((p) => `${target.name}: ${p}`));
+              problems.push(...(await pageProblems(page, lang, target.hours, viewport.width)).map((p) => `${target.name}: ${p}`));
             } catch (err) {
               problems.push(`${target.name}: ${(err as Error).message.split('\n')[0]}`);
             } finally {
@@ -133,14 +133,17 @@ describe('every page, at phone and desktop size, in three languages', () => {
 });
 
 /** What a person would stumble on in one page: sideways scrolling, foreign words, hours in another locale. */
-async function pageProblems(page: Page, lang: Lang, hours: number | undefined): Promise<string[]> {
+async function pageProblems(page: Page, lang: Lang, hours: number | undefined, viewportWidth: number): Promise<string[]> {
   const problems: string[] = [];
-  const { scrollWidth, innerWidth, text } = await page.evaluate(() => ({
+  const { scrollWidth, clientWidth, innerWidth, text } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
     innerWidth: window.innerWidth,
     text: document.body.innerText,
   }));
-  if (scrollWidth > innerWidth) problems.push(`scrolls sideways (${scrollWidth} > ${innerWidth} px)`);
+  // A phone zooms out to fit what overflows (innerWidth then grows past the screen), and a
+  // desktop's scrollbar takes its width from innerWidth: the page's own width is clientWidth.
+  if (scrollWidth > clientWidth || innerWidth > viewportWidth) problems.push(`scrolls sideways (${scrollWidth} px in ${clientWidth} px, window ${innerWidth} px)`);
   if (lang !== 'en') {
     const foreign = foreignWords(text);
     if (foreign.length) problems.push(`English words: ${foreign.join(', ')}`);

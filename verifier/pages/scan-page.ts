@@ -18,8 +18,8 @@ ${notice ?? ''}
   <video id="camera" playsinline muted hidden></video>
   <p id="scan-status" class="muted" role="status"></p>
   <button type="button" id="start-camera">${t('startCamera')}</button>
-  <label for="photo">${t('choosePhoto')}</label>
-  <input type="file" id="photo" accept="image/*">
+  <input type="file" id="photo" class="file" accept="image/*">
+  <label for="photo" class="button secondary file-button">${t('choosePhoto')}</label>
 </section>
 <form method="post" action="/verify?lang=${lang}" id="paste-form" class="card">
   <label for="input">${t('pasteLabel')}</label>

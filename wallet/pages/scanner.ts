@@ -12,7 +12,7 @@ export function scannerPanel(t: Translate): SafeHtml {
   <button type="button" id="scan-stop" class="secondary" hidden>${t('stopCamera')}</button>
   <video id="scan-video" playsinline muted hidden></video>
   <p id="scan-status" class="muted" role="status"></p>
-  <label for="scan-photo">${t('choosePhoto')}</label>
-  <input id="scan-photo" type="file" accept="image/*">
+  <input id="scan-photo" type="file" class="file" accept="image/*">
+  <label for="scan-photo" class="button secondary file-button">${t('choosePhoto')}</label>
 </section>`;
 }
