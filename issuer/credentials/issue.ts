@@ -1,7 +1,7 @@
 import type { CredentialPayload } from '@veramo/core-types';
 import type { BitstringStatusListEntry } from '../../shared/credential/index.ts';
 import type { Queryable } from '../../shared/db/index.ts';
-import { audit } from '../audit.ts';
+import { audit, type AuditActor } from '../audit/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { allocateStatusSlot } from '../status/allocate.ts';
 import type { IssuingOrganization } from './organization.ts';
@@ -16,6 +16,8 @@ export interface IssueCredentialInput {
   activityId?: string;
   /** How it was asked for, for the audit trail. */
   via: 'openid4vci' | 'vc-api';
+  /** Who asked: the organization's key (VC API) or the holder claiming an offer (OpenID4VCI). */
+  actor: AuditActor;
   /** The unsigned credential, given its status list entry. */
   build(status: BitstringStatusListEntry): CredentialPayload;
 }
@@ -38,7 +40,7 @@ export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>
   );
   await audit(tx, {
     at: now,
-    actor: `organization:${input.organization.id}`,
+    actor: input.actor,
     action: 'credential.issued',
     subject: input.credentialId,
     detail: { via: input.via, activityId: input.activityId, holder: input.holderDid, statusList: slot.listNo },

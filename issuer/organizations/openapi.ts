@@ -1,5 +1,5 @@
 import { problemResponses } from '../../shared/http/openapi.ts';
-import { bearer, jsonBody, jsonResponse, profileSchema, regionSchema, slugSchema, someNameSchema } from '../registry/openapi-schemas.ts';
+import { apiKeyIdSchema, bearer, jsonBody, jsonResponse, profileSchema, regionSchema, slugSchema, someNameSchema } from '../registry/openapi-schemas.ts';
 
 const idParameter = { name: 'id', in: 'path', required: true, schema: slugSchema };
 const reason = { type: 'string', minLength: 1, maxLength: 500 };
@@ -20,8 +20,14 @@ export const organizationsOpenApiPaths: Record<string, unknown> = {
       responses: {
         '201': jsonResponse('Accredited', {
           type: 'object',
-          required: ['id', 'did', 'apiKey', 'status'],
-          properties: { id: slugSchema, did: { type: 'string' }, apiKey: { type: 'string', description: 'Shown once; stored only as a hash' }, status: { const: 'accredited' } },
+          required: ['id', 'did', 'apiKey', 'apiKeyId', 'status'],
+          properties: {
+            id: slugSchema,
+            did: { type: 'string' },
+            apiKey: { type: 'string', description: 'Shown once; stored only as a hash' },
+            apiKeyId: apiKeyIdSchema,
+            status: { const: 'accredited' },
+          },
         }),
         ...problemResponses(400, 401, 403, 409, 413, 429),
       },

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../shared/db/index.ts';
-import type { AuditAction } from '../audit.ts';
+import type { AuditAction } from '../audit/index.ts';
 
 /**
  * The changes that alter the trust list's content. Opening a front office is among them because

@@ -4,6 +4,7 @@ import { credentialSchemaProblems, SCHEMA_PATH, VC_V1_CONTEXT, VOLUNTEER_CREDENT
 import { PassportError } from '../../shared/errors.ts';
 import { issueCredential, withIssuingRetry } from '../credentials/issue.ts';
 import { accreditedOrganization, type IssuingOrganization } from '../credentials/organization.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 
 /** How far in the past a caller's `issuanceDate` may lie: clocks differ by a little, never by more. */
@@ -14,12 +15,12 @@ const ISSUANCE_SKEW_MS = 5 * 60_000;
  * credential body as a VC-JWT, with a status list entry of its own. Malformed input is
  * `invalid_request` (400); a well-formed credential this issuer will not sign is `unprocessable` (422).
  */
-export async function issueByVcApi(deps: IssuerDeps, organizationId: string, body: unknown): Promise<VerifiableCredential> {
+export async function issueByVcApi(deps: IssuerDeps, actor: OrganizationActor, body: unknown): Promise<VerifiableCredential> {
   const credential = wellFormed(body);
   const now = deps.now();
   return withIssuingRetry(() =>
     deps.db.transaction(async (tx) => {
-      const organization = await accreditedOrganization(tx, organizationId);
+      const organization = await accreditedOrganization(tx, actor.id);
       const prepared = acceptable(credential, organization, now, deps.config.issuerUrl);
       if (await tx.get('SELECT id FROM credentials WHERE id = ?', [prepared.id])) {
         throw new PassportError('conflict', `A credential with id ${prepared.id} was already issued`, { field: 'credential.id' });
@@ -32,6 +33,7 @@ export async function issueByVcApi(deps: IssuerDeps, organizationId: string, bod
           credentialId: prepared.id,
           holderDid: prepared.subjectId,
           via: 'vc-api',
+          actor,
           build: (status) => ({ ...prepared.body, credentialStatus: status }),
         },
         now,
