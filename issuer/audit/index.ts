@@ -1,4 +1,4 @@
-export { audit, type AuditEntry } from './append.ts';
+export { audit, auditAll, type AuditEntry } from './append.ts';
 export { describeActor, type AuditActor } from './actor.ts';
 export { type AuditAction } from './actions.ts';
 export { entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
