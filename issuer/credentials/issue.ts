@@ -3,6 +3,7 @@ import type { BitstringStatusListEntry } from '../../shared/credential/index.ts'
 import type { Queryable } from '../../shared/db/index.ts';
 import { audit, type AuditActor } from '../audit/index.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { signingKeyOf } from '../registry/signing-key.ts';
 import { allocateStatusSlot } from '../status/allocate.ts';
 import type { IssuingOrganization } from './organization.ts';
 import { signCredential, type SignedCredential } from './sign.ts';
@@ -33,7 +34,7 @@ export interface IssuedCredential extends SignedCredential {
  */
 export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>, tx: Queryable, input: IssueCredentialInput, now: Date): Promise<IssuedCredential> {
   const slot = await allocateStatusSlot(tx, input.organization.id, deps.config.issuerUrl, now);
-  const signed = await signCredential(deps.agent, input.build(slot.entry), input.organization.did);
+  const signed = await signCredential(deps.agent, input.build(slot.entry), await signingKeyOf(tx, input.organization.did));
   await tx.run(
     'INSERT INTO credentials (id, organization_id, activity_id, holder_did, status_list, status_index, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     [input.credentialId, input.organization.id, input.activityId ?? null, input.holderDid, slot.listNo, slot.index, now.toISOString()],

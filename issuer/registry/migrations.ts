@@ -86,4 +86,29 @@ export const REGISTRY_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit_log ADD COLUMN hash TEXT
     `,
   },
+  {
+    id: 103,
+    name: 'did key rotation',
+    // Every key a did:web has had, numbered from 1 (its fragment is key-<number>): the newest signs,
+    // all stay in the DID document so what they signed keeps verifying, and a compromised one
+    // carries the instant from which what it signed is disowned (published in the trust list).
+    // The primary key makes two rotations at once agree on who got the next number.
+    sql: `
+      CREATE TABLE web_did_keys (
+        did TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        fragment TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        public_key_hex TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_from TEXT,
+        revoked_at TEXT,
+        revoke_reason TEXT,
+        PRIMARY KEY (did, number)
+      );
+      INSERT INTO web_did_keys (did, number, fragment, kid, public_key_hex, created_at)
+        SELECT w.did, 1, 'key-1', w.kid, k.public_key_hex, w.created_at FROM web_dids w JOIN agent_keys k ON k.kid = w.kid
+    `,
+  },
 ];
+

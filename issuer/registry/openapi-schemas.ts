@@ -52,7 +52,7 @@ export const didDocumentSchema = {
       items: {
         type: 'object',
         properties: {
-          id: { type: 'string', description: '{did}#key-1' },
+          id: { type: 'string', description: '{did}#key-1, then #key-2 … after rotations (all stay; the newest signs)' },
           type: { const: 'JsonWebKey2020' },
           controller: { type: 'string' },
           publicKeyJwk: { type: 'object', properties: { kty: { const: 'OKP' }, crv: { const: 'Ed25519' }, x: { type: 'string' } } },

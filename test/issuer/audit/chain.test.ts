@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate, openSqlite, type Database } from '../../../shared/db/index.ts';
 import { audit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../../issuer/audit/index.ts';
-import { REGISTRY_MIGRATIONS } from '../../../issuer/registry/migrations.ts';
+import { REGISTRY_MIGRATIONS as REGISTRY } from '../../../issuer/registry/migrations.ts';
+import { AGENT_MIGRATIONS } from '../../../shared/agent/index.ts';
 import { tempDataDir } from '../../helpers/services.ts';
 
+// The registry's key table is filled from the agent's (migration 103), so both run, as in the issuer.
+const REGISTRY_MIGRATIONS = [...AGENT_MIGRATIONS, ...REGISTRY];
 const AT = new Date('2026-05-02T10:00:00.000Z');
 const registry = { kind: 'registry' } as const;
 const keyOf = (id: string) => ({ kind: 'organization', id: 'eco-qyran', region: 'KZ-55', by: { kind: 'api_key', id } }) as const;
