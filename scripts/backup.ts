@@ -47,6 +47,11 @@ try {
   if (manifest.secrets.length) {
     console.log(`  SECRETS: ${manifest.secrets.map((s) => s.file).join(', ')} (needed to restore; keep this folder as safe as the server)`);
   }
+  if (manifest.audit?.intact && manifest.audit.head) {
+    console.log(`  audit trail intact, head ${manifest.audit.head.seq}:${manifest.audit.head.hash} (kept in manifest.json: npm run audit:verify -- --expect-head …)`);
+  } else if (manifest.audit?.broken) {
+    console.log(`  WARNING: the audit trail is broken at entry ${manifest.audit.broken.seq} (${manifest.audit.broken.code}): ${manifest.audit.broken.detail}`);
+  }
   for (const name of manifest.secretsFromEnvironment) {
     console.log(`  ${name} comes from the environment and is NOT in this backup: keep it with the backup, a restore needs the same value.`);
   }

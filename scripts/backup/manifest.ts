@@ -13,6 +13,8 @@ export interface BackupManifest {
   secrets: BackupFile[];
   /** Secrets that came from the environment instead, and so are NOT in the backup. */
   secretsFromEnvironment: string[];
+  /** The issuer's audit trail as the copy holds it: its head, or where its chain was found broken. */
+  audit?: { intact: boolean; entries: number; head?: { seq: number; hash: string }; broken?: { seq: number; code: string; detail: string } };
 }
 
 export interface BackupFile {

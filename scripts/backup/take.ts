@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
+import { auditHeadOf } from './audit-head.ts';
 import { backupStamp, describeFile, MANIFEST, SECRET_FILES, type BackupFile, type BackupManifest } from './manifest.ts';
 
 export interface BackupOptions {
@@ -20,7 +21,8 @@ export interface BackupOptions {
  * mode readers and the writer do not block each other), it never has to start over when a write
  * lands meanwhile (the stepwise backup API restarts on every write by another process), and it
  * yields one self-contained, compacted file with no -wal beside it. The copy is then checked
- * with `PRAGMA integrity_check`.
+ * with `PRAGMA integrity_check`, and the issuer's audit trail in it is walked, so the manifest
+ * records the trail's head (or where it is broken).
  */
 export async function takeBackup(options: BackupOptions): Promise<{ folder: string; manifest: BackupManifest }> {
   const databases = readdirSync(options.dataDir).filter((f) => f.endsWith('.sqlite')).sort();
@@ -47,6 +49,7 @@ export async function takeBackup(options: BackupOptions): Promise<{ folder: stri
     chmodSync(join(folder, file), 0o600);
     secrets.push(describeFile(join(folder, file), file));
   }
+  const audit = databases.includes('issuer.sqlite') ? await auditHeadOf(join(folder, 'issuer.sqlite')) : undefined;
   const manifest: BackupManifest = {
     format: 'volunteer-passport-backup/1',
     createdAt: options.now.toISOString(),
@@ -54,6 +57,7 @@ export async function takeBackup(options: BackupOptions): Promise<{ folder: stri
     databases: copied,
     secrets,
     secretsFromEnvironment: options.secretsFromEnvironment,
+    ...(audit ? { audit } : {}),
   };
   writeFileSync(join(folder, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
   return { folder, manifest };

@@ -92,6 +92,7 @@ describe('npm run backup and npm run restore', () => {
       expect(manifest.databases.map((d: { file: string }) => d.file)).toEqual([`${n}.sqlite`]);
       // Every service generates both on its first start (loadConfig); only the issuer uses the admin token.
       expect(manifest.secrets.map((s: { file: string }) => s.file)).toEqual(['passport-secret', 'admin-token']);
+      if (n === 'issuer') expect(manifest.audit).toMatchObject({ intact: true, head: { seq: expect.any(Number) } });
     }
     // Written after the backup: the restored system must not know it.
     const later = await record();
