@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate, openSqlite, type Database } from '../../../shared/db/index.ts';
@@ -14,10 +15,16 @@ const keyOf = (id: string) => ({ kind: 'organization', id: 'eco-qyran', region: 
 
 describe('the audit trail chained by hash', () => {
   const opened: Database[] = [];
+  const dirs: string[] = [];
   afterAll(async () => {
     for (const db of opened) await db.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
-  const open = async (file = join(tempDataDir('audit-chain-'), 'issuer.sqlite'), migrations = REGISTRY_MIGRATIONS) => {
+  const newFile = () => {
+    dirs.push(tempDataDir('audit-chain-'));
+    return join(dirs.at(-1)!, 'issuer.sqlite');
+  };
+  const open = async (file = newFile(), migrations = REGISTRY_MIGRATIONS) => {
     const db = await openSqlite(file);
     opened.push(db);
     await migrate(db, migrations);
