@@ -96,7 +96,9 @@ describe.each(['kk', 'ru'] as const)('the account pages in %s', (lang) => {
     await page.locator('#current-password').fill(volunteer.password);
     await page.locator('#new-password').fill(volunteer.password + '-new');
     await page.locator('#password-form button[type="submit"]').click();
-    await expect.poll(() => page.locator('#notice').innerText()).toBe(lang === 'kk' ? 'Құпиясөз өзгертілді. Басқа құрылғылардан шығарылдыңыз.' : 'Пароль изменён. На других устройствах выполнен выход.', { timeout: 20_000 });
+    await expect
+      .poll(() => page.locator('#notice').innerText(), { timeout: 20_000 })
+      .toBe(lang === 'kk' ? 'Құпиясөз өзгертілді. Басқа құрылғылардан шығарылдыңыз.' : 'Пароль изменён. На других устройствах выполнен выход.');
     volunteer.password += '-new';
     await page.reload();
     await page.locator('#wallet-page').waitFor({ state: 'visible' });
@@ -119,7 +121,7 @@ describe.each(['kk', 'ru'] as const)('the account pages in %s', (lang) => {
     await page.locator('#recover-code').fill(codes[0]!);
     await page.locator('#recover-form button[type="submit"]').click();
     await page.locator('#wallet-page').waitFor({ state: 'visible' });
-    await expect.poll(() => page.locator('#notice').textContent()).toContain('9');
+    await expect.poll(() => page.locator('#notice').textContent(), { timeout: 20_000 }).toContain('9');
     volunteer.password = 'a brand new passphrase';
   });
 

@@ -173,7 +173,10 @@ describe('the wallet pages in a browser', () => {
     expect(shared.status).toBe(200);
     expect((await shared.text()).split('.')).toHaveLength(3);
 
-    await page.locator('#shares > li button').click();
+    // A copy button beside every link.
+    expect(await page.locator('#shares > li button.copy').count()).toBe(1);
+    expect(await page.locator('#share-copy button.copy').count()).toBe(1);
+    await page.locator('#shares > li button.danger').click();
     await expect.poll(() => page.locator('#no-shares').isVisible()).toBe(true);
     expect(await page.locator('#notice').textContent()).toBe('The link was deleted and no longer works.');
     expect([404, 410]).toContain((await fetch(url, { headers: { accept: 'application/jwt' } })).status);
