@@ -46,6 +46,16 @@ export interface Config {
   /** How long the wallet reuses a fetched status list or trust list when it shows statuses (`WALLET_CACHE_SECONDS`). */
   walletCacheSeconds: number;
   /**
+   * The most one verification may wait for what it fetches (`VERIFY_DEADLINE_SECONDS`, 5): a DID
+   * document, trust list or status list not in by then makes its check "could not be checked".
+   * The wallet's status checks of a whole passport get the same deadline.
+   */
+  verifyDeadlineSeconds: number;
+  /** The most an import of credentials waits for their issuers (`WALLET_IMPORT_DEADLINE_SECONDS`, 20). */
+  walletImportDeadlineSeconds: number;
+  /** The `ttl` the issuer publishes on its status lists (`STATUS_LIST_TTL_SECONDS`, 10): how soon a revocation reaches verifiers. */
+  statusListTtlSeconds: number;
+  /**
    * The descriptor of a pipe from the process that started this service (`PASSPORT_PARENT_PIPE_FD`,
    * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
    */
@@ -88,7 +98,31 @@ export function loadConfig(env: Env = process.env): Config {
     walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),
     verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
+    verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
+    walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
+    statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
     parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
+  };
+}
+
+/** Where the services keep their data, as operator scripts (backup, restore, audit:verify) need it. */
+export interface StorageSettings {
+  /** `DATA_DIR`, absolute. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The secrets given by the environment rather than kept as files in `dataDir` (their variable names). */
+  secretsFromEnvironment: string[];
+}
+
+/**
+ * Reads `DATA_DIR` and `DATABASE_URL` without creating anything: unlike `loadConfig`, it makes no
+ * directory and generates no secret, so a script pointed at the wrong place changes nothing there.
+ */
+export function loadStorageSettings(env: Env = process.env): StorageSettings {
+  return {
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretsFromEnvironment: ['PASSPORT_SECRET', 'PASSPORT_ADMIN_TOKEN'].filter((name) => Boolean(env[name])),
   };
 }
 
