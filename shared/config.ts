@@ -45,6 +45,11 @@ export interface Config {
   verifierRequestSeconds: number;
   /** How long the wallet reuses a fetched status list or trust list when it shows statuses (`WALLET_CACHE_SECONDS`). */
   walletCacheSeconds: number;
+  /**
+   * The descriptor of a pipe from the process that started this service (`PASSPORT_PARENT_PIPE_FD`,
+   * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
+   */
+  parentPipeFd: number | undefined;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -84,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),
     verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
+    parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
   };
 }
 
@@ -110,6 +116,14 @@ function positive(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+function descriptor(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 3) throw new Error(`${name} must be a file descriptor number from 3 up, got "${raw}"`);
   return n;
 }
 
