@@ -1,5 +1,5 @@
 import { problemResponses } from '../../shared/http/openapi.ts';
-import { CSV_COLUMNS } from '../activities/csv.ts';
+import { SHEET_COLUMNS } from '../activities/sheet/columns.ts';
 import { oid4vciOpenApiPaths } from '../oid4vci/openapi.ts';
 import { vcApiOpenApiPaths } from '../vc-api/openapi.ts';
 import { activityRequestSchema, activityStatusSchema, activityViewSchema, bearer, jsonBody, jsonResponse, offerUriSchema } from './openapi-schemas.ts';
@@ -56,7 +56,7 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
   '/v1/activities/batch': {
     post: {
       summary: 'Record up to 10,000 activities: a JSON array, or text/csv. This route alone accepts bodies up to 10 MiB (413 above that or above 10,000 rows)',
-      description: `CSV: UTF-8 (a BOM is fine), comma- or semicolon-separated, a header row with these columns in any order (unknown columns are refused): ${CSV_COLUMNS.join(', ')}. A decimal comma in hours is accepted.`,
+      description: `CSV: UTF-8 (a BOM is fine), comma- or semicolon-separated, a header row with these columns in any order (unknown columns are refused): ${SHEET_COLUMNS.join(', ')}. A decimal comma in hours is accepted.`,
       tags: ['activities'],
       security: bearer,
       requestBody: {

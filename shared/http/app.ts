@@ -20,7 +20,7 @@ export interface ServiceAppOptions {
    * their JSON and CSV parsers are mounted before the global ones, which then leave the parsed
    * body alone. Each route documents its own limit.
    */
-  bodyLimits?: readonly { path: string; limit: string }[];
+  bodyLimits?: readonly { path: string; limit: string; raw?: readonly string[] }[];
   /** The service's OpenAPI 3.1 document, served at `/openapi.json`. */
   openApi: () => Record<string, unknown>;
 }
@@ -52,7 +52,9 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     }),
   );
   app.use(requestLog(options.logger));
-  for (const { path, limit } of options.bodyLimits ?? []) {
+  for (const { path, limit, raw } of options.bodyLimits ?? []) {
+    // Media types kept as bytes (a workbook; a CSV whose encoding the route decides itself).
+    if (raw?.length) app.use(path, express.raw({ limit, type: [...raw] }));
     app.use(path, express.json({ limit, type: ['application/json', 'application/*+json'] }), express.text({ limit, type: ['text/csv', 'text/plain'] }));
   }
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
