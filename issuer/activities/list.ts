@@ -2,6 +2,7 @@ import type { SecretBox } from '../../shared/crypto/index.ts';
 import type { SqlValue } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { searchable } from './record.ts';
 import { ACTIVITY_COLUMNS, activityView, type ActivityRow, type ActivityStatus, type ActivityView } from './view.ts';
 
 export const LIST_STATUSES: readonly ActivityStatus[] = ['offered', 'claimed', 'revoked', 'withdrawn', 'expired'];
@@ -41,7 +42,7 @@ function conditions(organizationId: string, f: ActivityFilter): { where: string[
   if (f.from) where.push('a.end_date >= ?'), params.push(f.from);
   if (f.to) where.push('a.start_date <= ?'), params.push(f.to);
   if (f.upload) where.push('a.upload_id = ?'), params.push(f.upload);
-  if (f.q) where.push('LOWER(a.volunteer_name) LIKE ?'), params.push(`%${f.q.toLowerCase().replace(/[%_]/g, '')}%`);
+  if (f.q) where.push('a.volunteer_search LIKE ?'), params.push(`%${searchable(f.q).replace(/[%_]/g, '')}%`);
   if (f.ids) where.push(`a.id IN (${f.ids.map(() => '?').join(', ')})`), params.push(...f.ids);
   return { where, params };
 }

@@ -6,7 +6,8 @@ import type { Migration } from '../../shared/db/index.ts';
  * the durable mail outbox. An outbox row is leased by one worker at a time (`lease_until`), so
  * two issuer instances never send the same message at once and a dead one's lease runs out.
  * The project and dates are copied out of the activity's JSON so the list can filter on them
- * with portable SQL (activities recorded before this migration have them empty).
+ * with portable SQL (activities recorded before this migration have them empty), and the name
+ * lower-cased by the service, since SQLite's LOWER() knows only ASCII letters.
  */
 export const CONSOLE_TABLES: Migration = {
   id: 600,
@@ -17,6 +18,7 @@ export const CONSOLE_TABLES: Migration = {
     ALTER TABLE activities ADD COLUMN project TEXT;
     ALTER TABLE activities ADD COLUMN start_date TEXT;
     ALTER TABLE activities ADD COLUMN end_date TEXT;
+    ALTER TABLE activities ADD COLUMN volunteer_search TEXT;
     CREATE INDEX activities_by_upload ON activities (organization_id, upload_id);
     CREATE TABLE organization_projects (
       id TEXT PRIMARY KEY,

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
 import { LIST_STATUSES, type ActivityFilter } from './list.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
 const ids = z
   .string()
   .max(400_000)
