@@ -20,7 +20,7 @@ async function upload(bytes: Buffer | string, type: string, query = '', key = or
   const res = await fetch(`${t.issuer.url}/v1/activities/batch${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': type, ...headers },
-    body: bytes,
+    body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes),
   });
   return { status: res.status, uploadId: res.headers.get('upload-id'), body: (await res.json()) as any };
 }
