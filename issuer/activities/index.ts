@@ -1,6 +1,6 @@
 export { createActivitiesRouter, BATCH_RAW_TYPES, XLSX_TYPE } from './router.ts';
 export { recordActivities, type RecordOutcome } from './record.ts';
-export { recordBatch, BATCH_BODY_LIMIT, BATCH_MAX_ROWS, type BatchResult } from './batch.ts';
+export { recordBatch, BATCH_BODY_LIMIT, BATCH_MAX_ROWS, BATCH_PATH, type BatchResult } from './batch.ts';
 export { checkActivityRequest, requestFingerprint, rowIdempotencyKey, type ActivityRequest, type InputProblem } from './input.ts';
 export { listActivities, getActivity, allActivities, type ActivityPage } from './list.ts';
 export { activityView, effectiveStatus, offerLinks, type ActivityView, type ActivityStatus } from './view.ts';

@@ -2,11 +2,12 @@ import { Router, type Request } from 'express';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { pickLanguage } from '../../shared/i18n/index.ts';
+import { largeBody } from '../../shared/http/index.ts';
 import { qrPng } from '../../shared/qr.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
 import { actorName } from './actor-name.ts';
 import type { IssuerDeps } from '../deps.ts';
-import { recordBatch } from './batch.ts';
+import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch } from './batch.ts';
 import { createDocumentsRouter } from './documents-router.ts';
 import { createFollowUpRouter } from './follow-up-router.ts';
 import { checkActivityRequest } from './input.ts';
@@ -44,7 +45,8 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
     res.status(201).json({ id, status, ...(offerUri ? { offerUri, claimUrl, qrUrl } : {}) });
   });
 
-  router.post('/v1/activities/batch', async (req, res) => {
+  // The 10 MiB body is read only after requireActor: an anonymous upload is refused unread.
+  router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT), async (req, res) => {
     const org = organizationOf(res);
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
     const answer = await recordBatch(deps, offerBox, org.id, batchBody(req), { dryRun, lang: pickLanguage(req), actor: actorName(res) });
