@@ -41,9 +41,11 @@ export function parseBodies(options: BodyParsingOptions = {}): RequestHandler {
  * its authentication: `router.post('/v1/activities/batch', requireActor('organization'), largeBody('10mb'), …)`.
  */
 export function largeBody(limit: string, options: { raw?: readonly string[] } = {}): RequestHandler {
-  return Router().use(
-    // Media types the route reads as bytes (a workbook; a CSV whose encoding it tells itself).
-    express.raw({ limit, type: [...(options.raw ?? [])] }),
+  const router = Router();
+  // Media types the route reads as bytes (a workbook; a CSV whose encoding it tells itself).
+  // Mounted only when named: type-is takes an empty list as "any type".
+  if (options.raw?.length) router.use(express.raw({ limit, type: [...options.raw] }));
+  return router.use(
     express.json({ limit, type: JSON_TYPES }),
     express.text({ limit, type: ['text/csv'] }),
     boundedDepth,

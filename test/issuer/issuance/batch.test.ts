@@ -123,7 +123,7 @@ describe('a large batch', () => {
     expect(res.body.every((r: { id?: string; error?: unknown }) => r.id && !r.error)).toBe(true);
     expect(new Set(res.body.map((r: { id: string }) => r.id)).size).toBe(10_000);
     // One request, not a timing benchmark: the bound only catches a row-by-row regression on a loaded machine.
-    expect(took).toBeLessThan(40_000);
+    expect(took).toBeLessThan(90_000);
     const replay = await csv(text, fresh.apiKey);
     expect(replay.body.map((r: { id: string }) => r.id)).toEqual(res.body.map((r: { id: string }) => r.id));
     expect(await count(fresh.apiKey)).toBe(10_000);
