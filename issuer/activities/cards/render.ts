@@ -31,9 +31,9 @@ const HOW_TO = {
   ru: 'Отсканируйте QR-код камерой телефона и получите запись в волонтёрский паспорт.',
 };
 const LABELS: Record<Language, { hours: string; until: string }> = {
-  kk: { hours: 'сағ.', until: 'Дейін жарамды' },
-  ru: { hours: 'ч.', until: 'Действует до' },
-  en: { hours: 'h', until: 'Valid until' },
+  kk: { hours: 'сағ.', until: '{date} дейін жарамды' },
+  ru: { hours: 'ч.', until: 'Действует до: {date}' },
+  en: { hours: 'h', until: 'Valid until: {date}' },
 };
 
 /**
@@ -69,7 +69,7 @@ export async function renderOfferCards(cards: readonly OfferCard[], lang: Langua
     doc.font('body').fontSize(9.5).text(localized(a.name, lang), { width: textWidth, height: 36, ellipsis: true });
     doc.text(`${dates} · ${number.format(a.hours)} ${LABELS[lang].hours}`, { width: textWidth });
     doc.fontSize(8.5).fillColor('#333').text(localized(card.organization, lang), { width: textWidth, height: 24, ellipsis: true });
-    doc.font('bold').fontSize(8.5).fillColor('#000').text(`${LABELS[lang].until}: ${dottedDate(card.expiresAt)}`, { width: textWidth });
+    doc.font('bold').fontSize(8.5).fillColor('#000').text(LABELS[lang].until.replace('{date}', dottedDate(card.expiresAt)), { width: textWidth });
     const bottom = y + PAD + QR + 8;
     doc.font('body').fontSize(7.5).fillColor('#000');
     doc.text(`KZ: ${HOW_TO.kk}`, x + PAD, bottom, { width: CARD.width - PAD * 2 });

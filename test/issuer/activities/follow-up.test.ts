@@ -3,12 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardQr } from '../../helpers/pdf-qr.ts';
 import { activity, call, claimByHand, newHolder, startIssuer, type IssuerUnderTest, type Organization } from '../issuance/setup.ts';
 
-const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 const WALLET = 'https://wallet.passport.example.kz';
 
 let t: IssuerUnderTest;
@@ -38,18 +37,6 @@ function pdfPages(pdf: Buffer): { text: string; firstPage: PNG } {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The QR of the card in slot (column, row) of a 2 × 4 page. */
-export function cardQr(page: PNG, column: number, row: number): string | undefined {
-  const w = Math.floor(page.width / 2);
-  const h = Math.floor(page.height / 4);
-  const crop = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    const from = ((row * h + y) * page.width + column * w) * 4;
-    crop.set(page.data.subarray(from, from + w * 4), y * w * 4);
-  }
-  return jsQR(crop, w, h)?.data;
 }
 
 describe('cards to hand out', () => {
