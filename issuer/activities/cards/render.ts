@@ -67,7 +67,8 @@ export async function renderOfferCards(cards: readonly OfferCard[], lang: Langua
     const dates = a.activityStartDate === a.activityEndDate ? dottedDate(a.activityStartDate) : `${dottedDate(a.activityStartDate)}–${dottedDate(a.activityEndDate)}`;
     doc.font('bold').fontSize(12).fillColor('#000').text(card.volunteerName, x + PAD, y + PAD, { width: textWidth, height: 32, ellipsis: true });
     doc.font('body').fontSize(9.5).text(localized(a.name, lang), { width: textWidth, height: 36, ellipsis: true });
-    doc.text(`${dates} · ${number.format(a.hours)} ${LABELS[lang].hours}`, { width: textWidth });
+    doc.text(dates, { width: textWidth });
+    doc.text(`${number.format(a.hours)} ${LABELS[lang].hours}`, { width: textWidth });
     doc.fontSize(8.5).fillColor('#333').text(localized(card.organization, lang), { width: textWidth, height: 24, ellipsis: true });
     doc.font('bold').fontSize(8.5).fillColor('#000').text(LABELS[lang].until.replace('{date}', dottedDate(card.expiresAt)), { width: textWidth });
     const bottom = y + PAD + QR + 8;
