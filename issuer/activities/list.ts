@@ -87,16 +87,19 @@ export async function listActivities(deps: Pick<IssuerDeps, 'db' | 'config' | 'n
 }
 
 async function countByStatus(deps: Pick<IssuerDeps, 'db'>, where: string[], params: SqlValue[], now: Date): Promise<Record<ActivityStatus | 'total', number>> {
-  const rows = await deps.db.all<{ status: string; expired: number; n: number }>(
-    `SELECT a.status, CASE WHEN a.status = 'offered' AND a.offer_expires_at <= ? THEN 1 ELSE 0 END AS expired, COUNT(*) AS n
-       FROM activities a WHERE ${where.join(' AND ')} GROUP BY a.status, CASE WHEN a.status = 'offered' AND a.offer_expires_at <= ? THEN 1 ELSE 0 END`,
-    [now.toISOString(), ...params, now.toISOString()],
+  // Grouped by the stored status only (PostgreSQL will not group by an expression with a parameter); lapsed offers are summed apart.
+  const rows = await deps.db.all<{ status: string; lapsed: number | string | null; n: number | string }>(
+    `SELECT a.status, SUM(CASE WHEN a.status = 'offered' AND a.offer_expires_at <= ? THEN 1 ELSE 0 END) AS lapsed, COUNT(*) AS n
+       FROM activities a WHERE ${where.join(' AND ')} GROUP BY a.status`,
+    [now.toISOString(), ...params],
   );
   const counts = { offered: 0, claimed: 0, revoked: 0, withdrawn: 0, expired: 0, total: 0 };
   for (const r of rows) {
-    const key = Number(r.expired) ? 'expired' : (r.status as ActivityStatus);
-    counts[key] += Number(r.n);
-    counts.total += Number(r.n);
+    const n = Number(r.n);
+    const lapsed = Number(r.lapsed ?? 0);
+    counts[r.status as ActivityStatus] += n - lapsed;
+    counts.expired += lapsed;
+    counts.total += n;
   }
   return counts;
 }
