@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { localized, type Language } from '../../shared/credential/index.ts';
 import { PassportError } from '../../shared/errors.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { checkActivityRequest, rowIdempotencyKey, type ActivityRequest } from './input.ts';
 import { recordActivities } from './record.ts';
@@ -48,7 +49,6 @@ export interface BatchResult {
 export interface BatchOptions {
   dryRun: boolean;
   lang: Language;
-  actor?: string;
 }
 
 export interface BatchAnswer {
@@ -68,7 +68,7 @@ export interface BatchAnswer {
 export async function recordBatch(
   deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
   box: SecretBox,
-  organizationId: string,
+  organization: OrganizationActor,
   body: { type: 'json'; value: unknown } | { type: 'csv' | 'xlsx'; value: Buffer | string },
   options: BatchOptions,
 ): Promise<BatchAnswer> {
@@ -110,7 +110,7 @@ export async function recordBatch(
   }
 
   if (options.dryRun) {
-    const earlier = await recordedUnder(deps, organizationId, good.map((g) => g.request.idempotencyKey).filter((k): k is string => Boolean(k)));
+    const earlier = await recordedUnder(deps, organization.id, good.map((g) => g.request.idempotencyKey).filter((k): k is string => Boolean(k)));
     for (const { row, request } of good) {
       const id = request.idempotencyKey ? earlier.get(request.idempotencyKey) : undefined;
       results[row - 1] = { ...results[row - 1]!, status: id ? 'recorded' : 'ready', ...(id ? { id } : {}) };
@@ -121,7 +121,7 @@ export async function recordBatch(
   const uploadId = good.length ? randomUUID() : undefined;
   for (let i = 0; i < good.length; i += ROWS_PER_TRANSACTION) {
     const chunk = good.slice(i, i + ROWS_PER_TRANSACTION);
-    const outcomes = await recordActivities(deps, box, organizationId, chunk.map((g) => g.request), { uploadId, actor: options.actor });
+    const outcomes = await recordActivities(deps, box, organization, chunk.map((g) => g.request), { uploadId });
     chunk.forEach(({ row }, j) => {
       const o = outcomes[j]!;
       const preview = results[row - 1]!.preview;

@@ -4,7 +4,6 @@ import { LANGUAGES, type Language } from '../../shared/credential/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { organizationOf } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
-import { actorName } from './actor-name.ts';
 import { sendOfferAgain } from './send.ts';
 import { withdrawOffer } from './withdraw.ts';
 
@@ -35,7 +34,7 @@ export function createFollowUpRouter(deps: IssuerDeps): Router {
   });
   router.post('/v1/activities/:id/withdraw', async (req, res) => {
     const { reason } = parseBody(WithdrawBody, req.body);
-    res.json(await withdrawOffer(deps, organizationOf(res).id, String(req.params.id), reason ?? '', actorName(res)));
+    res.json(await withdrawOffer(deps, organizationOf(res), String(req.params.id), reason ?? ''));
   });
   return router;
 }

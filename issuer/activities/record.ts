@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import type { Queryable, SqlValue } from '../../shared/db/index.ts';
-import { audit } from '../audit.ts';
+import { auditAll, type AuditEntry } from '../audit/index.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { requestFingerprint, type ActivityRequest } from './input.ts';
@@ -16,8 +17,6 @@ export type RecordOutcome =
 export interface RecordOptions {
   /** The upload the activities came from, so cards and the list can take it whole. */
   uploadId?: string;
-  /** Who acted, for the audit trail (`organization:{id}`, a staff id or an API key id). */
-  actor?: string;
 }
 
 /** Rows per INSERT statement: 19 parameters each stays far below every engine's limit. */
@@ -39,11 +38,11 @@ const COLUMNS = [
 export async function recordActivities(
   deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
   box: SecretBox,
-  organizationId: string,
+  organization: OrganizationActor,
   requests: readonly ActivityRequest[],
   options: RecordOptions = {},
 ): Promise<RecordOutcome[]> {
-  const actor = options.actor ?? `organization:${organizationId}`;
+  const organizationId = organization.id;
   const bases = { issuerUrl: deps.config.issuerUrl, walletUrl: deps.config.walletUrl };
   const now = deps.now();
   const at = now.toISOString();
@@ -74,9 +73,10 @@ export async function recordActivities(
       prepared.filter((p) => !inserted.has(p.id)).map((p) => p.request.idempotencyKey!),
     );
     const outcomes: RecordOutcome[] = [];
+    const recorded: AuditEntry[] = [];
     for (const p of prepared) {
       if (inserted.has(p.id)) {
-        await audit(tx, { at: now, actor, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey, uploadId: options.uploadId } });
+        recorded.push({ at: now, actor: organization, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey, uploadId: options.uploadId } });
         if (p.request.volunteer.email && deps.config.smtpUrl) {
           await queueOfferMail(tx, { organizationId, activityId: p.id, recipient: p.request.volunteer.email, language: p.request.volunteer.language, now });
         }
@@ -102,6 +102,7 @@ export async function recordActivities(
         replayed: true,
       });
     }
+    await auditAll(tx, recorded);
     return outcomes;
   });
 }

@@ -5,7 +5,6 @@ import { pickLanguage } from '../../shared/i18n/index.ts';
 import { largeBody } from '../../shared/http/index.ts';
 import { qrPng } from '../../shared/qr.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
-import { actorName } from './actor-name.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch } from './batch.ts';
 import { createDocumentsRouter } from './documents-router.ts';
@@ -38,7 +37,7 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
       const first = checked.problems[0]!;
       throw new PassportError('invalid_request', `${first.field} ${first.message}`, { field: first.field, extra: { problems: checked.problems } });
     }
-    const [outcome] = await recordActivities(deps, offerBox, org.id, [checked.request], { actor: actorName(res) });
+    const [outcome] = await recordActivities(deps, offerBox, org, [checked.request]);
     if (!outcome!.ok) throw new PassportError('conflict', outcome!.detail, { field: outcome!.field });
     const { id, status, offerUri, claimUrl, qrUrl, replayed } = outcome!;
     if (replayed) res.set('idempotent-replayed', 'true');
@@ -49,7 +48,7 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
   router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT), async (req, res) => {
     const org = organizationOf(res);
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
-    const answer = await recordBatch(deps, offerBox, org.id, batchBody(req), { dryRun, lang: pickLanguage(req), actor: actorName(res) });
+    const answer = await recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) });
     if (answer.uploadId) res.set('upload-id', answer.uploadId);
     res.json(answer.results);
   });

@@ -1,5 +1,6 @@
 import { PassportError } from '../../shared/errors.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/index.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { effectiveStatus } from './view.ts';
 
@@ -15,7 +16,8 @@ export interface Withdrawal {
  * stop working. A claimed activity is refused (its credential is revoked instead, with a reason).
  * Withdrawing again answers the first withdrawal.
  */
-export async function withdrawOffer(deps: Pick<IssuerDeps, 'db' | 'now'>, organizationId: string, activityId: string, reason: string, actor: string): Promise<Withdrawal> {
+export async function withdrawOffer(deps: Pick<IssuerDeps, 'db' | 'now'>, organization: OrganizationActor, activityId: string, reason: string): Promise<Withdrawal> {
+  const organizationId = organization.id;
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
     const row = await tx.get<{ status: 'offered' | 'claimed' | 'revoked' | 'withdrawn'; offer_expires_at: string; withdrawn_at: string | null; withdraw_reason: string | null }>(
@@ -32,7 +34,7 @@ export async function withdrawOffer(deps: Pick<IssuerDeps, 'db' | 'now'>, organi
     await tx.run('UPDATE preauthorized_codes SET used_at = ? WHERE activity_id = ? AND used_at IS NULL', [at, activityId]);
     await tx.run('UPDATE access_tokens SET revoked_at = ? WHERE activity_id = ? AND revoked_at IS NULL', [at, activityId]);
     await tx.run("UPDATE mail_outbox SET status = 'failed', last_error = ? WHERE activity_id = ? AND status = 'queued'", ['offer withdrawn', activityId]);
-    await audit(tx, { at: now, actor, action: 'credential.revoked', subject: activityId, detail: { reason, withdrawnOffer: true } });
+    await audit(tx, { at: now, actor: organization, action: 'credential.revoked', subject: activityId, detail: { reason, withdrawnOffer: true } });
     return { id: activityId, status: 'withdrawn', withdrawnAt: at, reason };
   });
 }
