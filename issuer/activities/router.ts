@@ -45,7 +45,7 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
   });
 
   // The 10 MiB body is read only after requireActor: an anonymous upload is refused unread.
-  router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT), async (req, res) => {
+  router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT, { raw: BATCH_RAW_TYPES }), async (req, res) => {
     const org = organizationOf(res);
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
     const answer = await recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) });

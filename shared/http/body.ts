@@ -53,6 +53,7 @@ export function largeBody(limit: string, options: { raw?: readonly string[] } = 
 }
 
 const boundedDepth: RequestHandler = (req, _res, next) => {
-  if (req.body !== null && typeof req.body === 'object') assertJsonDepth(req.body, undefined, 'The request body');
+  // Bytes (a workbook) are not JSON: only parsed JSON has a depth.
+  if (req.body !== null && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) assertJsonDepth(req.body, undefined, 'The request body');
   next();
 };
