@@ -7,7 +7,7 @@ import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } fro
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
-import { authenticate } from './auth/index.ts';
+import { authenticate, viewersReadOnly } from './auth/index.ts';
 import type { IssuerDeps } from './deps.ts';
 import { createDashboardRouter } from './dashboard/index.ts';
 import {
@@ -21,7 +21,11 @@ import {
 import { issuerOpenApi } from './openapi.ts';
 import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
 import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
+import { STAFF_COOKIE, STAFF_MIGRATIONS, cookieCsrfGuard, createStaffRouter } from './staff/index.ts';
 import { STATS_MIGRATIONS, createStatsRouter } from './stats/index.ts';
+
+/** Every table of the issuer, in order (the `invite-admin` command opens the same database). */
+export const ISSUER_MIGRATIONS = [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, ...STAFF_MIGRATIONS];
 
 /** Builds the issuing service: database, Veramo agent, the registry's identity, and the routes. */
 export async function buildIssuer(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
@@ -29,7 +33,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
     name: 'issuer',
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
-    migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS],
+    migrations: ISSUER_MIGRATIONS,
   });
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts });
@@ -41,7 +45,11 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   app.use(writeRateLimit(config.writeRateLimit));
   // OpenID4VCI carries its own access tokens: it runs before API-key authentication.
   app.use(createCredentialIssuerRouter(deps));
+  // Console pages write with the session cookie: only same-origin JSON writes may use it.
+  app.use(cookieCsrfGuard({ cookieName: STAFF_COOKIE, publicUrl: config.issuerUrl }));
   app.use(authenticate(deps));
+  app.use(viewersReadOnly);
+  app.use(createStaffRouter(deps));
   app.use(createRegistryRouter(deps));
   app.use(createIssuanceRouter(deps));
   app.use(createStatsRouter(deps));

@@ -1,1 +1,15 @@
-export { authenticate, actorOf, requireActor, organizationOf, mayAccredit, type Actor } from './actor.ts';
+export {
+  authenticate,
+  actorOf,
+  callerOf,
+  requireActor,
+  organizationOf,
+  mayAccredit,
+  staffOf,
+  isAdminToken,
+  type Actor,
+  type Principal,
+  type StaffPrincipal,
+  type StaffRole,
+} from './actor.ts';
+export { viewersReadOnly } from './roles.ts';
