@@ -34,3 +34,6 @@ export const bin = z
   .refine(hasValidIinBinCheckDigit, 'has a wrong check digit (the 12th digit)');
 
 export const reason = z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+
+/** How the registry and the front office reach an organization: a phone number, an address, a person. */
+export const contact = z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { call, type CallOptions } from '../../helpers/http.ts';
+import { call, type Answer, type CallOptions } from '../../helpers/http.ts';
 import { startService, type StartedService } from '../../helpers/services.ts';
 
 /**
@@ -9,11 +9,11 @@ import { startService, type StartedService } from '../../helpers/services.ts';
 export interface StaffContext {
   issuer: StartedService;
   admin: string;
-  api(method: string, path: string, options?: CallOptions): ReturnType<typeof call>;
+  api(method: string, path: string, options?: CallOptions): Promise<Answer>;
   frontOffice(id: string, region: string): Promise<string>;
   organization(id: string, region: string, token?: string): Promise<{ apiKey: string; did: string }>;
   invite(token: string, unit: string, role: string, name?: string): Promise<{ status: number; body: any; link: string }>;
-  accept(link: string, login: string, password?: string): ReturnType<typeof call>;
+  accept(link: string, login: string, password?: string): Promise<Answer>;
   signIn(login: string, password?: string): Promise<string>;
   /** Invite, accept and sign in: a person of `unit` with `role`, and their session token. */
   person(inviter: string, unit: string, role: string, login: string): Promise<{ id: string; token: string }>;
