@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startStaffIssuer, type StaffContext } from './setup.ts';
 
@@ -36,6 +39,19 @@ describe('invitations', () => {
     registryAdmin = { id: invited.body.staffId, token: session.body.token };
     const me = await ctx.api('GET', '/v1/staff/me', { token: registryAdmin.token });
     expect(me.body).toMatchObject({ id: registryAdmin.id, name: 'Aigerim Registry', login: 'aigerim@registry.kz', role: 'admin', unit: 'registry', unitKind: 'registry', region: null });
+  });
+
+  it('`npm run issuer -- invite-admin` prints a registry admin’s link for the running issuer', async () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'issuer/main.ts'), 'invite-admin', '--name', 'Bolat Bootstrap'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: ctx.issuer.dataDir, ISSUER_URL: ctx.issuer.url, PASSPORT_ADMIN_TOKEN: ctx.admin, PASSPORT_SECRET: 'people-test-secret-0123456789abcdef' },
+    });
+    const url = /(http\S+\/invitation#vp_invite_\S+)/.exec(stdout)?.[1];
+    expect(url, stdout).toBeDefined();
+    const link = new URL(url!).hash.slice(1);
+    expect((await ctx.api('GET', `/v1/staff/invitations/${link}`)).body).toMatchObject({ unit: 'registry', role: 'admin', name: 'Bolat Bootstrap' });
+    expect((await ctx.accept(link, 'bolat@registry.kz')).status).toBe(201);
   });
 
   it('a link works once', async () => {
