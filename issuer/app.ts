@@ -9,6 +9,7 @@ import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { authenticate, viewersReadOnly } from './auth/index.ts';
 import type { IssuerDeps } from './deps.ts';
+import { createConsoleRouter } from './console/index.ts';
 import { createDashboardRouter } from './dashboard/index.ts';
 import {
   ISSUANCE_BODY_LIMITS,
@@ -54,6 +55,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   app.use(createIssuanceRouter(deps));
   app.use(createStatsRouter(deps));
   app.use(createDashboardRouter());
+  app.use(createConsoleRouter(deps));
   app.use(notFoundHandler);
   app.use(OAUTH_ERROR_PATHS, oauthErrorHandler);
   app.use(problemHandler(logger));
