@@ -9,6 +9,7 @@ import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { authenticate, viewersReadOnly } from './auth/index.ts';
 import type { IssuerDeps } from './deps.ts';
+import { createApiKeysRouter } from './api-keys/index.ts';
 import { createConsoleRouter } from './console/index.ts';
 import { createDashboardRouter } from './dashboard/index.ts';
 import {
@@ -20,6 +21,7 @@ import {
   oauthErrorHandler,
 } from './issuance/router.ts';
 import { issuerOpenApi } from './openapi.ts';
+import { createJournalRouter } from './journal/index.ts';
 import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
 import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
 import { STAFF_COOKIE, STAFF_MIGRATIONS, cookieCsrfGuard, createStaffRouter } from './staff/index.ts';
@@ -51,6 +53,8 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   app.use(authenticate(deps));
   app.use(viewersReadOnly);
   app.use(createStaffRouter(deps));
+  app.use(createApiKeysRouter(deps));
+  app.use(createJournalRouter(deps));
   app.use(createRegistryRouter(deps));
   app.use(createIssuanceRouter(deps));
   app.use(createStatsRouter(deps));

@@ -49,9 +49,10 @@ export async function audit(tx: Queryable, entry: AuditEntry): Promise<void> {
   ]);
 }
 
-/** A person acting is named by their staff id; otherwise the unit whose key (or token) acted. */
+/** A person acting is named by their staff id, a key by its id; otherwise the unit (or the admin token) acted. */
 export function describeActor(actor: Actor): string {
   if (actor.by?.kind === 'staff') return `staff:${actor.by.id}`;
+  if (actor.by?.kind === 'api_key' && actor.by.id) return `key:${actor.by.id}`;
   return actor.kind === 'registry' ? 'registry' : `${actor.kind}:${actor.id}`;
 }
 

@@ -66,16 +66,25 @@ export function authenticate(deps: Pick<IssuerDeps, 'config' | 'db' | 'now'>): R
   };
 }
 
-async function apiKeyActor(deps: Pick<IssuerDeps, 'db'>, token: string): Promise<Actor | undefined> {
-  const row = await deps.db.get<{ owner_kind: 'front_office' | 'organization'; owner_id: string; region: string }>(
-    `SELECT k.owner_kind, k.owner_id, COALESCE(f.region, o.region) AS region
+/** Keys remember when they were last used, to the minute: often enough to tell, rarely enough not to write on every call. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+async function apiKeyActor(deps: Pick<IssuerDeps, 'db' | 'now'>, token: string): Promise<Actor | undefined> {
+  const keyHash = hashToken(token);
+  const row = await deps.db.get<{ id: string; owner_kind: 'front_office' | 'organization'; owner_id: string; region: string; last_used_at: string | null }>(
+    `SELECT k.id, k.owner_kind, k.owner_id, COALESCE(f.region, o.region) AS region, k.last_used_at
        FROM api_keys k
        LEFT JOIN front_offices f ON k.owner_kind = 'front_office' AND f.id = k.owner_id
        LEFT JOIN organizations o ON k.owner_kind = 'organization' AND o.id = k.owner_id
       WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
-    [hashToken(token)],
+    [keyHash],
   );
-  return row ? { kind: row.owner_kind, id: row.owner_id, region: row.region } : undefined;
+  if (!row) return undefined;
+  const now = deps.now();
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_PRECISION_MS) {
+    await deps.db.run('UPDATE api_keys SET last_used_at = ? WHERE key_hash = ?', [now.toISOString(), keyHash]);
+  }
+  return { kind: row.owner_kind, id: row.owner_id, region: row.region, by: { kind: 'api_key', id: row.id } };
 }
 
 export function actorOf(res: Response): Actor | undefined {

@@ -70,4 +70,20 @@ export const REGISTRY_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX organizations_region ON organizations (region, id)
     `,
   },
+  {
+    id: 102,
+    name: 'api key ids and audit chain',
+    // API keys get a public id (`key_…`), so the audit trail can name the key that acted without
+    // its hash; keys handed out before get one derived from their hash, which is public-safe
+    // (a SHA-256 of a 256-bit random token) and needs no SQL random function. Audit entries get
+    // the hash chain (issuer/audit): entries written before stay without hashes, since the table
+    // refuses updates, and the first chained entry links to them as if they had been chained.
+    sql: `
+      ALTER TABLE api_keys ADD COLUMN id TEXT;
+      UPDATE api_keys SET id = 'key_' || substr(key_hash, 1, 20) WHERE id IS NULL;
+      CREATE UNIQUE INDEX api_keys_id ON api_keys (id);
+      ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit_log ADD COLUMN hash TEXT
+    `,
+  },
 ];

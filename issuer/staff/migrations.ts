@@ -56,4 +56,14 @@ export const STAFF_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE organizations ADD COLUMN contact TEXT
     `,
   },
+  {
+    id: 501,
+    name: 'named api keys',
+    // Organizations name their keys (where each is used) and see when each was last used; the
+    // time is written at most once a minute per key, so a busy key does not write on every call.
+    sql: `
+      ALTER TABLE api_keys ADD COLUMN name TEXT;
+      ALTER TABLE api_keys ADD COLUMN last_used_at TEXT
+    `,
+  },
 ];
