@@ -2,7 +2,7 @@
 'use strict';
 
 (function () {
-  const { api, el, say, showError, t, dateTime } = window.Console;
+  const { api, el, say, showError, t, dateTime, localized } = window.Console;
   const list = document.getElementById('audit');
   const more = document.getElementById('more');
   const message = document.querySelector('.list-message');
@@ -19,6 +19,11 @@
     return entry.actor;
   }
 
+  /** What the entry is about: a name when the journal knows one, a key's name, else the id. */
+  function subject(entry) {
+    return localized(entry.subjectName) || (entry.detail && entry.detail.name) || entry.subject;
+  }
+
   function row(entry) {
     return el(
       'li',
@@ -26,7 +31,7 @@
       el(
         'div',
         { class: 'row-main' },
-        el('span', {}, el('strong', {}, who(entry)), ' ', t('action.' + entry.action), ' ', el('strong', {}, entry.subjectName || entry.subject)),
+        el('span', {}, el('strong', {}, who(entry)), ' ', t('action.' + entry.action, { subject: subject(entry) })),
         el('span', { class: 'muted' }, dateTime(entry.at) + (entry.detail && entry.detail.reason ? ' · ' + entry.detail.reason : '')),
       ),
     );

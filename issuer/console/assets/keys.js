@@ -11,7 +11,8 @@
   const result = document.getElementById('key-result');
 
   function row(key) {
-    const name = key.name || t('unnamedKey', { id: key.id });
+    // Only the key handed out at accreditation has no name.
+    const name = key.name || t('accreditationKey');
     const actions = el('div', { class: 'row-actions' });
     const revoke = el('button', { type: 'button', class: 'link danger' }, t('revoke'));
     revoke.addEventListener('click', () =>
