@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EN } from '../../../issuer/console/texts/en.ts';
+import { DASHBOARD_TEXTS } from '../../../issuer/dashboard/texts.ts';
+import { REGIONS } from '../../../shared/credential/index.ts';
 import { CONSOLE_TEXTS } from '../../../issuer/console/texts/messages.ts';
 import { launchBrowser } from '../../helpers/browser.ts';
 import { call } from '../../helpers/http.ts';
