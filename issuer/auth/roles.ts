@@ -18,5 +18,5 @@ const SELF_SERVICE = [/^\/v1\/staff\/sessions(?:\/current)?$/, /^\/v1\/staff\/in
 export const viewersReadOnly: RequestHandler = (req, res, next) => {
   if (staffOf(actorOf(res))?.role !== 'viewer' || SAFE_METHODS.has(req.method)) return next();
   if (SELF_SERVICE.some((path) => path.test(req.path))) return next();
-  next(new PassportError('forbidden', 'Viewers can see but not change anything; ask an admin of your unit for the member role'));
+  next(new PassportError('forbidden', 'Viewers can see but not change anything; ask an admin of your unit for the member role', { extra: { reason: 'viewer' } }));
 };

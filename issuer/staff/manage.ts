@@ -12,7 +12,7 @@ import { existingUnit, unitName, type UnitKind, type UnitRecord } from './units.
  * stays (without login or password) so the audit trail keeps naming who did what.
  */
 export async function removePerson(deps: Pick<IssuerDeps, 'db' | 'now'>, actor: Actor, staffId: string): Promise<void> {
-  if (staffOf(actor)?.id === staffId) throw new PassportError('conflict', 'You cannot remove yourself; ask another admin');
+  if (staffOf(actor)?.id === staffId) throw new PassportError('conflict', 'You cannot remove yourself; ask another admin', { extra: { reason: 'self' } });
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const unit = await personUnderAuthority(tx, actor, staffId);
@@ -27,7 +27,7 @@ export async function removePerson(deps: Pick<IssuerDeps, 'db' | 'now'>, actor: 
  * with every session, and a new invitation link lets them choose another. Their role stays.
  */
 export async function resetPerson(deps: Pick<IssuerDeps, 'config' | 'db' | 'now'>, actor: Actor, staffId: string): Promise<InvitationLink> {
-  if (staffOf(actor)?.id === staffId) throw new PassportError('conflict', 'Change your own password instead of resetting yourself');
+  if (staffOf(actor)?.id === staffId) throw new PassportError('conflict', 'Change your own password instead of resetting yourself', { extra: { reason: 'self' } });
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const unit = await personUnderAuthority(tx, actor, staffId);

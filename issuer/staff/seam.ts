@@ -26,7 +26,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-export const DECOY_HASH: Promise<string> = hashPassword(randomBytes(16).toString('base64url'));
+const DECOY_HASH: Promise<string> = hashPassword(randomBytes(16).toString('base64url'));
+
+export async function checkPassword(password: string, stored: string | undefined): Promise<boolean> {
+  const matches = await verifyPassword(password, stored ?? (await DECOY_HASH));
+  return stored !== undefined && matches;
+}
 
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }, length: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>

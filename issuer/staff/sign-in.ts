@@ -4,7 +4,7 @@ import { PassportError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { anyPassword, staffLogin } from './fields.ts';
-import { DECOY_HASH, verifyPassword, type SignInLimit } from './seam.ts';
+import { checkPassword, type SignInLimit } from './seam.ts';
 import { STAFF_TOKEN_PREFIX } from './session-actor.ts';
 import { unitName } from './units.ts';
 
@@ -28,8 +28,8 @@ export async function signIn(deps: Pick<IssuerDeps, 'config' | 'db' | 'now'>, li
     "SELECT id, password_hash, role, unit_kind, unit_id FROM staff WHERE login = ? AND status = 'active'",
     [input.login],
   );
-  const matches = await verifyPassword(input.password, person?.password_hash ?? (await DECOY_HASH));
-  await limit.after(input.login, client, Boolean(person && matches));
+  const matches = await checkPassword(input.password, person?.password_hash);
+  await limit.after(input.login, client, matches);
   if (!person || !matches) throw new PassportError('unauthorized', 'The login or the password is wrong');
 
   const now = deps.now();

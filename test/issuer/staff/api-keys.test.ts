@@ -109,3 +109,27 @@ describe('the journal', () => {
     expect((await ctx.api('GET', '/v1/audit?cursor=abc', { token: ctx.admin })).body).toMatchObject({ status: 400, field: 'cursor' });
   });
 });
+
+describe('openapi.json', () => {
+  it('documents the routes of people, keys and the journal', async () => {
+    const doc = (await ctx.api('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const expected: [string, string][] = [
+      ['/v1/staff/invitations', 'post'],
+      ['/v1/staff/invitations/{token}', 'get'],
+      ['/v1/staff/invitations/{token}/accept', 'post'],
+      ['/v1/staff/sessions', 'post'],
+      ['/v1/staff/sessions/current', 'delete'],
+      ['/v1/staff/me', 'get'],
+      ['/v1/staff/me/password', 'post'],
+      ['/v1/staff', 'get'],
+      ['/v1/staff/{id}', 'delete'],
+      ['/v1/staff/{id}/reset', 'post'],
+      ['/v1/front-offices', 'get'],
+      ['/v1/organizations/{id}/api-keys', 'get'],
+      ['/v1/organizations/{id}/api-keys', 'post'],
+      ['/v1/organizations/{id}/api-keys/{keyId}', 'delete'],
+      ['/v1/audit', 'get'],
+    ];
+    for (const [path, method] of expected) expect(doc.paths[path]?.[method]?.responses, `${method} ${path}`).toBeDefined();
+  });
+});
