@@ -246,7 +246,7 @@ describe('npm start', () => {
     expect(passport.summary.totalHours).toBe(firstFigures.passport.summary.totalHours);
     const stats = await json(`${urls.issuer}/v1/stats`, adminToken);
     expect(stats.totals).toEqual(firstFigures.stats.totals);
-  });
+  }, 150_000);
 
   it('stops all three services when only the launcher is told to', async () => {
     running!.child.kill('SIGINT');
@@ -279,7 +279,8 @@ describe('npm start', () => {
     expect(figuresOf({ passport, stats })).toEqual(first);
     process.kill(-again.child.pid!, 'SIGINT');
     expect(await stopped(again)).toEqual({ code: 0, signal: null });
-  });
+    // An interrupted start, then a whole one: each within start()'s 150 s.
+  }, 300_000);
 });
 
 /** What the demo amounts to, without the identifiers and instants that differ between two demos. */
