@@ -16,7 +16,6 @@ export const EN = {
   copied: 'Copied',
   shownOnce: 'Copy it now: it is shown only this once and cannot be shown again.',
   more: 'Show more',
-  none: '—',
   you: 'you',
 
   'nav.frontOffices': 'Front offices',
@@ -29,8 +28,6 @@ export const EN = {
   'nav.account': 'Account',
 
   'unit.registry': 'National registry',
-  'unit.front_office': 'Front office',
-  'unit.organization': 'Organization',
   'role.admin': 'Admin',
   'role.member': 'Member',
   'role.viewer': 'Viewer',
@@ -39,8 +36,6 @@ export const EN = {
   'roleHint.viewer': 'sees everything, changes nothing',
   'status.accredited': 'Accredited',
   'status.suspended': 'Suspended',
-  'personStatus.invited': 'Invited',
-  'personStatus.active': 'Active',
 
   signInTitle: 'Sign in to the console',
   signInIntro: 'For the national registry, the regional front offices and accredited organizations. Volunteers use the passport app instead.',
@@ -61,8 +56,6 @@ export const EN = {
   passwordsDiffer: 'The two passwords differ.',
   acceptInvitation: 'Join',
 
-  homeRegistry: 'National registry',
-  homeIntro: 'Signed in as {name} ({role}) · {unit}',
 
   frontOfficesTitle: 'Front offices',
   frontOfficesIntro: 'One per region. Each accredits the organizations of its region; invite its admin from its page.',
@@ -125,7 +118,6 @@ export const EN = {
   reinstatedDone: 'Reinstated.',
 
   peopleTitle: 'People',
-  peopleOf: 'People of {unit}',
   invitePerson: 'Invite a person',
   personName: 'Full name',
   personEmail: 'E-mail (optional)',

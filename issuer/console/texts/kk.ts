@@ -14,7 +14,6 @@ export const KK: Record<ConsoleText, string> = {
   copied: 'Көшірілді',
   shownOnce: 'Қазір көшіріп алыңыз: бұл тек бір рет көрсетіледі, қайта көрсету мүмкін емес.',
   more: 'Тағы көрсету',
-  none: '—',
   you: 'сіз',
 
   'nav.frontOffices': 'Фронт-офистер',
@@ -27,8 +26,6 @@ export const KK: Record<ConsoleText, string> = {
   'nav.account': 'Тіркелгі',
 
   'unit.registry': 'Ұлттық тізілім',
-  'unit.front_office': 'Фронт-офис',
-  'unit.organization': 'Ұйым',
   'role.admin': 'Әкімші',
   'role.member': 'Қызметкер',
   'role.viewer': 'Бақылаушы',
@@ -37,8 +34,6 @@ export const KK: Record<ConsoleText, string> = {
   'roleHint.viewer': 'бәрін көреді, ештеңені өзгертпейді',
   'status.accredited': 'Аккредиттелген',
   'status.suspended': 'Тоқтатылған',
-  'personStatus.invited': 'Шақырылған',
-  'personStatus.active': 'Белсенді',
 
   signInTitle: 'Басқару панеліне кіру',
   signInIntro: 'Ұлттық тізілімге, өңірлік фронт-офистерге және аккредиттелген ұйымдарға арналған. Волонтерлер паспорт қосымшасын пайдаланады.',
@@ -59,8 +54,6 @@ export const KK: Record<ConsoleText, string> = {
   passwordsDiffer: 'Құпиясөздер сәйкес емес.',
   acceptInvitation: 'Қосылу',
 
-  homeRegistry: 'Ұлттық тізілім',
-  homeIntro: 'Сіз {name} ({role}) ретінде кірдіңіз · {unit}',
 
   frontOfficesTitle: 'Фронт-офистер',
   frontOfficesIntro: 'Әр өңірде біреуден. Әрқайсысы өз өңірінің ұйымдарын аккредиттейді; оның әкімшісін фронт-офис бетінде шақырыңыз.',
@@ -123,7 +116,6 @@ export const KK: Record<ConsoleText, string> = {
   reinstatedDone: 'Қалпына келтірілді.',
 
   peopleTitle: 'Қызметкерлер',
-  peopleOf: 'Қызметкерлер: {unit}',
   invitePerson: 'Қызметкерді шақыру',
   personName: 'Аты-жөні',
   personEmail: 'Электрондық пошта (міндетті емес)',

@@ -14,7 +14,6 @@ export const RU: Record<ConsoleText, string> = {
   copied: 'Скопировано',
   shownOnce: 'Скопируйте сейчас: это показывается только один раз, повторно показать нельзя.',
   more: 'Показать ещё',
-  none: '—',
   you: 'вы',
 
   'nav.frontOffices': 'Фронт-офисы',
@@ -27,8 +26,6 @@ export const RU: Record<ConsoleText, string> = {
   'nav.account': 'Профиль',
 
   'unit.registry': 'Национальный реестр',
-  'unit.front_office': 'Фронт-офис',
-  'unit.organization': 'Организация',
   'role.admin': 'Администратор',
   'role.member': 'Сотрудник',
   'role.viewer': 'Наблюдатель',
@@ -37,8 +34,6 @@ export const RU: Record<ConsoleText, string> = {
   'roleHint.viewer': 'видит всё, ничего не меняет',
   'status.accredited': 'Аккредитована',
   'status.suspended': 'Приостановлена',
-  'personStatus.invited': 'Приглашён',
-  'personStatus.active': 'Активен',
 
   signInTitle: 'Вход в консоль',
   signInIntro: 'Для национального реестра, региональных фронт-офисов и аккредитованных организаций. Волонтёры пользуются приложением паспорта.',
@@ -50,7 +45,7 @@ export const RU: Record<ConsoleText, string> = {
 
   invitationTitle: 'Подключение к консоли',
   invitationFor: '{name}, вас приглашают в «{unit}» с ролью «{role}».',
-  invitationUntil: 'Ссылка действует один раз, до {date}.',
+  invitationUntil: 'Ссылка действует один раз, до {date}',
   invitationMissing: 'Этой странице нужна вся ссылка-приглашение, с частью после «#». Откройте полученную ссылку ещё раз.',
   chooseLogin: 'Ваша эл. почта (логин)',
   choosePassword: 'Придумайте пароль',
@@ -59,8 +54,6 @@ export const RU: Record<ConsoleText, string> = {
   passwordsDiffer: 'Пароли не совпадают.',
   acceptInvitation: 'Подключиться',
 
-  homeRegistry: 'Национальный реестр',
-  homeIntro: 'Вы вошли как {name} ({role}) · {unit}',
 
   frontOfficesTitle: 'Фронт-офисы',
   frontOfficesIntro: 'По одному на регион. Каждый аккредитует организации своего региона; администратора пригласите на странице фронт-офиса.',
@@ -123,16 +116,15 @@ export const RU: Record<ConsoleText, string> = {
   reinstatedDone: 'Восстановлена.',
 
   peopleTitle: 'Сотрудники',
-  peopleOf: 'Сотрудники: {unit}',
   invitePerson: 'Пригласить сотрудника',
   personName: 'ФИО',
   personEmail: 'Эл. почта (необязательно)',
   role: 'Роль',
   inviteButton: 'Создать ссылку-приглашение',
-  invitationCreated: 'Отправьте эту ссылку: {name}. Она действует один раз, до {date}.',
+  invitationCreated: 'Отправьте эту ссылку: {name}. Она действует один раз, до {date}',
   noPeople: 'Пока никого.',
-  invitedUntil: 'приглашён, ссылка действует до {date}',
-  invitationExpired: 'приглашён, срок ссылки истёк: создайте новую',
+  invitedUntil: 'ждёт подключения, ссылка действует до {date}',
+  invitationExpired: 'срок ссылки-приглашения истёк: создайте новую',
   reset: 'Новая ссылка',
   resetConfirm: 'Создать новую ссылку-приглашение для «{name}»? Пароль и сеансы этого сотрудника сразу перестанут действовать.',
   resetDone: 'Новая ссылка для «{name}»:',
