@@ -84,6 +84,7 @@
    */
   async function load() {
     var key = sessionStorage.getItem(KEY);
+    if (!key && !texts.consoleSession) return showSignIn('');
     var filters = storedFilters();
     var query = new URLSearchParams();
     ['region', 'from', 'to'].forEach(function (name) {
