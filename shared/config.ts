@@ -49,6 +49,11 @@ export interface Config {
   staffInvitationSeconds: number;
   /** A staff session ends after this long without a request (`STAFF_SESSION_IDLE_SECONDS`, 1 day). */
   staffSessionIdleSeconds: number;
+  /**
+   * The descriptor of a pipe from the process that started this service (`PASSPORT_PARENT_PIPE_FD`,
+   * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
+   */
+  parentPipeFd: number | undefined;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -90,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
     staffInvitationSeconds: positive(env, 'STAFF_INVITATION_SECONDS', 7 * 86_400),
     staffSessionIdleSeconds: positive(env, 'STAFF_SESSION_IDLE_SECONDS', 86_400),
+    parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
   };
 }
 
@@ -116,6 +122,14 @@ function positive(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+function descriptor(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 3) throw new Error(`${name} must be a file descriptor number from 3 up, got "${raw}"`);
   return n;
 }
 
