@@ -63,8 +63,7 @@ export function loadConfig(env: Env = process.env): Config {
   const walletPort = port(env, 'WALLET_PORT', 4200);
   const verifierPort = port(env, 'VERIFIER_PORT', 4300);
   const issuerUrl = baseUrl(env, 'ISSUER_URL', issuerPort);
-  const dataDir = resolve(env.DATA_DIR || './data');
-  mkdirSync(dataDir, { recursive: true });
+  const dataDir = privateDirectory(resolve(env.DATA_DIR || './data'));
   const admin = secretFromEnvOrFile(env.PASSPORT_ADMIN_TOKEN, join(dataDir, 'admin-token'));
   const secret = secretFromEnvOrFile(env.PASSPORT_SECRET, join(dataDir, 'passport-secret'));
   return {
@@ -146,9 +145,33 @@ function baseUrl(env: Env, name: string, portNumber: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * DATA_DIR holds the databases (private keys, sealed share links) and generated secrets: only the
+ * service's own user may enter it (0700), whatever the umask. An existing directory is tightened;
+ * one the service does not own (a mounted volume) is left as the operator set it. The files in it
+ * are 0600 (secrets here, databases in `shared/db/sqlite.ts`).
+ */
+function privateDirectory(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tighten(dir, 0o700);
+  return dir;
+}
+
+/** chmod, except on a file or directory of another user (EPERM), which stays as its owner set it. */
+function tighten(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  }
+}
+
 function secretFromEnvOrFile(fromEnv: string | undefined, file: string): { value: string; created: boolean } {
   if (fromEnv) return { value: fromEnv, created: false };
-  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), created: false };
+  if (existsSync(file)) {
+    tighten(file, 0o600);
+    return { value: readFileSync(file, 'utf8').trim(), created: false };
+  }
   const value = randomBytes(32).toString('base64url');
   try {
     // 'wx' makes two services starting at once agree on a single secret: the loser reads the winner's.

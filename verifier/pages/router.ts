@@ -13,19 +13,22 @@ import { newRequestPage, requestPage } from './request-pages.ts';
 import { inputProblemPage, resultPage } from './result-page.ts';
 import { scanPage } from './scan-page.ts';
 
-/** jsQR's browser build and the page scripts, served from our own origin: no CDN, no inline script. */
-const ASSETS: Record<string, string> = {
-  'jsQR.js': readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8'),
-  'scan.js': readFileSync(new URL('./assets/scan.js', import.meta.url), 'utf8'),
-  'request.js': readFileSync(new URL('./assets/request.js', import.meta.url), 'utf8'),
-};
+/**
+ * jsQR's browser build and the page scripts, served from our own origin: no CDN, no inline script.
+ * A Map, not an object: `/assets/constructor` must not find Object's members.
+ */
+const ASSETS = new Map<string, string>([
+  ['jsQR.js', readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8')],
+  ['scan.js', readFileSync(new URL('./assets/scan.js', import.meta.url), 'utf8')],
+  ['request.js', readFileSync(new URL('./assets/request.js', import.meta.url), 'utf8')],
+]);
 
 /** The verifier's pages for people, in kk, ru or en: scan, result, and presentation requests. */
 export function createPagesRouter(deps: VerifierDeps): Router {
   const router = Router();
 
   router.get('/assets/:file', (req, res, next) => {
-    const script = ASSETS[req.params.file];
+    const script = ASSETS.get(req.params.file);
     if (!script) return next();
     res.type('text/javascript').set('cache-control', 'public, max-age=3600').send(script);
   });
