@@ -4,6 +4,7 @@ import { problemSchema } from '../shared/http/openapi.ts';
 import { registryOpenApiPaths } from './registry/openapi.ts';
 import { dashboardOpenApiPaths } from './dashboard/index.ts';
 import { apiKeysOpenApiPaths } from './api-keys/index.ts';
+import { consoleOpenApiPaths } from './console/index.ts';
 import { journalOpenApiPaths } from './journal/index.ts';
 import { staffOpenApiPaths } from './staff/index.ts';
 import { statsOpenApiPaths } from './stats/index.ts';
@@ -18,6 +19,6 @@ export function issuerOpenApi(config: Config): Record<string, unknown> {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'PASSPORT_ADMIN_TOKEN, an API key, or a staff session token (vp_staff_…); the console pages use the passport_staff cookie instead' } },
       schemas: { Problem: problemSchema },
     },
-    paths: { ...registryOpenApiPaths, ...issuanceOpenApiPaths, ...statsOpenApiPaths, ...dashboardOpenApiPaths, ...staffOpenApiPaths, ...apiKeysOpenApiPaths, ...journalOpenApiPaths },
+    paths: { ...registryOpenApiPaths, ...issuanceOpenApiPaths, ...statsOpenApiPaths, ...dashboardOpenApiPaths, ...staffOpenApiPaths, ...apiKeysOpenApiPaths, ...journalOpenApiPaths, ...consoleOpenApiPaths },
   };
 }
