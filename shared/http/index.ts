@@ -4,3 +4,5 @@ export { problemHandler, notFoundHandler, sendProblem, toProblem, PROBLEM_TYPE_B
 export { listen, type RunningServer } from './listen.ts';
 export { bearerToken } from './bearer.ts';
 export { parseInput } from './input.ts';
+export { cookieCsrfGuard, loginCsrfGuard, requestSource, type CookieCsrfOptions, type OriginOptions } from './csrf.ts';
+export { clientAddress } from './client.ts';

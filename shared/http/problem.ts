@@ -30,6 +30,9 @@ export function toProblem(err: PassportError, instance?: string): ProblemDetails
 }
 
 export function sendProblem(res: Response, err: PassportError, instance?: string): void {
+  // A limit that says when to come back says it in the standard header too (RFC 9110, 10.2.3).
+  const retryAfter = err.extra?.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter > 0) res.set('retry-after', String(Math.ceil(retryAfter)));
   res.status(err.status).type('application/problem+json').send(JSON.stringify(toProblem(err, instance)));
 }
 

@@ -6,10 +6,11 @@ import { pickLanguage } from '../../shared/i18n/index.ts';
 import type { VerifierDeps } from '../deps.ts';
 import { createPresentationRequest } from '../requests/create.ts';
 import { parseRequestInput } from '../requests/input.ts';
+import { readPresentationRequest } from '../requests/read.ts';
 import { findRequest, publicStatus } from '../requests/store.ts';
 import { requestUrls } from '../requests/urls.ts';
 import { fetchRateLimit } from './fetch-rate-limit.ts';
-import { newRequestPage, requestPage } from './request-pages.ts';
+import { newRequestPage, requestAnswer, requestPage } from './request-pages.ts';
 import { inputProblemPage, resultPage } from './result-page.ts';
 import { scanPage } from './scan-page.ts';
 
@@ -79,7 +80,8 @@ export function createPagesRouter(deps: VerifierDeps): Router {
       { db: deps.db, verifierUrl: deps.config.verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now },
       spec,
     );
-    res.redirect(303, `/requests/${created.id}?lang=${lang}`);
+    // The read token goes in the fragment: browsers keep it through the redirect and never send it on.
+    res.set('cache-control', 'no-store').redirect(303, `/requests/${created.id}?lang=${lang}#read=${created.readToken}`);
   });
 
   router.get('/requests/:id', async (req, res) => {
@@ -91,6 +93,11 @@ export function createPagesRouter(deps: VerifierDeps): Router {
       .type('html')
       .set('cache-control', 'no-store')
       .send(requestPage(request, status, requestUrls(deps.config.verifierUrl, request.id), lang, `/requests/${request.id}`));
+  });
+
+  router.get('/requests/:id/answer', async (req, res) => {
+    const { request, status } = await readPresentationRequest(deps, req.params.id, req);
+    res.type('html').set('cache-control', 'no-store').send(String(requestAnswer(request, status, pickLanguage(req, res))));
   });
 
   return router;

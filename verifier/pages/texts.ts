@@ -10,7 +10,7 @@ type Key =
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
   | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy'
-  | 'subjectNamesDiffer';
+  | 'resultOnCreator' | 'subjectNamesDiffer';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
@@ -83,6 +83,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'Волонтер жауап берді: расталды',
     answerFailed: 'Волонтер жауап берді: расталмады',
     presentedBy: 'Ұсынған',
+    resultOnCreator: 'Жауап тек осы сұрауды жасаған экранда көрсетіледі (және оқылғаннан кейін 10 минуттан соң жойылады).',
   },
   ru: {
     appName: 'Проверка паспорта волонтёра',
@@ -153,6 +154,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'Волонтёр ответил: подтверждено',
     answerFailed: 'Волонтёр ответил: не подтверждено',
     presentedBy: 'Предъявил',
+    resultOnCreator: 'Ответ показывается только на экране, который создал этот запрос (и удаляется через 10 минут после просмотра).',
   },
   en: {
     appName: 'Volunteer passport check',
@@ -223,6 +225,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'The volunteer answered: verified',
     answerFailed: 'The volunteer answered: not verified',
     presentedBy: 'Presented by',
+    resultOnCreator: 'The answer is shown only on the screen that made this request (and is forgotten 10 minutes after it is first shown).',
   },
 };
 

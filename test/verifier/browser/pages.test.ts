@@ -194,6 +194,15 @@ describe('verifier pages in a browser', () => {
       expect(await page.locator('#checks li[data-check="holder_binding"]').getAttribute('data-outcome')).toBe('passed');
       expect(await page.locator('#checks li[data-check="policy"]').getAttribute('data-outcome')).toBe('passed');
       await screenshot(page, 'request-verified');
+      // The read token came in the URL fragment and left the address bar; another screen that
+      // opens the same address (the id is in the QR) sees no answer.
+      expect(page.url()).not.toContain('read=');
+      const stranger = await browser.newPage({ viewport: PHONE });
+      await stranger.goto(page.url());
+      await stranger.locator('#request-locked').waitFor({ state: 'visible' });
+      expect(await stranger.locator('#result').count()).toBe(0);
+      expect(await page.content()).toContain('Серікқызы');
+      expect(await stranger.content()).not.toContain('Серікқызы');
     } finally {
       await browser.close();
     }
