@@ -3,7 +3,7 @@ import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
 import { openDatabase } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { cookieCsrfGuard, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -24,7 +24,7 @@ import { issuerOpenApi } from './openapi.ts';
 import { createJournalRouter } from './journal/index.ts';
 import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
 import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
-import { STAFF_COOKIE, STAFF_MIGRATIONS, cookieCsrfGuard, createStaffRouter } from './staff/index.ts';
+import { STAFF_COOKIE, STAFF_MIGRATIONS, createStaffRouter } from './staff/index.ts';
 import { STATS_MIGRATIONS, createStatsRouter } from './stats/index.ts';
 
 /** Every table of the issuer, in order (the `invite-admin` command opens the same database). */

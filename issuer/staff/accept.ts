@@ -5,7 +5,7 @@ import { PassportError } from '../../shared/errors.ts';
 import { audit } from '../audit.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { newPassword, staffLogin } from './fields.ts';
-import { hashPassword } from './seam.ts';
+import { hashPassword } from '../../shared/auth/index.ts';
 import { unitName } from './units.ts';
 
 export const AcceptanceInput = z.object({ login: staffLogin, password: newPassword }).strict();

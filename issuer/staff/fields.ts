@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnyPasswordSchema, NewPasswordSchema } from '../../shared/auth/index.ts';
 import { parseUnit, type Unit } from './units.ts';
 
 export const STAFF_ROLES = ['admin', 'member', 'viewer'] as const;
@@ -18,16 +19,9 @@ export const staffLogin = z
 
 export const personName = z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
-/** The wallet's rules: at least 10 characters; the upper bound only keeps scrypt's input reasonable. */
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 1_024;
-export const newPassword = z
-  .string({ message: 'must be a string' })
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
-
-/** At sign-in any string is checked against the hash: the rules of the day are not applied. */
-export const anyPassword = z.string({ message: 'must be a string' }).min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+/** The wallet's rules: at least 10 characters for a new password; any string is checked at sign-in. */
+export const newPassword = NewPasswordSchema;
+export const anyPassword = AnyPasswordSchema;
 
 export const unitField = z
   .string({ message: 'must be a string' })

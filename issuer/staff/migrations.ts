@@ -1,3 +1,4 @@
+import { signInAttemptsMigration } from '../../shared/auth/index.ts';
 import type { Migration } from '../../shared/db/index.ts';
 
 /**
@@ -66,4 +67,6 @@ export const STAFF_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE api_keys ADD COLUMN last_used_at TEXT
     `,
   },
+  // Failed sign-ins, counted in the database so every instance sees them (the wallet's scheme).
+  signInAttemptsMigration(502),
 ];

@@ -4,7 +4,7 @@ import { PassportError } from '../../shared/errors.ts';
 import { staffOf, type Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { anyPassword, newPassword } from './fields.ts';
-import { hashPassword, verifyPassword } from './seam.ts';
+import { hashPassword, verifyPassword } from '../../shared/auth/index.ts';
 
 export const PasswordChangeInput = z.object({ currentPassword: anyPassword, newPassword }).strict();
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;

@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
-import { bearerToken, parseInput } from '../../shared/http/index.ts';
+import { createSignInLimit } from '../../shared/auth/index.ts';
+import { bearerToken, clientAddress, loginCsrfGuard, parseInput } from '../../shared/http/index.ts';
 import { cookie } from '../../shared/i18n/index.ts';
 import { callerOf, staffOf } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
@@ -14,7 +15,6 @@ import { removePerson, resetPerson } from './manage.ts';
 import { whoAmI } from './me.ts';
 import { PasswordChangeInput, changePassword } from './password.ts';
 import { listPeople } from './people.ts';
-import { createSignInLimit } from './seam.ts';
 import { STAFF_COOKIE } from './session-actor.ts';
 import { endSession, signIn } from './sign-in.ts';
 
@@ -27,7 +27,9 @@ const NO_STORE = { 'cache-control': 'no-store' };
  */
 export function createStaffRouter(deps: IssuerDeps): Router {
   const router = Router();
-  const limit = createSignInLimit(deps);
+  const limit = createSignInLimit({ db: deps.db, now: deps.now });
+  // JSON only and not from another site's page: a cross-site form must not sign a victim in as the attacker.
+  const sessionStart = loginCsrfGuard({ publicUrl: deps.config.issuerUrl });
 
   router.post('/v1/staff/invitations', async (req, res) => {
     const actor = callerOf(res);
@@ -40,20 +42,15 @@ export function createStaffRouter(deps: IssuerDeps): Router {
     res.set(NO_STORE).json(await viewInvitation(deps, req.params.token));
   });
 
-  router.post('/v1/staff/invitations/:token/accept', async (req, res) => {
+  router.post('/v1/staff/invitations/:token/accept', sessionStart, async (req, res) => {
     const input = parseInput(AcceptanceInput, req.body);
-    res.status(201).json(await acceptInvitation(deps, req.params.token, input));
+    res.status(201).json(await acceptInvitation(deps, String(req.params.token), input));
   });
 
-  router.post('/v1/staff/sessions', async (req, res) => {
-    try {
-      const session = await signIn(deps, limit, req.body, req.ip ?? 'unknown');
-      setStaffCookie(res, deps.config, session.token);
-      res.set(NO_STORE).json(session);
-    } catch (err) {
-      if (err instanceof PassportError && err.code === 'rate_limited') res.set('retry-after', String(err.extra?.retryAfterSeconds ?? 900));
-      throw err;
-    }
+  router.post('/v1/staff/sessions', sessionStart, async (req, res) => {
+    const session = await signIn(deps, limit, req.body, clientAddress(req));
+    setStaffCookie(res, deps.config, session.token);
+    res.set(NO_STORE).json(session);
   });
 
   router.delete('/v1/staff/sessions/current', async (req, res) => {

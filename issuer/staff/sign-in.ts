@@ -4,7 +4,7 @@ import { PassportError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { anyPassword, staffLogin } from './fields.ts';
-import { checkPassword, type SignInLimit } from './seam.ts';
+import { checkPassword, type SignInLimit } from '../../shared/auth/index.ts';
 import { STAFF_TOKEN_PREFIX } from './session-actor.ts';
 import { unitName } from './units.ts';
 

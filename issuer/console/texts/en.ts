@@ -190,6 +190,8 @@ export const EN = {
   'error.invalid_request': 'Check the form.',
   'error.rate_limited': 'Too many attempts. Wait a minute and try again.',
   'error.payload_too_large': 'Too much at once.',
+  'error.csrf': 'This page is out of date or was opened from another site. Reload it and try again.',
+  'error.busy': 'The server is busy. Try again in a moment.',
   'error.field': 'Check the field “{field}”.',
   'error.gone.used': 'This invitation link was used already. Sign in, or ask an admin for a new link.',
   'error.gone.expired': 'This invitation link has expired. Ask an admin for a new one.',

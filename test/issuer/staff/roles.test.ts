@@ -101,9 +101,9 @@ describe('the console cookie', () => {
     const token = people.pavlodarMember!.token;
     expect((await ctx.api('GET', '/v1/staff/me', { headers: cookieOf(token) })).body.login).toBe('member@pavlodar.kz');
     const asForm = await ctx.api('POST', '/v1/organizations/eco-qyran/suspend', { headers: cookieOf(token), raw: 'reason=x', type: 'application/x-www-form-urlencoded' });
-    expect(asForm.body).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(asForm.body).toMatchObject({ status: 403, code: 'csrf' });
     const crossSite = await ctx.api('POST', '/v1/organizations/eco-qyran/suspend', { headers: { ...cookieOf(token), origin: 'https://evil.example' }, body: { reason: 'x' } });
-    expect(crossSite.body).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(crossSite.body).toMatchObject({ status: 403, code: 'csrf' });
     expect((await ctx.api('GET', '/v1/organizations/eco-qyran')).body.status).toBe('accredited');
     const sameOrigin = await ctx.api('POST', '/v1/organizations/eco-qyran/suspend', { headers: { ...cookieOf(token), origin: ctx.issuer.url }, body: { reason: 'Same origin' } });
     expect(sameOrigin.body.status).toBe('suspended');
