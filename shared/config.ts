@@ -50,6 +50,16 @@ export interface Config {
   /** A staff session ends after this long without a request (`STAFF_SESSION_IDLE_SECONDS`, 1 day). */
   staffSessionIdleSeconds: number;
   /**
+   * The most one verification may wait for what it fetches (`VERIFY_DEADLINE_SECONDS`, 5): a DID
+   * document, trust list or status list not in by then makes its check "could not be checked".
+   * The wallet's status checks of a whole passport get the same deadline.
+   */
+  verifyDeadlineSeconds: number;
+  /** The most an import of credentials waits for their issuers (`WALLET_IMPORT_DEADLINE_SECONDS`, 20). */
+  walletImportDeadlineSeconds: number;
+  /** The `ttl` the issuer publishes on its status lists (`STATUS_LIST_TTL_SECONDS`, 10): how soon a revocation reaches verifiers. */
+  statusListTtlSeconds: number;
+  /**
    * The descriptor of a pipe from the process that started this service (`PASSPORT_PARENT_PIPE_FD`,
    * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
    */
@@ -94,6 +104,9 @@ export function loadConfig(env: Env = process.env): Config {
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
     staffInvitationSeconds: positive(env, 'STAFF_INVITATION_SECONDS', 7 * 86_400),
     staffSessionIdleSeconds: positive(env, 'STAFF_SESSION_IDLE_SECONDS', 86_400),
+    verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
+    walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
+    statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
     parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
   };
 }

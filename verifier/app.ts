@@ -30,8 +30,9 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
     {
       dids,
       trustLists: createTrustListSource({ url: config.trustListUrl, registryDid: config.registryDid, fetch, dids, ttlMs, now }),
-      statusLists: createStatusListSource({ fetch, dids, ttlMs, now }),
+      statusLists: createStatusListSource({ fetch, dids, maxAgeMs: ttlMs, now }),
       clockSkewSeconds: config.verifierClockSkewSeconds,
+      deadlineMs: config.verifyDeadlineSeconds * 1000,
       now,
     },
     fetch,

@@ -28,6 +28,8 @@ export interface GuardedRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** The most bytes taken for this response, instead of the fetch's own `maxBytes` (a DID document, a status list, the trust list each have their bound). */
+  maxBytes?: number;
 }
 
 export type GuardedFetch = (url: string, request?: GuardedRequest) => Promise<GuardedResponse>;
@@ -66,7 +68,7 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
       refuse(rawUrl, `only https is allowed for ${url.host} (plain http only for DID_WEB_HTTP_HOSTS)`);
     }
     const address = await pickAddress(hostname, isAllowedHost, resolveHost, rawUrl);
-    return send(url, address, request, timeoutMs, maxBytes);
+    return send(url, address, request, timeoutMs, request.maxBytes ?? maxBytes);
   };
 }
 

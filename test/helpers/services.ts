@@ -14,6 +14,8 @@ export interface StartedService {
   dataDir: string;
   /** What the process printed, for assertions on logs (no secrets may appear there). */
   output(): string;
+  /** The process id of the service (with WORKERS, its workers are its children). */
+  pid(): number;
   stop(): Promise<void>;
   /** Stops and starts the process again on the same port and data: state must survive. */
   restart(): Promise<void>;
@@ -129,6 +131,7 @@ export async function startService(name: ServiceName, options: StartOptions = {}
     port,
     dataDir,
     output: () => log,
+    pid: () => child.pid!,
     stop: async () => {
       await stop();
       if (!options.dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });

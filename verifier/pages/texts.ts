@@ -4,7 +4,7 @@ type Key =
   | 'appName' | 'scanTitle' | 'scanIntro' | 'startCamera' | 'choosePhoto' | 'pasteLabel' | 'verifyButton' | 'noQr'
   | 'cameraUnavailable' | 'scanning' | 'requestQr' | 'askForPassport' | 'verified' | 'notVerified' | 'failedBecause'
   | 'volunteer' | 'activities' | 'organization' | 'unknownOrganization' | 'hours' | 'dates' | 'category' | 'region'
-  | 'role' | 'confirmedBy' | 'issued' | 'totals' | 'totalHours' | 'onlyVerifiedCount' | 'checks' | 'warnings'
+  | 'role' | 'confirmedBy' | 'issued' | 'totals' | 'totalHours' | 'onlyVerifiedCount' | 'failedCountsNothing' | 'checks' | 'warnings'
   | 'organizationSuspendedNow' | 'credentialVerified' | 'credentialNotVerified' | 'technical' | 'cannotOpen' | 'shareGone'
   | 'linkRefused' | 'linkFailed' | 'notCredential' | 'scanAnother' | 'newRequestTitle' | 'newRequestIntro' | 'purposeLabel'
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
@@ -44,6 +44,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Расталған сағаттар',
     totalHours: 'Барлығы: {hours} сағат (куәліктер: {count})',
     onlyVerifiedCount: 'Тек расталған куәліктер есептеледі',
+    failedCountsNothing: 'Ұсыным расталмады, сондықтан оның сағаттары есептелмейді',
     checks: 'Тексерулер',
     warnings: 'Ескертулер',
     subjectNamesDiffer: 'Куәліктерде волонтер әртүрлі аталған: {names}. Бұл бір адам екеніне көз жеткізіңіз',
@@ -115,6 +116,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Подтверждённые часы',
     totalHours: 'Всего: {hours} ч (удостоверений: {count})',
     onlyVerifiedCount: 'Учитываются только подтверждённые удостоверения',
+    failedCountsNothing: 'Презентация не подтверждена, поэтому её часы не учитываются',
     checks: 'Проверки',
     warnings: 'Предупреждения',
     subjectNamesDiffer: 'В удостоверениях волонтёр назван по-разному: {names}. Убедитесь, что это один человек',
@@ -186,6 +188,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Verified hours',
     totalHours: 'In all: {hours} hours ({count} credentials)',
     onlyVerifiedCount: 'Only credentials that verified are counted',
+    failedCountsNothing: 'The presentation did not verify, so none of its hours are counted',
     checks: 'Checks',
     warnings: 'Warnings',
     subjectNamesDiffer: 'The credentials name the volunteer differently: {names}. Make sure they are one person',

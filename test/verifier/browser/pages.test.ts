@@ -138,7 +138,9 @@ describe('verifier pages in a browser', () => {
       expect(await why.locator('strong').textContent()).toBe('Отозвано');
       expect(await page.locator('#checks li[data-check="not_revoked"] strong').textContent()).toContain('Отозвано');
       expect(await page.locator('#checks li[data-check="not_revoked"]').textContent()).not.toContain('Не отозвано');
-      expect(await page.locator('#totals').textContent()).toContain('Всего: 18.5 ч (удостоверений: 1)');
+      // A presentation that fails proves no hours, not even those of its good credential.
+      expect(await page.locator('#totals').textContent()).toContain('Всего: 0 ч (удостоверений: 0)');
+      expect(await page.locator('#totals').textContent()).toContain('Презентация не подтверждена, поэтому её часы не учитываются');
       expect(await page.locator('#checks li[data-check="not_revoked"]').getAttribute('data-outcome')).toBe('failed');
       await screenshot(page, 'failed');
       await page.goto(`${verifier.url}/verify?presentation=${encodeURIComponent('http://169.254.169.254/p/x')}&lang=en`);

@@ -158,6 +158,20 @@ describe('verifier against a running issuer', () => {
     expectOnlyRed(replayed.result, 'challenge', 'nonce_mismatch');
   });
 
+  it("a revocation reaches a verifier that caches for 5 minutes within the list's ttl (10 s by default)", async () => {
+    const jwt = await claim(eco, volunteer);
+    expectAllValid(await verifyWith(cachingVerifier, await presentation(volunteer, [jwt])));
+    const jti = decodeJwtParts(jwt).payload.jti as string;
+    expect((await t.api('POST', `/v1/credentials/${encodeURIComponent(jti)}/revoke`, { token: eco.apiKey, body: { reason: 'recorded twice' } })).status).toBe(200);
+    const revokedAt = Date.now();
+    let result: Result;
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      result = await verifyWith(cachingVerifier, await presentation(volunteer, [jwt]));
+    } while (check(result, 'not_revoked').valid && Date.now() - revokedAt < 20_000);
+    expectOnlyRed(result, 'not_revoked', 'revoked');
+  });
+
   // Last: it stops the issuer.
   it('when the issuer is down, checks fail closed as could-not-check; a cached verifier keeps working', async () => {
     const jwt = await presentation(volunteer, [await claim(eco, volunteer)]);
