@@ -1,3 +1,3 @@
 export { createApiKeysRouter } from './router.ts';
 export { apiKeysOpenApiPaths } from './openapi.ts';
-export { createOrganizationKey, listOrganizationKeys, revokeOrganizationKey, type ApiKeySummary } from './manage.ts';
+export { createNamedApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from './manage.ts';

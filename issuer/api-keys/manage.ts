@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { hashToken, newToken } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { audit } from '../audit.ts';
-import type { Actor } from '../auth/index.ts';
+import { audit } from '../audit/index.ts';
+import { createApiKey, type Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { mayAdminister, maySeePeople } from '../staff/authority.ts';
 import { existingUnit, type UnitRecord } from '../staff/units.ts';
@@ -23,25 +21,19 @@ export interface ApiKeySummary {
  * A named API key for an organization's own systems, made by an admin of the organization (or
  * of a unit above it). The key is handed out once; only its hash is kept.
  */
-export async function createOrganizationKey(deps: Pick<IssuerDeps, 'db' | 'now'>, actor: Actor, organizationId: string, input: KeyInput): Promise<{ id: string; name: string; apiKey: string }> {
+export async function createNamedApiKey(deps: Pick<IssuerDeps, 'db' | 'now'>, actor: Actor, organizationId: string, input: KeyInput): Promise<{ id: string; name: string; apiKey: string }> {
   const unit = await organizationUnit(deps, actor, organizationId, mayAdminister);
   const now = deps.now();
-  const key = { id: `key_${randomBytes(10).toString('hex')}`, apiKey: newToken('vp_org') };
-  await deps.db.transaction(async (tx) => {
-    await tx.run("INSERT INTO api_keys (id, key_hash, owner_kind, owner_id, created_at, name) VALUES (?, ?, 'organization', ?, ?, ?)", [
-      key.id,
-      hashToken(key.apiKey),
-      unit.id,
-      now.toISOString(),
-      input.name,
-    ]);
-    await audit(tx, { at: now, actor, action: 'api_key.created', subject: key.id, unit: `organization:${unit.id}`, detail: { name: input.name } });
+  const key = await deps.db.transaction(async (tx) => {
+    const created = await createApiKey(tx, { kind: 'organization', id: unit.id }, now.toISOString(), input.name);
+    await audit(tx, { at: now, actor, action: 'api_key.created', subject: created.id, unit: `organization:${unit.id}`, detail: { name: input.name } });
+    return created;
   });
   return { id: key.id, name: input.name, apiKey: key.apiKey };
 }
 
 /** The organization's keys that still work, oldest first, without their secrets. */
-export async function listOrganizationKeys(deps: Pick<IssuerDeps, 'db'>, actor: Actor, organizationId: string): Promise<ApiKeySummary[]> {
+export async function listApiKeys(deps: Pick<IssuerDeps, 'db'>, actor: Actor, organizationId: string): Promise<ApiKeySummary[]> {
   const unit = await organizationUnit(deps, actor, organizationId, maySeePeople);
   const rows = await deps.db.all<{ id: string; name: string | null; created_at: string; last_used_at: string | null }>(
     "SELECT id, name, created_at, last_used_at FROM api_keys WHERE owner_kind = 'organization' AND owner_id = ? AND revoked_at IS NULL ORDER BY created_at, id",
@@ -51,7 +43,7 @@ export async function listOrganizationKeys(deps: Pick<IssuerDeps, 'db'>, actor: 
 }
 
 /** Revokes a key at once, on every instance: the next request with it is refused. */
-export async function revokeOrganizationKey(deps: Pick<IssuerDeps, 'db' | 'now'>, actor: Actor, organizationId: string, keyId: string): Promise<void> {
+export async function revokeApiKey(deps: Pick<IssuerDeps, 'db' | 'now'>, actor: Actor, organizationId: string, keyId: string): Promise<void> {
   const unit = await organizationUnit(deps, actor, organizationId, mayAdminister);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {

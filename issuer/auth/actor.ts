@@ -37,6 +37,9 @@ export function isAdminToken(actor: Actor | undefined): boolean {
   return actor?.kind === 'registry' && actor.by === undefined;
 }
 
+/** An organization as the caller; what `organizationOf` answers. */
+export type OrganizationActor = Extract<Actor, { kind: 'organization' }>;
+
 /**
  * Reads `Authorization: Bearer …` (or, without one, the console's session cookie) once per
  * request and leaves the caller in `res.locals.actor` (absent for anonymous callers). The
@@ -111,7 +114,7 @@ export function requireActor(...kinds: Actor['kind'][]): RequestHandler {
 }
 
 /** The organization calling; for use after `requireActor('organization')`. */
-export function organizationOf(res: Response): Extract<Actor, { kind: 'organization' }> {
+export function organizationOf(res: Response): OrganizationActor {
   const actor = actorOf(res);
   if (actor?.kind !== 'organization') throw new PassportError('forbidden', 'This route is for organization keys');
   return actor;

@@ -1,3 +1,4 @@
+export { createApiKey, type NewApiKey } from './api-key.ts';
 export {
   authenticate,
   actorOf,
@@ -8,6 +9,7 @@ export {
   staffOf,
   isAdminToken,
   type Actor,
+  type OrganizationActor,
   type Principal,
   type StaffPrincipal,
   type StaffRole,

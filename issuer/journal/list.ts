@@ -17,7 +17,7 @@ export interface JournalEntry {
   at: string;
   /** `staff:<id>`, `key:<id>`, `registry`, `holder:<did>`, or a unit for older entries. */
   actor: string;
-  /** The person's name when a person acted. */
+  /** The person's name when a person acted; the key's name when a named API key did. */
   actorName?: string;
   action: string;
   subject: string;
@@ -76,13 +76,14 @@ function subjectKey(row: Row): string {
   return row.subject;
 }
 
-/** Names of the people and units that a page of entries mentions, in three queries at most. */
+/** Names of the people, keys and units that a page of entries mentions, in four queries at most. */
 async function namesOf(deps: Pick<IssuerDeps, 'db'>, rows: Row[]): Promise<Map<string, string | LocalizedText>> {
   const names = new Map<string, string | LocalizedText>();
   const mentioned = new Set(rows.flatMap((row) => [row.actor, subjectKey(row)]));
   const ids = (prefix: string) => [...mentioned].filter((m) => m.startsWith(prefix)).map((m) => m.slice(prefix.length));
   const lookups: [string, string, string[]][] = [
     ['staff:', 'SELECT id, name FROM staff WHERE id IN', ids('staff:')],
+    ['key:', 'SELECT id, name FROM api_keys WHERE id IN', ids('key:')],
     ['organization:', 'SELECT id, name_kk, name_ru, name_en FROM organizations WHERE id IN', ids('organization:')],
     ['front-office:', 'SELECT id, name_kk, name_ru, name_en FROM front_offices WHERE id IN', ids('front-office:')],
   ];
@@ -92,7 +93,10 @@ async function namesOf(deps: Pick<IssuerDeps, 'db'>, rows: Row[]): Promise<Map<s
       `${sql} (${list.map(() => '?').join(', ')})`,
       list,
     );
-    for (const row of found) names.set(prefix + row.id, row.name ?? localizedName({ name_kk: row.name_kk ?? null, name_ru: row.name_ru ?? null, name_en: row.name_en ?? null }));
+    for (const row of found) {
+      if (prefix === 'key:' && !row.name) continue;
+      names.set(prefix + row.id, row.name ?? localizedName({ name_kk: row.name_kk ?? null, name_ru: row.name_ru ?? null, name_en: row.name_en ?? null }));
+    }
   }
   return names;
 }

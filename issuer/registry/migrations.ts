@@ -86,4 +86,46 @@ export const REGISTRY_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit_log ADD COLUMN hash TEXT
     `,
   },
+  {
+    id: 103,
+    name: 'did key rotation',
+    // Every key a did:web has had, numbered from 1 (its fragment is key-<number>): the newest signs,
+    // all stay in the DID document so what they signed keeps verifying, and a compromised one
+    // carries the instant from which what it signed is disowned (published in the trust list).
+    // The primary key makes two rotations at once agree on who got the next number.
+    sql: `
+      CREATE TABLE web_did_keys (
+        did TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        fragment TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        public_key_hex TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_from TEXT,
+        revoked_at TEXT,
+        revoke_reason TEXT,
+        PRIMARY KEY (did, number)
+      );
+      INSERT INTO web_did_keys (did, number, fragment, kid, public_key_hex, created_at)
+        SELECT w.did, 1, 'key-1', w.kid, k.public_key_hex, w.created_at FROM web_dids w JOIN agent_keys k ON k.kid = w.kid
+    `,
+  },
+  {
+    id: 104,
+    name: 'audit scopes, contacts, named api keys',
+    // For the console (issuer/staff): each audit entry's unit and that unit's region, so an admin
+    // sees the entries of their unit and of the units below it with one indexed query (older
+    // entries have none: the table refuses updates, and only the registry sees them); how to
+    // reach an organization; and API keys named by their organization, with when each was last
+    // used (written at most once a minute per key, so a busy key does not write on every call).
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN unit TEXT;
+      ALTER TABLE audit_log ADD COLUMN region TEXT;
+      CREATE INDEX audit_log_unit ON audit_log (unit, seq);
+      CREATE INDEX audit_log_region ON audit_log (region, seq);
+      ALTER TABLE organizations ADD COLUMN contact TEXT;
+      ALTER TABLE api_keys ADD COLUMN name TEXT;
+      ALTER TABLE api_keys ADD COLUMN last_used_at TEXT
+    `,
+  },
 ];

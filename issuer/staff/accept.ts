@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hashToken } from '../../shared/crypto/index.ts';
 import type { Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { newPassword, staffLogin } from './fields.ts';
 import { hashPassword } from '../../shared/auth/index.ts';
@@ -44,8 +44,7 @@ export async function acceptInvitation(deps: Pick<IssuerDeps, 'db' | 'now'>, tok
       invitation.staff_id,
     ]);
     const unit = unitName({ kind: invitation.unit_kind, id: invitation.unit_id });
-    const actor = `staff:${invitation.staff_id}`;
-    await audit(tx, { at: now, actor, action: 'staff.joined', subject: actor, unit });
+    await audit(tx, { at: now, actor: { kind: 'person', id: invitation.staff_id }, action: 'staff.joined', subject: `staff:${invitation.staff_id}`, unit });
     return { id: invitation.staff_id };
   });
 }

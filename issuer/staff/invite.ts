@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
-import { audit, describeActor } from '../audit.ts';
+import { audit, describeActor } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { mayAdminister } from './authority.ts';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { audit, describeActor } from '../audit.ts';
+import { audit, describeActor } from '../audit/index.ts';
 import { staffOf, type Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { mayAdminister } from './authority.ts';

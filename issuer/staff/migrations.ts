@@ -6,10 +6,8 @@ import type { Migration } from '../../shared/db/index.ts';
  * console sessions (ids 500–599). Invitation and session tokens are stored only as SHA-256
  * hashes; passwords only as scrypt hashes. A person is `invited` until they accept a link (or
  * after a reset), `active` once they set a password, `removed` when an admin took them out: the
- * row stays so the audit trail can still name them.
- *
- * The audit trail gains the unit each entry concerns and that unit's region, so an admin sees
- * the entries of their unit and of the units below it with one indexed query.
+ * row stays so the audit trail can still name them. (The registry's migration 104 adds what the
+ * console needs of its own tables: audit scopes, contacts, named API keys.)
  */
 export const STAFF_MIGRATIONS: readonly Migration[] = [
   {
@@ -49,22 +47,7 @@ export const STAFF_MIGRATIONS: readonly Migration[] = [
         last_seen_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
       );
-      CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id);
-      ALTER TABLE audit_log ADD COLUMN unit TEXT;
-      ALTER TABLE audit_log ADD COLUMN region TEXT;
-      CREATE INDEX audit_log_unit ON audit_log (unit, seq);
-      CREATE INDEX audit_log_region ON audit_log (region, seq);
-      ALTER TABLE organizations ADD COLUMN contact TEXT
-    `,
-  },
-  {
-    id: 501,
-    name: 'named api keys',
-    // Organizations name their keys (where each is used) and see when each was last used; the
-    // time is written at most once a minute per key, so a busy key does not write on every call.
-    sql: `
-      ALTER TABLE api_keys ADD COLUMN name TEXT;
-      ALTER TABLE api_keys ADD COLUMN last_used_at TEXT
+      CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id)
     `,
   },
   // Failed sign-ins, counted in the database so every instance sees them (the wallet's scheme).

@@ -9,11 +9,11 @@
   let cursor;
 
   function who(entry) {
-    if (entry.actorName) return entry.actorName;
     const [kind, ...rest] = entry.actor.split(':');
     const id = rest.join(':');
+    if (kind === 'key') return t('actorKey', { id: entry.actorName || id });
+    if (entry.actorName) return entry.actorName;
     if (kind === 'registry') return t('actorRegistry');
-    if (kind === 'key') return t('actorKey', { id });
     if (kind === 'holder') return t('actorHolder');
     if (kind === 'organization' || kind === 'front_office') return t('actorUnit', { unit: id });
     return entry.actor;
