@@ -91,7 +91,9 @@ export function createConsoleRouter(deps: Pick<IssuerDeps, 'db'>): Router {
 function send(res: Response, page: string): void {
   if (res.headersSent) return;
   // The language comes from the cookie and Accept-Language, and the page from the session.
-  res.set({ 'cache-control': 'no-store', vary: 'Accept-Language, Cookie' }).type('html').send(page);
+  // Same-origin referrers only: under `no-referrer` some browsers send `Origin: null` with the
+  // pages' own writes, which the CSRF guard would then refuse.
+  res.set({ 'cache-control': 'no-store', vary: 'Accept-Language, Cookie', 'referrer-policy': 'same-origin' }).type('html').send(page);
 }
 
 function refuse(res: Response, page: string, status = 403): string {
