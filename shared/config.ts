@@ -45,6 +45,10 @@ export interface Config {
   verifierRequestSeconds: number;
   /** How long the wallet reuses a fetched status list or trust list when it shows statuses (`WALLET_CACHE_SECONDS`). */
   walletCacheSeconds: number;
+  /** How long a staff invitation link may be accepted (`STAFF_INVITATION_SECONDS`, 7 days). */
+  staffInvitationSeconds: number;
+  /** A staff session ends after this long without a request (`STAFF_SESSION_IDLE_SECONDS`, 1 day). */
+  staffSessionIdleSeconds: number;
   /**
    * The most one verification may wait for what it fetches (`VERIFY_DEADLINE_SECONDS`, 5): a DID
    * document, trust list or status list not in by then makes its check "could not be checked".
@@ -104,6 +108,8 @@ export function loadConfig(env: Env = process.env): Config {
     walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),
     verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
+    staffInvitationSeconds: positive(env, 'STAFF_INVITATION_SECONDS', 7 * 86_400),
+    staffSessionIdleSeconds: positive(env, 'STAFF_SESSION_IDLE_SECONDS', 86_400),
     verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
     walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
     statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),

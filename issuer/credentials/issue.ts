@@ -58,6 +58,7 @@ export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>
     actor: input.actor,
     action: 'credential.issued',
     subject: id,
+    unit: `organization:${input.organization.id}`,
     detail: { via: input.via, activityId: input.activityId, holder: input.holderDid, statusList: slot.listNo },
   });
   return { id, status: slot.entry, ...signed };

@@ -110,5 +110,22 @@ export const REGISTRY_MIGRATIONS: readonly Migration[] = [
         SELECT w.did, 1, 'key-1', w.kid, k.public_key_hex, w.created_at FROM web_dids w JOIN agent_keys k ON k.kid = w.kid
     `,
   },
+  {
+    id: 104,
+    name: 'audit scopes, contacts, named api keys',
+    // For the console (issuer/staff): each audit entry's unit and that unit's region, so an admin
+    // sees the entries of their unit and of the units below it with one indexed query (older
+    // entries have none: the table refuses updates, and only the registry sees them); how to
+    // reach an organization; and API keys named by their organization, with when each was last
+    // used (written at most once a minute per key, so a busy key does not write on every call).
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN unit TEXT;
+      ALTER TABLE audit_log ADD COLUMN region TEXT;
+      CREATE INDEX audit_log_unit ON audit_log (unit, seq);
+      CREATE INDEX audit_log_region ON audit_log (region, seq);
+      ALTER TABLE organizations ADD COLUMN contact TEXT;
+      ALTER TABLE api_keys ADD COLUMN name TEXT;
+      ALTER TABLE api_keys ADD COLUMN last_used_at TEXT
+    `,
+  },
 ];
-
