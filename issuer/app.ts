@@ -3,7 +3,7 @@ import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
 import { openDatabase } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { RATE_LIMIT_MIGRATION, createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -29,7 +29,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
     name: 'issuer',
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
-    migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS],
+    migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, RATE_LIMIT_MIGRATION],
   });
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts });
@@ -38,7 +38,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   await ensureRegistryIdentity(deps);
 
   const app = createServiceApp({ logger, bodyLimits: ISSUANCE_BODY_LIMITS, openApi: () => issuerOpenApi(config) });
-  app.use(writeRateLimit(config.writeRateLimit));
+  app.use(writeRateLimit(db, config.writeRateLimit));
   // OpenID4VCI carries its own access tokens: it runs before API-key authentication.
   app.use(createCredentialIssuerRouter(deps));
   app.use(authenticate(deps));

@@ -1,7 +1,7 @@
 import type { Config } from '../shared/config.ts';
 import { openDatabase } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { RATE_LIMIT_MIGRATION, createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -22,7 +22,7 @@ import { createVerifier } from './verification/verifier.ts';
  * It needs nothing of the issuer but its public URLs: the trust list and the DIDs.
  */
 export async function buildVerifier(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
-  const db = await openDatabase({ name: 'verifier', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: REQUEST_MIGRATIONS });
+  const db = await openDatabase({ name: 'verifier', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: [...REQUEST_MIGRATIONS, RATE_LIMIT_MIGRATION] });
   const ttlMs = config.verifierCacheSeconds * 1000;
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts, cacheTtlMs: ttlMs, now: () => now().getTime() });
@@ -39,7 +39,7 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
   const deps: VerifierDeps = { config, db, fetch, verifier, logger, now };
 
   const app = createServiceApp({ logger, openApi: () => verifierOpenApi(config) });
-  app.use(writeRateLimit(config.writeRateLimit));
+  app.use(writeRateLimit(db, config.writeRateLimit));
   app.use(createVerifyRouter(deps));
   app.use(createVcApiRouter(deps));
   app.use(createRequestsRouter(deps));

@@ -2,7 +2,7 @@ import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
 import { openDatabase } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { RATE_LIMIT_MIGRATION, createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -23,7 +23,7 @@ import { createTotalsRouter } from './totals/index.ts';
 
 /** Builds the wallet: database, holder keys, status checks with their caches, the JSON API and the pages. */
 export async function buildWallet(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
-  const db = await openDatabase({ name: 'wallet', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: WALLET_MIGRATIONS });
+  const db = await openDatabase({ name: 'wallet', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: [...WALLET_MIGRATIONS, RATE_LIMIT_MIGRATION] });
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts, cacheTtlMs: config.walletCacheSeconds * 1000 });
   const deps: WalletDeps = {
@@ -39,7 +39,7 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
   };
 
   const app = createServiceApp({ logger, openApi: () => walletOpenApi(config) });
-  app.use(writeRateLimit(config.writeRateLimit));
+  app.use(writeRateLimit(db, config.writeRateLimit));
   app.use(createAccountsRouter(deps));
   app.use(createSessionsRouter(deps));
   app.use(createClaimRouter(deps));

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../shared/db/index.ts';
+import { forUpdate, type Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { audit } from '../audit.ts';
 import type { IssuerDeps } from '../deps.ts';
@@ -36,9 +36,12 @@ interface CredentialRow {
 export async function revokeCredential(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, organizationId: string, id: string, reason: string): Promise<Revocation> {
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
+    // Rows are locked in the order issuing locks them (the activity, then what hangs on it), so a
+    // revocation racing a claim on another instance waits for it and sees the credential it made.
+    if (!id.startsWith('urn:uuid:')) await tx.get(`SELECT id FROM activities WHERE id = ?${forUpdate(tx)}`, [id]);
     const credential = id.startsWith('urn:uuid:')
-      ? await tx.get<CredentialRow>('SELECT * FROM credentials WHERE id = ?', [id])
-      : await tx.get<CredentialRow>('SELECT * FROM credentials WHERE activity_id = ?', [id]);
+      ? await tx.get<CredentialRow>(`SELECT * FROM credentials WHERE id = ?${forUpdate(tx)}`, [id])
+      : await tx.get<CredentialRow>(`SELECT * FROM credentials WHERE activity_id = ?${forUpdate(tx)}`, [id]);
     if (credential) {
       // Someone else's credential is answered as absent: its existence is not ours to confirm.
       if (credential.organization_id !== organizationId) throw notFound(id);

@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
-import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { PassportError } from '../errors.ts';
 import { PASSPORT_CSS } from '../pages/style.ts';
-import { sendProblem } from './problem.ts';
 
 export const BODY_LIMIT = '1mb';
 
@@ -73,32 +69,6 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     res.type('text/css').set('cache-control', 'no-cache').send(PASSPORT_CSS);
   });
   return app;
-}
-
-/**
- * Rate limit for requests that write (every method but GET, HEAD and OPTIONS): counted per
- * client address and, separately, per bearer token (hashed, so the limiter's memory holds no
- * secret). The counters live in process memory; several instances behind a load balancer each
- * count their own share, which keeps the limit an upper bound per instance.
- */
-export function writeRateLimit(perMinute: number): RequestHandler {
-  const common = {
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8' as const,
-    legacyHeaders: false,
-    skip: (req: Request) => req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS',
-    handler: (req: Request, res: Response) => {
-      sendProblem(res, new PassportError('rate_limited', 'Too many write requests; retry after the Retry-After header'), req.originalUrl);
-    },
-  };
-  const byClient = rateLimit({ ...common, keyGenerator: (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` });
-  const byKey = rateLimit({
-    ...common,
-    skip: (req: Request) => common.skip(req) || !req.get('authorization'),
-    keyGenerator: (req: Request) => `key:${createHash('sha256').update(req.get('authorization') ?? '').digest('base64url')}`,
-  });
-  return (req, res, next) => byClient(req, res, (err?: unknown) => (err ? next(err) : byKey(req, res, next)));
 }
 
 function requestLog(logger: Logger): RequestHandler {

@@ -1,5 +1,6 @@
-export { createServiceApp, writeRateLimit, BODY_LIMIT, type ServiceAppOptions } from './app.ts';
+export { createServiceApp, BODY_LIMIT, type ServiceAppOptions } from './app.ts';
+export { RATE_LIMIT_MIGRATION, clientBucket, rateLimit, writeRateLimit, type RateLimitOptions } from './rate-limit.ts';
 export { problemHandler, notFoundHandler, sendProblem, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
 export { listen, type RunningServer } from './listen.ts';
-export { bearerToken } from './bearer.ts';
+export { authorizationHash, bearerToken } from './bearer.ts';
 export { parseInput } from './input.ts';
