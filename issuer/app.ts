@@ -1,7 +1,7 @@
 import { AGENT_MIGRATIONS, createPassportAgent } from '../shared/agent/index.ts';
 import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
-import { openDatabase } from '../shared/db/index.ts';
+import { openDatabase, type Migration } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
 import { RATE_LIMIT_MIGRATION, createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -23,14 +23,12 @@ import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
 import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
 import { STATS_MIGRATIONS, createStatsRouter } from './stats/index.ts';
 
+/** Every table of the issuer, in its SQLite file or its PostgreSQL schema `issuer` (also applied by `npm run migrate`). */
+export const ISSUER_MIGRATIONS: readonly Migration[] = [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, RATE_LIMIT_MIGRATION];
+
 /** Builds the issuing service: database, Veramo agent, the registry's identity, and the routes. */
 export async function buildIssuer(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
-  const db = await openDatabase({
-    name: 'issuer',
-    dataDir: config.dataDir,
-    databaseUrl: config.databaseUrl,
-    migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, RATE_LIMIT_MIGRATION],
-  });
+  const db = await openDatabase({ name: 'issuer', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: ISSUER_MIGRATIONS });
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts });
   const agent = createPassportAgent({ db, keyBox: createSecretBox(config.passportSecret, 'agent-keys'), dids });

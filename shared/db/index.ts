@@ -25,9 +25,7 @@ export interface OpenDatabaseOptions {
  * services), SQLite under `dataDir` otherwise.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const db = options.databaseUrl
-    ? await openPostgres({ url: options.databaseUrl, schema: options.name })
-    : await openSqlite(join(options.dataDir, `${options.name}.sqlite`));
+  const db = await connectDatabase(options);
   try {
     await migrate(db, options.migrations);
   } catch (err) {
@@ -35,4 +33,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw err;
   }
   return db;
+}
+
+/** Opens the service's database as `openDatabase` does, without migrating it. */
+export async function connectDatabase(options: Omit<OpenDatabaseOptions, 'migrations'>): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres({ url: options.databaseUrl, schema: options.name })
+    : openSqlite(join(options.dataDir, `${options.name}.sqlite`));
 }
