@@ -21,6 +21,16 @@ const schemas = {
       error: { type: 'object', required: ['code', 'detail'], properties: { code: { type: 'string' }, detail: { type: 'string' } } },
       detail: { type: 'string' },
       credential: { type: 'string', description: 'In an aggregated log: the credential the entry is about' },
+      bearer: {
+        type: 'boolean',
+        description:
+          'holder_binding only: the presentation is signed by its subject but not for this verifier (a share link, or no nonce asked): anyone who has it can show it. ' +
+          'holder_binding passes only for an answer to this verifier’s nonce (OpenID4VP, or the VC API challenge)',
+      },
+      advisory: {
+        type: 'boolean',
+        description: 'VC API only: reported but not counted toward verified (issuer_accredited of a credential that is not a VolunteerActivityCredential)',
+      },
     },
   },
   CredentialReport: {
@@ -29,6 +39,7 @@ const schemas = {
       id: { type: 'string' },
       verified: { type: 'boolean' },
       securing: { enum: ['jwt_vc_json', 'vc+jwt'] },
+      types: { type: 'array', items: { type: 'string' } },
       issuer: { type: 'object', properties: { did: { type: 'string' }, organization: { type: 'string' }, name: { type: 'object' }, region: { type: 'string' }, status: { type: 'string' } } },
       subject: { type: 'object', properties: { did: { type: 'string' }, name: { type: 'string' } } },
       activity: { type: 'object' },
@@ -86,7 +97,11 @@ const paths = {
   },
   '/credentials/verify': {
     post: {
-      summary: 'W3C VC API: verify a credential (JWT string, object with proof.jwt, or EnvelopedVerifiableCredential)',
+      summary: 'W3C VC API: verify a credential (VC-JWT or vc+jwt string, object with proof.jwt, or EnvelopedVerifiableCredential)',
+      description:
+        'Any well-formed credential is verified on signature, validity period and status. A VolunteerActivityCredential is verified only when its issuer was accredited; ' +
+        'for other types issuer_accredited is reported with advisory: true (and a warning issuer_not_accredited when it did not hold). ' +
+        'An EnvelopedVerifiableCredential needs an @context starting with https://www.w3.org/ns/credentials/v2, and its data:application/vc+jwt URL must carry a VC 2.0 payload (no vc claim): otherwise 400.',
       requestBody: { required: true, content: json({ type: 'object', required: ['verifiableCredential'], properties: { verifiableCredential: {}, options: { type: 'object' } } }) },
       responses: {
         '200': { description: 'Verified', content: json(ref('VerificationResult')) },
@@ -98,6 +113,7 @@ const paths = {
   '/presentations/verify': {
     post: {
       summary: 'W3C VC API: verify a presentation, optionally against a challenge and domain',
+      description: 'The registry’s trust is read as for /credentials/verify: it decides for VolunteerActivityCredentials only.',
       requestBody: {
         required: true,
         content: json({

@@ -5,25 +5,33 @@ import { audit } from '../audit.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { allocateStatusSlot } from '../status/allocate.ts';
 import type { IssuingOrganization } from './organization.ts';
-import { signCredential, type SignedCredential } from './sign.ts';
+import { signCredential, signEnvelopedCredential, type SignedCredential, type SignedEnvelopedCredential } from './sign.ts';
 
 export interface IssueCredentialInput {
   organization: IssuingOrganization;
-  /** `urn:uuid:…`, also the JWT's `jti` and the handle for revocation. */
-  credentialId: string;
+  /**
+   * The credential's id (`urn:uuid:…` for OpenID4VCI, what the caller gave for the VC API), also the
+   * JWT's `jti` and a handle for revocation. A credential without one is recorded under its
+   * status entry's id, which it carries (`credentialStatus.id`).
+   */
+  credentialId: string | undefined;
+  /** The subject's DID ('' when the credential names none, several separated by spaces). */
   holderDid: string;
+  /** A VC-JWT (VC 1.1 JWT encoding, the default) or a vc+jwt (VC 2.0, VC-JOSE-COSE, enveloped). */
+  securing?: 'jwt_vc_json' | 'vc+jwt';
   /** The activity this credential records, when issued for one (OpenID4VCI); absent for the VC API. */
   activityId?: string;
   /** How it was asked for, for the audit trail. */
   via: 'openid4vci' | 'vc-api';
-  /** The unsigned credential, given its status list entry. */
+  /** The unsigned credential, given its status list entry: for a vc+jwt, the JWT payload itself. */
   build(status: BitstringStatusListEntry): CredentialPayload;
 }
 
-export interface IssuedCredential extends SignedCredential {
+export type IssuedCredential = (SignedCredential | SignedEnvelopedCredential) & {
+  /** The credential's id, or its status entry's id when it has none. */
   id: string;
   status: BitstringStatusListEntry;
-}
+};
 
 /**
  * Issues one credential inside the caller's transaction: a random free status index, the
@@ -31,19 +39,24 @@ export interface IssuedCredential extends SignedCredential {
  */
 export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>, tx: Queryable, input: IssueCredentialInput, now: Date): Promise<IssuedCredential> {
   const slot = await allocateStatusSlot(tx, input.organization.id, deps.config.issuerUrl, now);
-  const signed = await signCredential(deps.agent, input.build(slot.entry), input.organization.did);
+  const credential = input.build(slot.entry);
+  const signed =
+    input.securing === 'vc+jwt'
+      ? await signEnvelopedCredential(deps.agent, credential, input.organization.did, now)
+      : await signCredential(deps.agent, credential, input.organization.did);
+  const id = input.credentialId ?? slot.entry.id;
   await tx.run(
     'INSERT INTO credentials (id, organization_id, activity_id, holder_did, status_list, status_index, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [input.credentialId, input.organization.id, input.activityId ?? null, input.holderDid, slot.listNo, slot.index, now.toISOString()],
+    [id, input.organization.id, input.activityId ?? null, input.holderDid, slot.listNo, slot.index, now.toISOString()],
   );
   await audit(tx, {
     at: now,
     actor: `organization:${input.organization.id}`,
     action: 'credential.issued',
-    subject: input.credentialId,
+    subject: id,
     detail: { via: input.via, activityId: input.activityId, holder: input.holderDid, statusList: slot.listNo },
   });
-  return { id: input.credentialId, status: slot.entry, ...signed };
+  return { id, status: slot.entry, ...signed };
 }
 
 /**

@@ -28,28 +28,55 @@ interface CredentialRow {
 }
 
 /**
- * Revokes the credential `id` (its `urn:uuid:` id, or the id of the activity it was issued for)
- * on behalf of the organization that issued it. A claimed credential gets its status bit set; an
- * activity not yet claimed has its offer withdrawn, so it can never be claimed. Idempotent: a
- * second call changes nothing and answers the state of the first.
+ * Revokes the credential `id` on behalf of the organization that issued it. `id` is the
+ * credential's own id (any URI: `urn:uuid:…`, `urn:example:1`), the id of its status entry
+ * (`credentialStatus.id`, `{ISSUER_URL}/status/{org}/{list}#{index}`, which every credential
+ * carries, those issued without an id included), or the id of the activity it was issued for.
+ * A claimed credential gets its status bit set; an activity not yet claimed has its offer
+ * withdrawn, so it can never be claimed. Idempotent: a second call changes nothing and answers
+ * the state of the first.
  */
 export async function revokeCredential(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, organizationId: string, id: string, reason: string): Promise<Revocation> {
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
     // Rows are locked in the order issuing locks them (the activity, then what hangs on it), so a
     // revocation racing a claim on another instance waits for it and sees the credential it made.
-    if (!id.startsWith('urn:uuid:')) await tx.get(`SELECT id FROM activities WHERE id = ?${forUpdate(tx)}`, [id]);
-    const credential = id.startsWith('urn:uuid:')
-      ? await tx.get<CredentialRow>(`SELECT * FROM credentials WHERE id = ?${forUpdate(tx)}`, [id])
-      : await tx.get<CredentialRow>(`SELECT * FROM credentials WHERE activity_id = ?${forUpdate(tx)}`, [id]);
+    if (!id.includes(':')) await tx.get(`SELECT id FROM activities WHERE id = ?${forUpdate(tx)}`, [id]);
+    const credential = await findCredential(tx, deps.config.issuerUrl, id);
     if (credential) {
       // Someone else's credential is answered as absent: its existence is not ours to confirm.
       if (credential.organization_id !== organizationId) throw notFound(id);
       return revokeIssued(deps, tx, credential, reason, now);
     }
-    if (id.startsWith('urn:uuid:')) throw notFound(id);
+    if (id.includes(':')) throw notFound(id);
     return withdrawOffer(tx, organizationId, id, reason, now);
   });
+}
+
+async function findCredential(tx: Queryable, issuerUrl: string, id: string): Promise<CredentialRow | undefined> {
+  const locked = forUpdate(tx);
+  const byId = await tx.get<CredentialRow>(`SELECT * FROM credentials WHERE id = ?${locked}`, [id]);
+  if (byId) return byId;
+  const entry = statusEntryOf(issuerUrl, id);
+  if (entry) {
+    return tx.get<CredentialRow>(`SELECT * FROM credentials WHERE organization_id = ? AND status_list = ? AND status_index = ?${locked}`, [entry.organizationId, entry.listNo, entry.index]);
+  }
+  return tx.get<CredentialRow>(`SELECT * FROM credentials WHERE activity_id = ?${locked}`, [id]);
+}
+
+/** The organization, list and index a status entry id of this issuer names. */
+function statusEntryOf(issuerUrl: string, id: string): { organizationId: string; listNo: number; index: number } | undefined {
+  const prefix = `${issuerUrl}/status/`;
+  if (!id.startsWith(prefix)) return undefined;
+  const m = /^([^/#]+)\/(\d{1,9})#(\d{1,9})$/.exec(id.slice(prefix.length));
+  if (!m) return undefined;
+  let organizationId: string;
+  try {
+    organizationId = decodeURIComponent(m[1]!);
+  } catch {
+    return undefined;
+  }
+  return { organizationId, listNo: Number(m[2]), index: Number(m[3]) };
 }
 
 async function revokeIssued(deps: Pick<IssuerDeps, 'config'>, tx: Queryable, c: CredentialRow, reason: string, now: Date): Promise<Revocation> {

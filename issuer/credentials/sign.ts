@@ -1,5 +1,6 @@
 import type { CredentialPayload, VerifiableCredential } from '@veramo/core-types';
-import type { PassportAgent } from '../../shared/agent/index.ts';
+import { signJwtWithAgent, type PassportAgent } from '../../shared/agent/index.ts';
+import { VC_V2_CONTEXT } from '../../shared/credential/index.ts';
 
 /** The fragment of the key every organization's DID document names (`{did}#key-1`). */
 export const ORGANIZATION_KEY_FRAGMENT = 'key-1';
@@ -27,4 +28,47 @@ export async function signCredential(agent: PassportAgent, credential: Credentia
   });
   const jwt = (signed.proof as { jwt: string }).jwt;
   return { jwt, verifiableCredential: { ...(credential as VerifiableCredential), proof: { type: 'JwtProof2020', jwt } } };
+}
+
+/** A credential secured as a vc+jwt and carried in a data: URL (VC Data Model 2.0, section 4.13). */
+export interface EnvelopedCredential {
+  '@context': string;
+  id: string;
+  type: 'EnvelopedVerifiableCredential';
+}
+
+export interface SignedEnvelopedCredential {
+  jwt: string;
+  verifiableCredential: EnvelopedCredential;
+}
+
+/**
+ * Signs a VC Data Model 2.0 credential as a vc+jwt (VC-JOSE-COSE): the JWT payload IS the
+ * credential, and the only claims added are derived from its own members (`iss` from `issuer`,
+ * `jti` from `id`, `sub` from the one subject's `id`, `nbf` and `exp` from `validFrom` and
+ * `validUntil`), plus `iat`, the moment of signing, which verifiers judge accreditation at.
+ * Signed with the same key as `signCredential`, through the agent that holds it.
+ */
+export async function signEnvelopedCredential(agent: PassportAgent, credential: Record<string, unknown>, issuerDid: string, now: Date): Promise<SignedEnvelopedCredential> {
+  const jwt = await signJwtWithAgent(agent, { did: issuerDid, kid: `${issuerDid}#${ORGANIZATION_KEY_FRAGMENT}` }, { ...credential, ...claimsOf(credential, now) }, { typ: 'vc+jwt', cty: 'vc' });
+  return { jwt, verifiableCredential: { '@context': VC_V2_CONTEXT, id: `data:application/vc+jwt,${jwt}`, type: 'EnvelopedVerifiableCredential' } };
+}
+
+function claimsOf(credential: Record<string, unknown>, now: Date): Record<string, unknown> {
+  const issuer = credential.issuer as string | { id: string };
+  const subject = credential.credentialSubject;
+  const seconds = (value: unknown) => (typeof value === 'string' ? Math.floor(Date.parse(value) / 1000) : undefined);
+  const claims: Record<string, unknown> = {
+    iss: typeof issuer === 'string' ? issuer : issuer.id,
+    jti: credential.id,
+    sub: isSubject(subject) ? subject.id : undefined,
+    iat: Math.floor(now.getTime() / 1000),
+    nbf: seconds(credential.validFrom),
+    exp: seconds(credential.validUntil),
+  };
+  return Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined));
+}
+
+function isSubject(value: unknown): value is { id?: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
 }

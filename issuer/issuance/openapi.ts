@@ -1,6 +1,7 @@
 import { problemResponses } from '../../shared/http/openapi.ts';
 import { CSV_COLUMNS } from '../activities/csv.ts';
 import { oid4vciOpenApiPaths } from '../oid4vci/openapi.ts';
+import { vcApiOpenApiPaths } from '../vc-api/openapi.ts';
 import { activityRequestSchema, activityStatusSchema, activityViewSchema, bearer, jsonBody, jsonResponse, offerUriSchema } from './openapi-schemas.ts';
 
 const idParam = (description: string) => [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description }];
@@ -82,13 +83,13 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
       summary: 'Revoke a credential (its bit in the status list is set), or withdraw an offer not yet claimed. Idempotent',
       tags: ['credentials'],
       security: bearer,
-      parameters: idParam('The credential id (urn:uuid:…, its jti) or the id of its activity'),
+      parameters: idParam('The credential id (any URI it was issued with: urn:uuid:…, urn:example:1), the id of its status entry (credentialStatus.id, {ISSUER_URL}/status/{org}/{list}#{index}; URL-encoded), or the id of its activity'),
       requestBody: jsonBody({ type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } }),
       responses: {
         '200': jsonResponse('The revocation', {
           type: 'object',
           properties: {
-            id: { type: ['string', 'null'] },
+            id: { type: ['string', 'null'], description: 'The credential id, or its status entry id when it has none' },
             activityId: { type: ['string', 'null'] },
             status: { enum: ['revoked', 'withdrawn'] },
             revokedAt: { type: 'string', format: 'date-time' },
@@ -116,24 +117,6 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
       },
     },
   },
-  '/credentials/issue': {
-    post: {
-      summary: 'W3C VC API issue: sign a VC 1.1 credential as a VC-JWT with a status entry',
-      tags: ['vc-api'],
-      security: bearer,
-      requestBody: jsonBody({
-        type: 'object',
-        required: ['credential'],
-        properties: {
-          credential: { type: 'object', required: ['@context', 'type', 'credentialSubject'], description: 'issuer absent or the calling organization’s DID; credentialSubject.id required; no issuanceDate in the past' },
-          options: { type: 'object' },
-        },
-      }),
-      responses: {
-        '201': jsonResponse('Issued', { type: 'object', properties: { verifiableCredential: { type: 'object', description: 'The credential with proof { type: JwtProof2020, jwt }' } } }),
-        ...problemResponses(400, 401, 403, 409, 422, 429),
-      },
-    },
-  },
+  ...vcApiOpenApiPaths,
   ...oid4vciOpenApiPaths,
 };

@@ -7,6 +7,7 @@ export interface CheckEntry {
   outcome: 'passed' | 'failed' | 'unavailable' | 'not_applicable';
   error?: { code: string; detail: string };
   credential?: string;
+  advisory?: boolean;
 }
 
 export interface Result {

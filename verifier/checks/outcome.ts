@@ -27,6 +27,8 @@ export interface Check {
   detail?: string;
   /** The credential (its id) the entry is about, in a presentation's aggregated log. */
   credential?: string;
+  /** Reported beside the others but not counted toward `verified` (the registry's trust of a credential that is not a volunteer's). */
+  advisory?: boolean;
   [extra: string]: unknown;
 }
 

@@ -82,13 +82,23 @@ function readV11(jwt: string, header: ProtectedHeaderParameters, payload: Record
   };
 }
 
+/**
+ * The one subject a VC 2.0 credential is about: its only subject, or the id that every subject
+ * of a set shares. Several different subjects (or none) have no one subject to bind a holder to.
+ */
+function theSubject(value: unknown): { id?: unknown } {
+  const subjects = Array.isArray(value) ? value.filter(isObject) : isObject(value) ? [value] : [];
+  const ids = new Set(subjects.map((s) => s.id));
+  return subjects.length && ids.size === 1 ? { id: subjects[0]!.id } : {};
+}
+
 function readV2(jwt: string, header: ProtectedHeaderParameters, payload: Record<string, unknown>): CredentialUnderTest {
   const issuerId = isObject(payload.issuer) ? payload.issuer.id : payload.issuer;
-  const subject = isObject(payload.credentialSubject) ? payload.credentialSubject : {};
+  const subject = theSubject(payload.credentialSubject);
   const conflicts: string[] = [];
   // VC-JOSE-COSE, section 3.1.2: JWT claims that duplicate credential properties must not contradict them.
   if (payload.iss !== undefined && payload.iss !== issuerId) conflicts.push(`iss ${String(payload.iss)} differs from issuer ${String(issuerId)}`);
-  if (payload.sub !== undefined && subject.id !== undefined && payload.sub !== subject.id) conflicts.push(`sub ${String(payload.sub)} differs from credentialSubject.id ${String(subject.id)}`);
+  if (payload.sub !== undefined && subject.id !== payload.sub) conflicts.push(`sub ${String(payload.sub)} differs from credentialSubject.id ${String(subject.id)}`);
   if (payload.jti !== undefined && payload.id !== undefined && payload.jti !== payload.id) conflicts.push(`jti ${String(payload.jti)} differs from id ${String(payload.id)}`);
   const validFrom = fromIso(payload.validFrom);
   return {
@@ -99,8 +109,9 @@ function readV2(jwt: string, header: ProtectedHeaderParameters, payload: Record<
     credential: payload,
     id: asString(payload.id) ?? asString(payload.jti),
     issuerDid: didOf(issuerId),
-    subjectDid: didOf(subject.id ?? payload.sub),
-    issuedAt: validFrom ?? fromSeconds(payload.iat),
+    subjectDid: didOf(subject.id),
+    // Issued when signed (iat); validFrom may lie before that, as a diploma's does.
+    issuedAt: fromSeconds(payload.iat) ?? validFrom,
     notBefore: latest(validFrom, fromSeconds(payload.nbf)),
     expiresAt: earliest(fromIso(payload.validUntil), fromSeconds(payload.exp)),
     conflicts,

@@ -1,43 +1,47 @@
 import type { Language } from '../../shared/credential/index.ts';
 import type { CheckId } from '../checks/index.ts';
 
-/** Each check in plain words: its name and what it means when it holds. */
-export const CHECK_TEXT: Record<Language, Record<CheckId, { name: string; meaning: string }>> = {
+/**
+ * Each check in plain words: its name, what it means when it holds, and what it says when it does
+ * not (`failed`, and `unchecked` when it could not be made), so that a failed check's label says
+ * what failed ("Revoked"), never the name of what should have held ("Not revoked").
+ */
+export const CHECK_TEXT: Record<Language, Record<CheckId, { name: string; meaning: string; failed: string; unchecked: string }>> = {
   kk: {
-    format: { name: 'Пішімі', meaning: 'Дұрыс рәсімделген, қол қойылған куәлік' },
-    signature: { name: 'Қолтаңба', meaning: 'Берушінің кілтімен қол қойылған және содан бері өзгертілмеген' },
-    issuer_resolved: { name: 'Беруші табылды', meaning: 'Берушінің ашық сәйкестендіргіші (DID) мен кілті табылды' },
-    issuer_accredited: { name: 'Аккредиттелген ұйым', meaning: 'Ұйым куәлікті берген кезде ұлттық тізілімде аккредиттелген болды' },
-    not_revoked: { name: 'Кері қайтарылмаған', meaning: 'Ұйым куәлікті кері қайтарып алмаған' },
-    not_expired: { name: 'Мерзімі өтпеген', meaning: 'Жарамдылық мерзімі ішінде' },
-    schema: { name: 'Мазмұны', meaning: 'Барлық міндетті мәліметтер дұрыс толтырылған' },
-    holder_binding: { name: 'Иесі ұсынды', meaning: 'Ұсынушы — куәлік берілген волонтердің өзі' },
-    challenge: { name: 'Осы сұрауға жауап', meaning: 'Дәл осы сұрауға берілген жауап (nonce және алушы), бір рет қолданылған' },
-    policy: { name: 'Талаптар', meaning: 'Расталған сағаттар сұралғанға сай' },
+    format: { name: 'Пішімі', meaning: 'Дұрыс рәсімделген, қол қойылған куәлік', failed: 'Пішімі дұрыс емес', unchecked: 'Пішімі тексерілмеді' },
+    signature: { name: 'Қолтаңба', meaning: 'Берушінің кілтімен қол қойылған және содан бері өзгертілмеген', failed: 'Қолтаңба сәйкес емес', unchecked: 'Қолтаңба тексерілмеді' },
+    issuer_resolved: { name: 'Беруші табылды', meaning: 'Берушінің ашық сәйкестендіргіші (DID) мен кілті табылды', failed: 'Беруші табылмады', unchecked: 'Берушіге қол жеткізілмеді' },
+    issuer_accredited: { name: 'Аккредиттелген ұйым', meaning: 'Ұйым куәлікті берген кезде ұлттық тізілімде аккредиттелген болды', failed: 'Ұйым аккредиттелмеген', unchecked: 'Аккредиттеу тексерілмеді' },
+    not_revoked: { name: 'Кері қайтарылмаған', meaning: 'Ұйым куәлікті кері қайтарып алмаған', failed: 'Кері қайтарылған', unchecked: 'Кері қайтарылуы тексерілмеді' },
+    not_expired: { name: 'Мерзімі өтпеген', meaning: 'Жарамдылық мерзімі ішінде', failed: 'Мерзімі өткен', unchecked: 'Мерзімі тексерілмеді' },
+    schema: { name: 'Мазмұны', meaning: 'Барлық міндетті мәліметтер дұрыс толтырылған', failed: 'Мазмұны толық емес немесе қате', unchecked: 'Мазмұны тексерілмеді' },
+    holder_binding: { name: 'Иесі ұсынды', meaning: 'Волонтер дәл осы сұрауға куәліктер берілген кілтпен жауап берді', failed: 'Иесі ұсынбаған', unchecked: 'Ұсынушы тексерілмеді' },
+    challenge: { name: 'Осы сұрауға жауап', meaning: 'Дәл осы сұрауға берілген жауап (nonce және алушы), бір рет қолданылған', failed: 'Бұл сұрауға жауап емес', unchecked: 'Сұрауға жауап тексерілмеді' },
+    policy: { name: 'Талаптар', meaning: 'Расталған сағаттар сұралғанға сай', failed: 'Талаптар орындалмады', unchecked: 'Талаптар тексерілмеді' },
   },
   ru: {
-    format: { name: 'Формат', meaning: 'Правильно оформленное подписанное удостоверение' },
-    signature: { name: 'Подпись', meaning: 'Подписано ключом издателя и с тех пор не изменено' },
-    issuer_resolved: { name: 'Издатель найден', meaning: 'Публичный идентификатор (DID) и ключ издателя получены' },
-    issuer_accredited: { name: 'Аккредитованная организация', meaning: 'Организация была аккредитована в национальном реестре на момент выдачи' },
-    not_revoked: { name: 'Не отозвано', meaning: 'Организация не отозвала удостоверение' },
-    not_expired: { name: 'Срок действия', meaning: 'В пределах срока действия' },
-    schema: { name: 'Содержание', meaning: 'Все обязательные сведения заполнены правильно' },
-    holder_binding: { name: 'Предъявлено владельцем', meaning: 'Предъявитель — тот самый волонтёр, которому выдано удостоверение' },
-    challenge: { name: 'Ответ на этот запрос', meaning: 'Ответ именно на этот запрос (nonce и адресат), использован один раз' },
-    policy: { name: 'Требования', meaning: 'Подтверждённые часы соответствуют запросу' },
+    format: { name: 'Формат', meaning: 'Правильно оформленное подписанное удостоверение', failed: 'Неверный формат', unchecked: 'Формат не проверен' },
+    signature: { name: 'Подпись', meaning: 'Подписано ключом издателя и с тех пор не изменено', failed: 'Подпись не совпадает', unchecked: 'Подпись не проверена' },
+    issuer_resolved: { name: 'Издатель найден', meaning: 'Публичный идентификатор (DID) и ключ издателя получены', failed: 'Издатель не найден', unchecked: 'Издатель недоступен' },
+    issuer_accredited: { name: 'Аккредитованная организация', meaning: 'Организация была аккредитована в национальном реестре на момент выдачи', failed: 'Организация не аккредитована', unchecked: 'Аккредитация не проверена' },
+    not_revoked: { name: 'Не отозвано', meaning: 'Организация не отозвала удостоверение', failed: 'Отозвано', unchecked: 'Отзыв не проверен' },
+    not_expired: { name: 'Срок действия', meaning: 'В пределах срока действия', failed: 'Срок действия истёк', unchecked: 'Срок действия не проверен' },
+    schema: { name: 'Содержание', meaning: 'Все обязательные сведения заполнены правильно', failed: 'Содержание неполное или неверное', unchecked: 'Содержание не проверено' },
+    holder_binding: { name: 'Предъявлено владельцем', meaning: 'Волонтёр ответил на этот самый запрос ключом, на который выданы удостоверения', failed: 'Предъявлено не владельцем', unchecked: 'Предъявитель не проверен' },
+    challenge: { name: 'Ответ на этот запрос', meaning: 'Ответ именно на этот запрос (nonce и адресат), использован один раз', failed: 'Не ответ на этот запрос', unchecked: 'Ответ на запрос не проверен' },
+    policy: { name: 'Требования', meaning: 'Подтверждённые часы соответствуют запросу', failed: 'Требования не выполнены', unchecked: 'Требования не проверены' },
   },
   en: {
-    format: { name: 'Format', meaning: 'A well-formed, signed credential' },
-    signature: { name: 'Signature', meaning: "Signed with the issuer's key and unchanged since" },
-    issuer_resolved: { name: 'Issuer found', meaning: "The issuer's public identifier (DID) and key were found" },
-    issuer_accredited: { name: 'Accredited organization', meaning: 'The organization was accredited in the national registry when it issued the credential' },
-    not_revoked: { name: 'Not revoked', meaning: 'The organization has not revoked the credential' },
-    not_expired: { name: 'Validity period', meaning: 'Within its validity period' },
-    schema: { name: 'Content', meaning: 'All required details are filled in correctly' },
-    holder_binding: { name: 'Presented by its owner', meaning: 'The person presenting it is the volunteer it was issued to' },
-    challenge: { name: 'Answers this request', meaning: 'Answers this very request (nonce and audience), used once' },
-    policy: { name: 'Requirements', meaning: 'The verified hours meet what was asked' },
+    format: { name: 'Format', meaning: 'A well-formed, signed credential', failed: 'Malformed', unchecked: 'Format not checked' },
+    signature: { name: 'Signature', meaning: "Signed with the issuer's key and unchanged since", failed: 'Signature does not match', unchecked: 'Signature not checked' },
+    issuer_resolved: { name: 'Issuer found', meaning: "The issuer's public identifier (DID) and key were found", failed: 'Issuer not found', unchecked: 'Issuer could not be reached' },
+    issuer_accredited: { name: 'Accredited organization', meaning: 'The organization was accredited in the national registry when it issued the credential', failed: 'Not an accredited organization', unchecked: 'Accreditation not checked' },
+    not_revoked: { name: 'Not revoked', meaning: 'The organization has not revoked the credential', failed: 'Revoked', unchecked: 'Revocation not checked' },
+    not_expired: { name: 'Validity period', meaning: 'Within its validity period', failed: 'Expired', unchecked: 'Validity not checked' },
+    schema: { name: 'Content', meaning: 'All required details are filled in correctly', failed: 'Details missing or wrong', unchecked: 'Content not checked' },
+    holder_binding: { name: 'Presented by its owner', meaning: 'The volunteer answered this very request with the key the credentials were issued to', failed: 'Not presented by its owner', unchecked: 'Presenter not checked' },
+    challenge: { name: 'Answers this request', meaning: 'Answers this very request (nonce and audience), used once', failed: 'Not an answer to this request', unchecked: 'Answer not checked' },
+    policy: { name: 'Requirements', meaning: 'The verified hours meet what was asked', failed: 'Requirements not met', unchecked: 'Requirements not checked' },
   },
 };
 
@@ -138,5 +142,34 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     nonce_missing: 'The answer carries no request code',
     audience_mismatch: 'The answer is addressed to another verifier',
     policy_not_met: 'Not enough verified hours for what was asked',
+  },
+};
+
+/** A failed check's label for a code that says more than the check's own (a suspension is not a revocation). */
+export const FAILED_BY_CODE: Record<Language, Record<string, string>> = {
+  kk: { suspended: 'Әрекеті тоқтатылған', not_yet_valid: 'Әлі күшіне енбеген', several_holders: 'Бірнеше адамның ұсынымдары' },
+  ru: { suspended: 'Действие приостановлено', not_yet_valid: 'Ещё не действует', several_holders: 'Презентации нескольких людей' },
+  en: { suspended: 'Suspended', not_yet_valid: 'Not valid yet', several_holders: 'Presentations of several people' },
+};
+
+/**
+ * A presentation signed earlier and shown again (a share link): it proves the credentials, not
+ * who shows them. What `holder_binding` says then, in place of its name and meaning.
+ */
+export const BEARER_TEXT: Record<Language, { name: string; meaning: string; action: string }> = {
+  kk: {
+    name: 'Сілтемесі бар кез келген адам көрсете алады',
+    meaning: 'Сілтемесі бар кез келген адам мұны көрсете алады; алдыңыздағы волонтердің өзі екенін білу үшін тікелей сұрау жіберіңіз',
+    action: 'Тікелей сұрау жасау',
+  },
+  ru: {
+    name: 'Показать может любой, у кого есть ссылка',
+    meaning: 'Любой, у кого есть ссылка, может показать это; чтобы знать, что перед вами сам волонтёр, попросите ответить на живой запрос',
+    action: 'Создать живой запрос',
+  },
+  en: {
+    name: 'Anyone with the link can show this',
+    meaning: 'Anyone with the link can show this; ask for a live request to know it is the volunteer',
+    action: 'Start a live request',
   },
 };

@@ -3,26 +3,30 @@ import { translator } from '../../shared/i18n/index.ts';
 import { html, type SafeHtml } from '../../shared/pages/index.ts';
 import type { Check } from '../checks/index.ts';
 import type { CredentialReport, VerificationResult } from '../verification/report.ts';
-import { CHECK_TEXT, ERROR_TEXT } from './check-texts.ts';
+import { BEARER_TEXT, CHECK_TEXT, ERROR_TEXT, FAILED_BY_CODE } from './check-texts.ts';
 import { TEXT } from './texts.ts';
 
 const MARK: Record<Check['outcome'], string> = { passed: '✓', failed: '✗', unavailable: '!', not_applicable: '–' };
 
 /**
- * A verification result for a person: the verdict first, then who the volunteer is, the
- * verified hours, each activity with its organization, and every check in plain words. A check
- * that did not hold says which it is and why.
+ * A verification result for a person: the verdict first, then the warnings (names that differ
+ * come before any name is shown), why it failed, whether the presenter is proven (a share link is
+ * not: the page offers a live request instead), who the volunteer is, the verified hours, each
+ * activity with its organization, and every check in plain words. A check that did not hold says
+ * what failed and why.
  */
 export function resultView(result: VerificationResult, lang: Language): SafeHtml {
   const t = translator(TEXT, lang);
   const failing = result.checks.filter((c) => !c.valid);
   const holder = result.holder;
+  const bearer = result.checks.some((c) => c.id === 'holder_binding' && c.bearer === true);
   return html`
 <section id="result" data-verified="${String(result.verified)}">
   <div class="banner ${result.verified ? 'ok' : 'bad'}" id="verdict">${result.verified ? `✓ ${t('verified')}` : `✗ ${t('notVerified')}`}</div>
-  ${failing.length ? html`<div class="card" id="why"><strong>${t('failedBecause')}</strong><ul>${failing.map((c) => html`<li data-check="${c.id}"><strong>${CHECK_TEXT[lang][c.id].name}</strong>: ${reason(c, lang)}${c.credential ? html` <span class="muted">(${c.credential})</span>` : ''}</li>`)}</ul></div>` : ''}
-  ${holder ? html`<div class="card" id="volunteer"><h2>${t('volunteer')}</h2><p><strong>${holder.name ?? ''}</strong></p><p class="muted">${t('identifier')}: ${short(holder.did)}</p></div>` : ''}
   ${result.warnings.length ? html`<div class="card warn" id="warnings"><h2>${t('warnings')}</h2><ul>${result.warnings.map((w) => html`<li data-warning="${w.code}">${warningText(w, result, lang)}</li>`)}</ul></div>` : ''}
+  ${failing.length ? html`<div class="card" id="why"><strong>${t('failedBecause')}</strong><ul>${failing.map((c) => html`<li data-check="${c.id}"><strong>${label(c, lang)}</strong>: ${reason(c, lang)}${c.credential ? html` <span class="muted">(${c.credential})</span>` : ''}</li>`)}</ul></div>` : ''}
+  ${bearer ? html`<div class="card warn" id="bearer"><p><strong>${BEARER_TEXT[lang].name}</strong></p><p>${BEARER_TEXT[lang].meaning}</p><p><a class="button" id="live-request" href="/requests/new?lang=${lang}">${BEARER_TEXT[lang].action}</a></p></div>` : ''}
+  ${holder ? html`<div class="card" id="volunteer"><h2>${t('volunteer')}</h2><p><strong>${holder.name ?? ''}</strong></p><p class="muted">${t('identifier')}: ${short(holder.did)}</p></div>` : ''}
   <div class="card" id="totals">
     <h2>${t('totals')}</h2>
     <p><strong>${t('totalHours', { hours: result.totals.hours, count: result.totals.credentials })}</strong></p>
@@ -57,20 +61,31 @@ function activityCard(c: CredentialReport, lang: Language): SafeHtml {
     ${a.confirmedBy ? html`<tr><th>${t('confirmedBy')}</th><td>${String(a.confirmedBy)}</td></tr>` : ''}
     ${c.issuanceDate ? html`<tr><th>${t('issued')}</th><td>${c.issuanceDate.slice(0, 10)}</td></tr>` : ''}
   </table>
-  ${failing.length ? html`<ul>${failing.map((k) => html`<li class="bad">${CHECK_TEXT[lang][k.id].name}: ${reason(k, lang)}</li>`)}</ul>` : ''}
+  ${failing.length ? html`<ul>${failing.map((k) => html`<li class="bad">${label(k, lang)}: ${reason(k, lang)}</li>`)}</ul>` : ''}
 </article>`;
 }
 
-/** Every check with its outcome, in plain words, with the technical detail beside it. */
+/**
+ * Every check with its outcome, in plain words, with the technical detail beside it. A check that
+ * holds (or does not apply) shows its name and outcome; one that does not shows what failed.
+ */
 export function checkList(checks: Check[], lang: Language): SafeHtml {
   const t = translator(TEXT, lang);
   return html`<ul class="checks" id="checks">${checks.map(
-    (c) => html`<li data-check="${c.id}" data-outcome="${c.outcome}" class="${c.valid ? (c.outcome === 'not_applicable' ? 'muted' : 'ok') : 'bad'}">
-      <strong>${MARK[c.outcome]} ${CHECK_TEXT[lang][c.id].name}</strong> — ${t(c.outcome)}<br>
-      <span>${c.valid ? CHECK_TEXT[lang][c.id].meaning : reason(c, lang)}</span>
+    (c) => html`<li data-check="${c.id}" data-outcome="${c.outcome}"${c.bearer === true ? html` data-bearer="true"` : ''} class="${c.bearer === true ? 'warn' : c.valid ? (c.outcome === 'not_applicable' ? 'muted' : 'ok') : 'bad'}">
+      <strong>${c.bearer === true ? '!' : MARK[c.outcome]} ${label(c, lang)}</strong>${c.valid && c.bearer !== true ? ` — ${t(c.outcome)}` : ''}<br>
+      <span>${c.bearer === true ? BEARER_TEXT[lang].meaning : c.valid ? CHECK_TEXT[lang][c.id].meaning : reason(c, lang)}</span>
       ${c.error || c.detail ? html`<br><span class="muted">${t('technical')}: ${c.error ? `${c.error.code}: ${c.error.detail}` : c.detail}</span>` : ''}
     </li>`,
   )}</ul>`;
+}
+
+/** What a check says in a list: its name while it holds; what failed when it does not ("Revoked"). */
+function label(c: Check, lang: Language): string {
+  if (c.bearer === true) return BEARER_TEXT[lang].name;
+  if (c.valid) return CHECK_TEXT[lang][c.id].name;
+  if (c.outcome === 'unavailable') return CHECK_TEXT[lang][c.id].unchecked;
+  return FAILED_BY_CODE[lang][c.error?.code ?? ''] ?? CHECK_TEXT[lang][c.id].failed;
 }
 
 function reason(c: Check, lang: Language): string {
@@ -79,11 +94,14 @@ function reason(c: Check, lang: Language): string {
 }
 
 function warningText(w: { code: string; detail: string; credential?: string }, result: VerificationResult, lang: Language): string {
+  if (w.code === 'subject_names_differ') {
+    const names = [...new Set(result.credentials.flatMap((c) => (c.subject.name ? [c.subject.name.trim()] : [])))];
+    return translator(TEXT, lang)('subjectNamesDiffer', { names: names.join(', ') });
+  }
   if (w.code !== 'organization_suspended') return w.detail;
   const org = result.credentials.find((c) => c.id === w.credential)?.issuer.name;
   return translator(TEXT, lang)('organizationSuspendedNow', { org: org ? localized(org, lang) : '' });
 }
-
 
 function short(did: string | undefined): string {
   if (!did) return '';

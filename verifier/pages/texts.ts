@@ -9,7 +9,8 @@ type Key =
   | 'linkRefused' | 'linkFailed' | 'notCredential' | 'scanAnother' | 'newRequestTitle' | 'newRequestIntro' | 'purposeLabel'
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
-  | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy';
+  | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy'
+  | 'subjectNamesDiffer';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
@@ -45,6 +46,7 @@ export const TEXT: Messages<Key> = {
     onlyVerifiedCount: 'Тек расталған куәліктер есептеледі',
     checks: 'Тексерулер',
     warnings: 'Ескертулер',
+    subjectNamesDiffer: 'Куәліктерде волонтер әртүрлі аталған: {names}. Бұл бір адам екеніне көз жеткізіңіз',
     organizationSuspendedNow: '{org} ұйымының аккредиттеуі қазір тоқтатылған; бұл куәлік аккредиттеу кезінде берілген, сондықтан жарамды',
     credentialVerified: 'расталды',
     credentialNotVerified: 'расталмады',
@@ -114,6 +116,7 @@ export const TEXT: Messages<Key> = {
     onlyVerifiedCount: 'Учитываются только подтверждённые удостоверения',
     checks: 'Проверки',
     warnings: 'Предупреждения',
+    subjectNamesDiffer: 'В удостоверениях волонтёр назван по-разному: {names}. Убедитесь, что это один человек',
     organizationSuspendedNow: 'Аккредитация организации {org} сейчас приостановлена; это удостоверение выдано во время аккредитации и остаётся действительным',
     credentialVerified: 'подтверждено',
     credentialNotVerified: 'не подтверждено',
@@ -183,6 +186,7 @@ export const TEXT: Messages<Key> = {
     onlyVerifiedCount: 'Only credentials that verified are counted',
     checks: 'Checks',
     warnings: 'Warnings',
+    subjectNamesDiffer: 'The credentials name the volunteer differently: {names}. Make sure they are one person',
     organizationSuspendedNow: '{org} is suspended now; this credential was issued while it was accredited and stays valid',
     credentialVerified: 'verified',
     credentialNotVerified: 'not verified',

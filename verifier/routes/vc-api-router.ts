@@ -9,7 +9,9 @@ import type { VerificationResult } from '../verification/report.ts';
  * The W3C VC API verify routes, so public conformance suites can test this verifier:
  * `POST /credentials/verify` and `POST /presentations/verify`. 200 when verified; 422 with
  * `problemDetails` (one per check that did not hold) when not; 400 for input that is no
- * credential or presentation at all.
+ * credential or presentation at all (an envelope without its `@context`, or whose media type
+ * does not match what it carries, included). Any well-formed VC-JWT, vc+jwt or enveloped
+ * credential is verified; the registry's trust decides only for VolunteerActivityCredentials.
  */
 export function createVcApiRouter(deps: Pick<VerifierDeps, 'verifier'>): Router {
   const router = Router();
@@ -50,8 +52,9 @@ function send(res: Response, result: VerificationResult): void {
     res.json(result);
     return;
   }
+  // Advisory entries (the registry's trust of a credential that is not a volunteer's) are no problem.
   const problemDetails = result.checks
-    .filter((c) => !c.valid)
+    .filter((c) => !c.valid && !c.advisory)
     .map((c) => ({
       type: PROBLEM_TYPE_BASE + (c.error?.code ?? 'check_failed'),
       title: `The ${c.id} check did not hold`,

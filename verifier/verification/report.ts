@@ -6,6 +6,8 @@ export interface CredentialReport {
   id: string | undefined;
   verified: boolean;
   securing: 'jwt_vc_json' | 'vc+jwt' | undefined;
+  /** The credential's `type`s, as it claims them. */
+  types: string[];
   issuer: { did: string | undefined; organization?: string; name?: LocalizedText; region?: string; status?: string };
   subject: { did: string | undefined; name?: string };
   activity?: Record<string, unknown>;
@@ -34,8 +36,9 @@ export interface VerificationResult {
   verifiedAt: string;
 }
 
+/** Every check holds, advisory ones aside (see `withRegistryTrust`): they are reported, not counted. */
 export function allValid(checks: Check[]): boolean {
-  return checks.every((c) => c.valid);
+  return checks.every((c) => c.valid || c.advisory === true);
 }
 
 /**
@@ -54,7 +57,10 @@ export function aggregate(id: CheckId, entries: Check[]): Check {
     const own = relevant.length - credentials;
     return passed(id, own ? `Holds for the presentation and its ${credentials} credential(s)` : `Holds for all ${credentials} credential(s)`);
   }
-  const first = invalid.find((e) => e.outcome === 'failed') ?? invalid[0]!;
+  // A check that counts before an advisory one, a failure before a could-not-check.
+  const counting = invalid.filter((e) => e.advisory !== true);
+  const pool = counting.length ? counting : invalid;
+  const first = pool.find((e) => e.outcome === 'failed') ?? pool[0]!;
   return { ...first, failures: invalid.length };
 }
 

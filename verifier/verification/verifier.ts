@@ -4,6 +4,7 @@ import type { Challenge, Policy } from '../checks/index.ts';
 import { readPresentation } from '../credentials/read-presentation.ts';
 import { newCheckContext, type VerificationSources } from '../sources/context.ts';
 import { mergeResults } from './merge.ts';
+import { withRegistryTrust } from './registry-trust.ts';
 import type { VerificationResult } from './report.ts';
 import { fetchSharedPresentation } from './share-link.ts';
 import { verifyCredentialAlone } from './verify-credential-alone.ts';
@@ -23,9 +24,9 @@ export interface Verifier {
   verifyJwt(jwt: string): Promise<VerificationResult>;
   /** The presentation behind a volunteer's share link. */
   verifyShareLink(url: string): Promise<VerificationResult>;
-  /** A credential, refusing anything else (`POST /credentials/verify`). */
+  /** A credential, refusing anything else (`POST /credentials/verify`); the registry's trust decides for volunteer credentials only. */
   verifyCredential(jwt: string): Promise<VerificationResult>;
-  /** A presentation against an optional challenge (`POST /presentations/verify`). */
+  /** A presentation against an optional challenge (`POST /presentations/verify`), the registry's trust read as for a credential. */
   verifyPresentation(jwt: string, challenge?: Challenge): Promise<VerificationResult>;
   /** An OpenID4VP answer: every presentation of the vp_token, the request's challenge and policy. */
   verifyAnswer(jwts: string[], challenge: Challenge, policy: Policy | undefined): Promise<VerificationResult>;
@@ -44,11 +45,13 @@ export function createVerifier(sources: VerificationSources, fetch: GuardedFetch
     },
     async verifyCredential(jwt) {
       expect(jwt, 'credential', 'verifiableCredential');
-      return verifyCredentialAlone(jwt, newCheckContext(sources));
+      return withRegistryTrust(await verifyCredentialAlone(jwt, newCheckContext(sources)));
     },
     async verifyPresentation(jwt, challenge) {
       expect(jwt, 'presentation', 'verifiablePresentation');
-      return verifyPresentation(readPresentation(jwt), newCheckContext(sources), { ...(challenge ? { challenge } : {}), notAskedWhy: HANDED_OVER_CHALLENGE });
+      return withRegistryTrust(
+        await verifyPresentation(readPresentation(jwt), newCheckContext(sources), { ...(challenge ? { challenge } : {}), notAskedWhy: HANDED_OVER_CHALLENGE }),
+      );
     },
     async verifyAnswer(jwts, challenge, policy) {
       jwts.forEach((jwt, i) => expect(jwt, 'presentation', `vp_token.volunteer_activity[${i}]`));

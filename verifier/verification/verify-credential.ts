@@ -10,7 +10,8 @@ import {
   unreadableCredential,
   type CheckContext,
 } from '../checks/index.ts';
-import { asString, isObject } from '../credentials/claims.ts';
+import { VOLUNTEER_CREDENTIAL_TYPE } from '../../shared/credential/index.ts';
+import { asString, isObject, types } from '../credentials/claims.ts';
 import { readCredential } from '../credentials/read-credential.ts';
 import { allValid, type CredentialReport } from './report.ts';
 
@@ -46,19 +47,22 @@ export async function verifyCredentialJwt(jwt: string, ctx: CheckContext): Promi
     checkSchema(c, ctx.now),
   ];
   const org = accreditation.organization;
-  const subject = isObject(c.credential.credentialSubject) ? c.credential.credentialSubject : {};
+  const subject = subjectOf(c.credential.credentialSubject);
   const subjectName = asString(subject.name);
+  const credentialTypes = types(c.credential.type);
   return {
     id: c.id,
     verified: allValid(checks),
     securing: c.securing,
+    types: credentialTypes,
     issuer: {
       did: c.issuerDid,
       // Names come from the signed trust list only: a credential's own claim of a name proves nothing.
       ...(org ? { organization: org.id, name: org.name, region: org.region, status: org.status } : {}),
     },
     subject: { did: c.subjectDid, ...(subjectName ? { name: subjectName } : {}) },
-    ...(isObject(subject.activity) ? { activity: subject.activity } : {}),
+    // Only a volunteer's credential has hours that count toward totals and policies.
+    ...(credentialTypes.includes(VOLUNTEER_CREDENTIAL_TYPE) && isObject(subject.activity) ? { activity: subject.activity } : {}),
     ...(c.issuedAt ? { issuanceDate: c.issuedAt.toISOString() } : {}),
     ...(c.expiresAt ? { expirationDate: c.expiresAt.toISOString() } : {}),
     checks,
@@ -66,11 +70,18 @@ export async function verifyCredentialJwt(jwt: string, ctx: CheckContext): Promi
   };
 }
 
+/** The subject a report names: the one subject, or the first of a set (VC 2.0 allows several). */
+function subjectOf(value: unknown): Record<string, unknown> {
+  const first = Array.isArray(value) ? value[0] : value;
+  return isObject(first) ? first : {};
+}
+
 export function unreadableReport(detail: string): CredentialReport {
   return {
     id: undefined,
     verified: false,
     securing: undefined,
+    types: [],
     issuer: { did: undefined },
     subject: { did: undefined },
     checks: [unreadableCredential(detail)],

@@ -17,6 +17,7 @@ import {
   type Check,
   type CheckContext,
   type CheckId,
+  type Warning,
 } from '../checks/index.ts';
 import type { PresentationUnderTest } from '../credentials/read-presentation.ts';
 import { about, aggregate, allValid, inOrder, totalsOf, type CredentialReport, type VerificationResult } from './report.ts';
@@ -41,7 +42,10 @@ export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckCon
     // Beyond the limit the format check fails; the rest is not fetched for.
     Promise.all(p.entries.slice(0, MAX_PRESENTED_CREDENTIALS).map((e) => ('jwt' in e ? verifyCredentialJwt(e.jwt, ctx) : unreadableReport(e.problem)))),
   ]);
-  const bound = credentials.map((report) => bindToHolder(report, p));
+  const challenge = checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for');
+  // Possession is proven to this verifier only by an answer to its own nonce.
+  const proven = challenge.outcome === 'passed' && options.challenge?.nonce !== undefined;
+  const bound = credentials.map((report) => bindToHolder(report, p, proven));
   const presentationChecks: Check[] = [
     checkPresentationFormat(p),
     own,
@@ -52,7 +56,7 @@ export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckCon
     ...([...CREDENTIAL_CHECKS, HOLDER_BINDING] as CheckId[]).map((id) =>
       aggregate(id, [...(id === FORMAT || id === SIGNATURE || id === NOT_EXPIRED ? presentationChecks.filter((c) => c.id === id) : []), ...credentialChecks]),
     ),
-    checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for'),
+    challenge,
     notApplicable(POLICY, 'No policy was asked for'),
   ]);
   const holderName = bound.find((c) => c.verified && c.subject.name)?.subject.name;
@@ -62,16 +66,31 @@ export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckCon
     checks,
     credentials: bound,
     totals: totalsOf(bound),
-    warnings: bound.flatMap((c) => c.warnings),
+    warnings: [...subjectNameWarnings(bound), ...bound.flatMap((c) => c.warnings)],
     holder: { did: p.signerDid, ...(holderName ? { name: holderName } : {}) },
     verifiedAt: ctx.now.toISOString(),
   };
 }
 
 /** Adds the holder-binding check to a credential's own log: a credential counts only when its subject presented it. */
-function bindToHolder(report: CredentialReport, p: PresentationUnderTest): CredentialReport {
+function bindToHolder(report: CredentialReport, p: PresentationUnderTest, proven: boolean): CredentialReport {
   // An entry that could not even be read has nothing to bind; its format check already failed.
   if (report.securing === undefined) return report;
-  const checks = [...report.checks, checkHolderBinding(p, report.subject.did)];
+  const checks = [...report.checks, checkHolderBinding(p, report.subject.did, proven)];
   return { ...report, checks, verified: allValid(checks) };
+}
+
+/**
+ * Credentials bound to one key that name their subject differently ("Dana Example" in one,
+ * "Aruzhan Example" in another) may be two people's records gathered under one key. The names are
+ * typed by organizations, so spelling may differ honestly: the reader is warned first, and judges.
+ */
+function subjectNameWarnings(reports: CredentialReport[]): Warning[] {
+  const names = new Map<string, string>();
+  for (const r of reports) {
+    const name = r.subject.name;
+    if (name) names.set(name.trim().replace(/\s+/g, ' ').toLocaleLowerCase(), name.trim());
+  }
+  if (names.size < 2) return [];
+  return [{ code: 'subject_names_differ', detail: `The credentials name their subject differently: ${[...names.values()].join('; ')}` }];
 }

@@ -81,10 +81,24 @@ describe('verifier pages in a browser', () => {
       expect(activities.join(' ')).toContain('Organization eco-qyran');
       expect(await page.locator('#checks li[data-outcome="failed"], #checks li[data-outcome="unavailable"]').count()).toBe(0);
       expect(await page.locator('#checks li[data-check="challenge"]').getAttribute('data-outcome')).toBe('not_applicable');
+      // A share link proves the credentials, not who shows them: the page says so and offers a live request.
+      const binding = page.locator('#checks li[data-check="holder_binding"]');
+      expect(await binding.getAttribute('data-bearer')).toBe('true');
+      expect(await binding.textContent()).toContain('Anyone with the link can show this');
+      expect(await binding.textContent()).not.toContain('Presented by its owner');
+      expect(await page.locator('#bearer').textContent()).toContain('ask for a live request to know it is the volunteer');
+      expect(await page.locator('#live-request').getAttribute('href')).toBe('/requests/new?lang=en');
       await screenshot(page, 'verified');
       await page.locator('.langs a[data-lang="kk"]').click();
       await expect.poll(() => page.locator('#verdict').textContent()).toContain('Расталды');
       expect(await page.locator('article.activity').first().textContent()).toContain('Ағаш отырғызу');
+      expect(await page.locator('#bearer').textContent()).toContain('Сілтемесі бар кез келген адам мұны көрсете алады');
+      await screenshot(page, 'share-bearer-kk');
+      await page.locator('.langs a[data-lang="ru"]').click();
+      await expect.poll(() => page.locator('#bearer').textContent()).toContain('Любой, у кого есть ссылка, может показать это');
+      await screenshot(page, 'share-bearer-ru');
+      await page.locator('#live-request').click();
+      await page.waitForURL(/\/requests\/new\?lang=ru/);
     } finally {
       await browser.close();
     }
@@ -120,11 +134,35 @@ describe('verifier pages in a browser', () => {
       expect(await why.count()).toBe(1);
       expect(await why.getAttribute('data-check')).toBe('not_revoked');
       expect(await why.textContent()).toContain('Организация отозвала это удостоверение');
+      // The label says what failed, not the name of what should have held.
+      expect(await why.locator('strong').textContent()).toBe('Отозвано');
+      expect(await page.locator('#checks li[data-check="not_revoked"] strong').textContent()).toContain('Отозвано');
+      expect(await page.locator('#checks li[data-check="not_revoked"]').textContent()).not.toContain('Не отозвано');
       expect(await page.locator('#totals').textContent()).toContain('Всего: 18.5 ч (удостоверений: 1)');
       expect(await page.locator('#checks li[data-check="not_revoked"]').getAttribute('data-outcome')).toBe('failed');
       await screenshot(page, 'failed');
       await page.goto(`${verifier.url}/verify?presentation=${encodeURIComponent('http://169.254.169.254/p/x')}&lang=en`);
       expect(await page.locator('#why').textContent()).toContain('This address is not fetched');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('warns first when the credentials name the volunteer differently', async () => {
+    const other = await passport.record(org, { hours: 3 }, 'Аружан Серікқызы');
+    const claimed = await passport.claim(dana, other.offerUri);
+    expect(claimed.status).toBe(201);
+    const mixed = await passport.walletApi('POST', '/v1/shares', { token: dana.token, body: { credentialIds: [ids[0], claimed.body.id], expiresInDays: 1 } });
+    expect(mixed.status).toBe(201);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: PHONE });
+      await page.goto(`${verifier.url}/verify?presentation=${encodeURIComponent(mixed.body.url)}&lang=kk`);
+      const warning = page.locator('#warnings li[data-warning="subject_names_differ"]');
+      expect(await warning.textContent()).toContain('Куәліктерде волонтер әртүрлі аталған: Дана Серікқызы, Аружан Серікқызы');
+      const order = await page.locator('#result > *').evaluateAll((nodes) => nodes.map((n) => n.id).filter(Boolean));
+      expect(order.indexOf('warnings')).toBeLessThan(order.indexOf('volunteer'));
+      expect(order.indexOf('warnings')).toBe(1);
     } finally {
       await browser.close();
     }
@@ -152,6 +190,8 @@ describe('verifier pages in a browser', () => {
       await page.locator('#request[data-status="verified"]').waitFor({ timeout: 15_000 });
       expect(await page.locator('#request-status').textContent()).toContain('The volunteer answered: verified');
       expect(await page.locator('#checks li[data-check="challenge"]').getAttribute('data-outcome')).toBe('passed');
+      // A live answer to this request's nonce proves the key: only here does holder binding pass.
+      expect(await page.locator('#checks li[data-check="holder_binding"]').getAttribute('data-outcome')).toBe('passed');
       expect(await page.locator('#checks li[data-check="policy"]').getAttribute('data-outcome')).toBe('passed');
       await screenshot(page, 'request-verified');
     } finally {

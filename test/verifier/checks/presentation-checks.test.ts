@@ -7,11 +7,20 @@ describe('presentation checks', () => {
   it('holder binding: the signer must be the subject, and the named holder the signer', async () => {
     const dana = holder();
     const p = readPresentation(await presentation(dana, ['a.b.c']));
-    expect(checkHolderBinding(p, dana.did).outcome).toBe('passed');
-    expect(checkHolderBinding(p, holder().did).error?.code).toBe('holder_not_subject');
-    expect(checkHolderBinding(p, undefined).error?.code).toBe('holder_not_subject');
+    expect(checkHolderBinding(p, dana.did, true).outcome).toBe('passed');
+    expect(checkHolderBinding(p, holder().did, true).error?.code).toBe('holder_not_subject');
+    expect(checkHolderBinding(p, undefined, true).error?.code).toBe('holder_not_subject');
     const impostor = readPresentation(await presentation(dana, ['a.b.c'], { holderDid: holder().did }));
-    expect(checkHolderBinding(impostor, dana.did).error?.code).toBe('holder_not_signer');
+    expect(checkHolderBinding(impostor, dana.did, true).error?.code).toBe('holder_not_signer');
+  });
+
+  it('holder binding passes only when possession was proven to this verifier; otherwise it is a bearer presentation', async () => {
+    const dana = holder();
+    const p = readPresentation(await presentation(dana, ['a.b.c']));
+    const bearer = checkHolderBinding(p, dana.did, false);
+    expect(bearer).toMatchObject({ valid: true, outcome: 'not_applicable', bearer: true });
+    expect(bearer.detail).toMatch(/anyone who has this presentation can show it/);
+    expect(checkHolderBinding(p, holder().did, false).error?.code).toBe('holder_not_subject');
   });
 
   it('challenge: nonce first, then audience; not applicable when none was asked', async () => {

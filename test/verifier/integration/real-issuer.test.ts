@@ -102,6 +102,7 @@ describe('verifier against a running issuer', () => {
         credential: {
           '@context': ['https://www.w3.org/2018/credentials/v1', `${t.issuer.url}/contexts/volunteer/v1`],
           type: ['VerifiableCredential', 'VolunteerActivityCredential'],
+          issuer: eco.did,
           expirationDate: '2026-01-01T00:00:00Z',
           credentialSubject: { id: volunteer.did, name: 'Дана Әлиева', activity: activity() },
         },
