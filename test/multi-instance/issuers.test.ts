@@ -115,12 +115,26 @@ describe.runIf(TEST_BACKEND === 'postgres')('two issuer instances on one Postgre
     }
   });
 
+  it('issues one credential for one VC API id sent to both instances at once; the other is a conflict', async () => {
+    const did = (await call(balancer.url, 'GET', '/orgs/two-instances/did.json')).body.id;
+    const credential = {
+      '@context': ['https://www.w3.org/2018/credentials/v1', `${balancer.url}/contexts/volunteer/v1`],
+      id: `urn:uuid:${crypto.randomUUID()}`,
+      type: ['VerifiableCredential', 'VolunteerActivityCredential'],
+      issuer: did,
+      credentialSubject: { id: newHolder().did, name: 'Дана Әлиева', activity: activity() },
+    };
+    const answers = await Promise.all([a, b].map((to) => call(to.url, 'POST', '/credentials/issue', { token: apiKey, body: { credential } })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await count('SELECT COUNT(*) AS n FROM credentials WHERE id = ?', [credential.id])).toBe(1);
+  });
+
   it('loses nothing: every recording and issuance is in the audit trail once, and both instances publish one status list', async () => {
     const activities = await count("SELECT COUNT(*) AS n FROM activities WHERE organization_id = 'two-instances'");
     const credentials = await count("SELECT COUNT(*) AS n FROM credentials WHERE organization_id = 'two-instances'");
     expect(activities).toBe(BATCHES * ROWS + 1);
-    expect(credentials).toBe(CLAIMS + 4);
-    expect(await count("SELECT COUNT(*) AS n FROM activities WHERE organization_id = 'two-instances' AND status = 'claimed'")).toBe(credentials);
+    expect(credentials).toBe(CLAIMS + 4 + 1);
+    expect(await count("SELECT COUNT(*) AS n FROM activities WHERE organization_id = 'two-instances' AND status = 'claimed'")).toBe(credentials - 1);
     expect(await count("SELECT COUNT(DISTINCT subject) AS n FROM audit_log WHERE action = 'activity.recorded'")).toBe(activities);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'activity.recorded'")).toBe(activities);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'credential.issued'")).toBe(credentials);
