@@ -35,7 +35,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   const deps: IssuerDeps = { config, db, agent, dids, fetch, logger, now };
   await ensureRegistryIdentity(deps);
 
-  const app = createServiceApp({ logger, bodyLimits: ISSUANCE_BODY_LIMITS, openApi: () => issuerOpenApi(config) });
+  const app = createServiceApp({ logger, trustProxy: config.trustProxy, bodyLimits: ISSUANCE_BODY_LIMITS, openApi: () => issuerOpenApi(config) });
   app.use(writeRateLimit(db, config.writeRateLimit));
   // OpenID4VCI carries its own access tokens: it runs before API-key authentication.
   app.use(createCredentialIssuerRouter(deps));

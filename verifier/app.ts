@@ -41,7 +41,7 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
   );
   const deps: VerifierDeps = { config, db, fetch, verifier, logger, now };
 
-  const app = createServiceApp({ logger, openApi: () => verifierOpenApi(config) });
+  const app = createServiceApp({ logger, trustProxy: config.trustProxy, openApi: () => verifierOpenApi(config) });
   app.use(writeRateLimit(db, config.writeRateLimit));
   app.use(createVerifyRouter(deps));
   app.use(createVcApiRouter(deps));

@@ -41,7 +41,7 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
     now,
   };
 
-  const app = createServiceApp({ logger, openApi: () => walletOpenApi(config) });
+  const app = createServiceApp({ logger, trustProxy: config.trustProxy, openApi: () => walletOpenApi(config) });
   app.use(writeRateLimit(db, config.writeRateLimit));
   app.use(createAccountsRouter(deps));
   app.use(createSessionsRouter(deps));

@@ -19,6 +19,8 @@ export interface ServiceAppOptions {
   bodyLimits?: readonly { path: string; limit: string }[];
   /** The service's OpenAPI 3.1 document, served at `/openapi.json`. */
   openApi: () => Record<string, unknown>;
+  /** Express's `trust proxy` (`TRUST_PROXY`): whose X-Forwarded-For names the client. Loopback by default. */
+  trustProxy?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ServiceAppOptions {
 export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(options.trustProxy ?? 'loopback'));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -69,6 +71,12 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     res.type('text/css').set('cache-control', 'no-cache').send(PASSPORT_CSS);
   });
   return app;
+}
+
+/** `TRUST_PROXY` as Express takes it: a number of hops, or a comma-separated list of addresses, subnets and names. */
+function trustProxySetting(value: string): number | string[] {
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function requestLog(logger: Logger): RequestHandler {

@@ -63,6 +63,20 @@ describe(`the write rate limit over two instances on ${TEST_BACKEND}`, () => {
   });
 });
 
+describe('whose X-Forwarded-For names the client (TRUST_PROXY)', () => {
+  it('counts the requests of an untrusted proxy as one client, whatever addresses it claims', async () => {
+    const verifier = await startService('verifier', { env: { WRITE_RATE_LIMIT: '3', TRUST_PROXY: '10.0.0.0/8' } });
+    try {
+      await clearOfMinuteBoundary();
+      const answers: Answer[] = [];
+      for (let i = 0; i < 4; i++) answers.push(await call(verifier.url, 'POST', '/v1/verify', { body: {}, headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } }));
+      expect(answers.map((r) => r.status)).toEqual([400, 400, 400, 429]);
+    } finally {
+      await verifier.stop();
+    }
+  });
+});
+
 /** The limit counts per minute: a test that needs one window waits when the next one is seconds away. */
 async function clearOfMinuteBoundary(): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000);
