@@ -2,16 +2,17 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Migration, Queryable } from '../db/index.ts';
 import { PassportError } from '../errors.ts';
+import { Allowances } from './allowance.ts';
 import { authorizationHash } from './bearer.ts';
 import { sendProblem } from './problem.ts';
 
 const WINDOW_MS = 60_000;
 
 /**
- * The counters of the rate limits: one row per bucket (`ip:…`, `key:…`) and minute. They live in
- * the service's database, so every instance behind a load balancer counts the same requests and
- * a limit means the same with one instance or four. Shared by all services (ids 900–999 are
- * tables every service has).
+ * The counters of the rate limits: one row per bucket (`write:ip:…`, `key:…`) and minute. They
+ * live in the service's database, so every instance behind a load balancer draws from the same
+ * allowance and a limit means the same with one instance or four. Shared by all services (ids
+ * 900–999 are tables every service has).
  */
 export const RATE_LIMIT_MIGRATION: Migration = {
   id: 900,
@@ -39,37 +40,27 @@ export interface RateLimitOptions {
 }
 
 /**
- * A rate limit counted in the database: each counted request is ONE statement, an upsert of its
- * buckets that answers their new counts (`ON CONFLICT … DO UPDATE … RETURNING`, on SQLite and
- * PostgreSQL alike). A bucket seen over the limit is remembered until its minute ends, so a
- * client that keeps hammering costs no database work; old minutes are deleted once a minute.
+ * A rate limit counted in the database (see `Allowances`): a request takes one from each of its
+ * buckets' allowance for the current minute, and is refused with 429 and Retry-After when one is
+ * spent. Most requests are decided from memory, without a statement.
  */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
-  const { db, perMinute, now = Date.now } = options;
-  let window = 0;
-  let over = new Set<string>();
+  const { perMinute, now = Date.now } = options;
+  const allowances = new Allowances(options.db, perMinute);
   return (req, res, next) => {
     const buckets = [...new Set(options.buckets(req))];
     if (buckets.length === 0) return next();
     const at = now();
-    const current = Math.floor(at / WINDOW_MS);
-    if (current !== window) {
-      window = current;
-      over = new Set();
-      db.run('DELETE FROM rate_limit_windows WHERE window_start < ?', [current - 1]).catch(() => undefined);
-    }
-    const resetSeconds = Math.max(1, Math.ceil(((current + 1) * WINDOW_MS - at) / 1000));
-    if (buckets.some((b) => over.has(b))) return refuse(req, res, options.detail, perMinute, resetSeconds);
-    countHits(db, buckets, current).then((hits) => {
-      let most = 0;
-      for (const [bucket, n] of hits) {
-        most = Math.max(most, n);
-        if (n > perMinute) over.add(bucket);
-      }
-      if (most > perMinute) return refuse(req, res, options.detail, perMinute, resetSeconds);
-      setHeaders(res, perMinute, perMinute - most, resetSeconds);
+    const minute = Math.floor(at / WINDOW_MS);
+    const resetSeconds = Math.max(1, Math.ceil(((minute + 1) * WINDOW_MS - at) / 1000));
+    const decide = (allowed: boolean) => {
+      if (!allowed) return refuse(req, res, options.detail, perMinute, resetSeconds);
+      setHeaders(res, perMinute, allowances.remaining(buckets), resetSeconds);
       next();
-    }, next);
+    };
+    const taken = allowances.take(buckets, minute);
+    if (typeof taken === 'boolean') decide(taken);
+    else taken.then(decide, next);
   };
 }
 
@@ -94,15 +85,6 @@ export function writeRateLimit(db: Queryable, perMinute: number, now?: () => num
 /** The bucket of the client's address (IPv6 by its /56, as express-rate-limit groups them). */
 export function clientBucket(kind: string, req: Request): string {
   return `${kind}:ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
-}
-
-async function countHits(db: Queryable, buckets: string[], window: number): Promise<Map<string, number>> {
-  const rows = await db.all<{ bucket: string; hits: number }>(
-    `INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES ${buckets.map(() => '(?, ?, 1)').join(', ')}
-     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_windows.hits + 1 RETURNING bucket, hits`,
-    buckets.flatMap((b) => [b, window]),
-  );
-  return new Map(rows.map((r) => [r.bucket, Number(r.hits)]));
 }
 
 /** The IETF RateLimit header fields (draft 8), as express-rate-limit sent them. */
