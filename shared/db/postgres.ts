@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { PassportError } from '../errors.ts';
 import { toNumberedPlaceholders } from './postgres-sql.ts';
 import type { Database, Queryable, RunResult, SqlValue } from './types.ts';
 
@@ -101,13 +102,26 @@ async function inTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<
 type Run = (text: string, values: unknown[]) => Promise<pg.QueryResult>;
 
 function queryable(run: Run): Queryable {
-  const query = (sql: string, params: readonly SqlValue[] = []) => run(toNumberedPlaceholders(sql), params as unknown[]);
+  const query = (sql: string, params: readonly SqlValue[] = []) =>
+    run(toNumberedPlaceholders(sql), params as unknown[]).catch((err: unknown) => {
+      throw unstorable(err) ?? err;
+    });
   return {
     dialect: 'postgres',
     get: async <T>(sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rows[0] as T | undefined,
     all: async <T>(sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rows as T[],
     run: async (sql: string, params?: readonly SqlValue[]): Promise<RunResult> => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
   };
+}
+
+/**
+ * Text PostgreSQL cannot store, where SQLite can: the NUL character, in TEXT or as a `\u0000`
+ * escape in JSON read as jsonb. It comes from the client's input, so it is the client's error.
+ */
+function unstorable(err: unknown): PassportError | undefined {
+  const code = (err as { code?: string }).code;
+  if (code !== '22021' && code !== '22P05') return undefined;
+  return new PassportError('invalid_request', 'The text contains a character that cannot be stored (the NUL character, U+0000)');
 }
 
 /**
