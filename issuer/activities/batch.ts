@@ -9,6 +9,8 @@ import { recordActivities } from './record.ts';
 /** A batch may carry up to this many activities and this many bytes (see `BATCH_BODY_LIMIT`). */
 export const BATCH_MAX_ROWS = 10_000;
 export const BATCH_BODY_LIMIT = '10mb';
+/** The one route that takes bodies above the 1 MiB default; it reads them only once the caller is known. */
+export const BATCH_PATH = '/v1/activities/batch';
 
 /** Activities written per transaction: large enough to be fast, small enough not to hold the writer long. */
 const ROWS_PER_TRANSACTION = 2_000;

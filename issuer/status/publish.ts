@@ -48,7 +48,8 @@ export async function publishedStatusList(deps: Pick<IssuerDeps, 'db' | 'agent' 
       // Given as `sub`, the subject's id also stays in `vc.credentialSubject`, where readers of lists look.
       sub: `${url}#list`,
       issuanceDate: deps.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: bits.encode() },
+      // `ttl` (Bitstring Status List, section 2.1): verifiers ask again this soon, so a revocation reaches them within seconds.
+      credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: bits.encode(), ttl: deps.config.statusListTtlSeconds * 1000 },
     },
     org.did,
   );

@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator } from 'express-rate-limit';
 import type { Migration, Queryable } from '../db/index.ts';
 import { PassportError } from '../errors.ts';
 import { Allowances } from './allowance.ts';
 import { authorizationHash } from './bearer.ts';
+import { clientAddress } from './client.ts';
 import { sendProblem } from './problem.ts';
 
 const WINDOW_MS = 60_000;
@@ -82,9 +82,9 @@ export function writeRateLimit(db: Queryable, perMinute: number, now?: () => num
   });
 }
 
-/** The bucket of the client's address (IPv6 by its /56, as express-rate-limit groups them). */
+/** The bucket of the client's address (IPv6 by its /56 network, see `clientAddress`). */
 export function clientBucket(kind: string, req: Request): string {
-  return `${kind}:ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+  return `${kind}:ip:${clientAddress(req)}`;
 }
 
 /** The IETF RateLimit header fields (draft 8), as express-rate-limit sent them. */

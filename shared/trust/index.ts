@@ -8,5 +8,5 @@ export {
   type TrustedFrontOffice,
   type AccreditationInterval,
 } from './trust-list.ts';
-export { fetchTrustList, type FetchTrustListOptions } from './fetch.ts';
+export { fetchTrustList, MAX_TRUST_LIST_BYTES, type FetchTrustListOptions } from './fetch.ts';
 export { createTrustListSource, type TrustListSource, type TrustListSourceOptions } from './source.ts';

@@ -78,6 +78,11 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     nonce_missing: 'Жауапта сұрау коды жоқ',
     audience_mismatch: 'Жауап басқа тексерушіге арналған',
     policy_not_met: 'Сұралғанға расталған сағаттар жеткіліксіз',
+    too_many_credentials: 'Ұсынымда куәліктер тым көп, сондықтан ол тексерілмеді',
+    not_checked: 'Тексерілмеді',
+    too_many_status_entries: 'Куәлікте мәртебе жазбалары тым көп, сондықтан ол тексерілмеді',
+    status_list_too_large: 'Кері қайтарып алу тізімі рұқсат етілгеннен үлкен',
+    status_budget_exceeded: 'Кері қайтарып алу тізімдері тым көп, сондықтан бәрі тексерілмеді',
   },
   ru: {
     malformed_credential: 'Удостоверение оформлено неправильно',
@@ -110,6 +115,11 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     nonce_missing: 'В ответе нет кода запроса',
     audience_mismatch: 'Ответ адресован другому проверяющему',
     policy_not_met: 'Подтверждённых часов недостаточно для запроса',
+    too_many_credentials: 'В презентации слишком много удостоверений, поэтому она не проверена',
+    not_checked: 'Не проверено',
+    too_many_status_entries: 'В удостоверении слишком много записей о статусе, поэтому оно не проверено',
+    status_list_too_large: 'Список отзыва больше допустимого',
+    status_budget_exceeded: 'Слишком много списков отзыва, поэтому проверены не все',
   },
   en: {
     malformed_credential: 'The credential is not well formed',
@@ -142,6 +152,11 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     nonce_missing: 'The answer carries no request code',
     audience_mismatch: 'The answer is addressed to another verifier',
     policy_not_met: 'Not enough verified hours for what was asked',
+    too_many_credentials: 'The presentation carries too many credentials, so it was not checked',
+    not_checked: 'Not checked',
+    too_many_status_entries: 'The credential has too many status entries, so it was not checked',
+    status_list_too_large: 'The revocation list is larger than allowed',
+    status_budget_exceeded: 'Too many revocation lists to fetch, so not all were checked',
   },
 };
 

@@ -5,7 +5,7 @@ import type { DidResolver } from '../../shared/did/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { verifyDidJwt } from '../../shared/jwt/index.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
-import { fetchStatusList, type FetchedStatusList } from '../../shared/status-list/index.ts';
+import { MAX_STATUS_ENTRIES, createStatusListSource } from '../../shared/status-list/index.ts';
 import { createTrustListSource, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
 import { accreditedAtIssuance } from '../../shared/trust/index.ts';
 import type { DecodedCredential } from './decode.ts';
@@ -45,11 +45,12 @@ const OK: Outcome = { kind: 'ok' };
 /**
  * Checks stored credentials as a verifier would, now: the issuer's signature, the revocation bit
  * in the issuer's status list, the issuer's accreditation at issuance in the registry's trust
- * list, and expiry. Status lists and the trust list are cached for a short while (bounded), so a
- * passport of many credentials from one organization fetches its list once.
+ * list, and expiry. Status lists and the trust list are cached for a short while (bounded by
+ * entries and bytes; a list is revalidated after its own `ttl`), so a passport of many credentials
+ * from one organization fetches its list once.
  */
 export function createCredentialStatusChecker(options: StatusCheckerOptions): CredentialStatusChecker {
-  const lists = new LruCache<string, Promise<FetchedStatusList>>(1_000, options.cacheTtlMs);
+  const lists = createStatusListSource({ fetch: options.fetch, dids: options.dids, maxAgeMs: options.cacheTtlMs, now: options.now });
   const trust = createTrustListSource({
     url: options.config.trustListUrl,
     registryDid: options.config.registryDid,
@@ -84,14 +85,25 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
   }
 
   async function revocation(c: DecodedCredential): Promise<Outcome> {
-    const entry = c.credential.credentialStatus;
-    if (!entry) return OK;
+    const raw = c.credential.credentialStatus as unknown;
+    if (!raw) return OK;
+    const entries = Array.isArray(raw) ? raw : [raw];
+    if (entries.length > MAX_STATUS_ENTRIES) {
+      return { kind: 'failed', status: 'invalid', reason: `status: ${entries.length} status entries, at most ${MAX_STATUS_ENTRIES} are checked` };
+    }
+    const outcomes = await Promise.all(entries.map((entry) => statusEntry(c, entry)));
+    return outcomes.find((o) => o.kind === 'failed') ?? outcomes.find((o) => o.kind === 'unknown') ?? OK;
+  }
+
+  async function statusEntry(c: DecodedCredential, entry: unknown): Promise<Outcome> {
+    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (typeof e.statusListCredential !== 'string' || typeof e.statusListIndex !== 'string' || !/^\d+$/.test(e.statusListIndex)) {
+      return { kind: 'failed', status: 'invalid', reason: 'status: the entry needs statusListCredential and a numeric statusListIndex' };
+    }
     try {
-      const list = await cached(lists, `${c.issuerDid} ${entry.statusListCredential}`, () =>
-        fetchStatusList(entry.statusListCredential, { fetch: options.fetch, dids: options.dids, expectedIssuer: c.issuerDid, now: options.now }),
-      );
-      if (list.bits.get(Number(entry.statusListIndex))) {
-        return { kind: 'failed', status: 'revoked', reason: `status: the ${list.purpose} bit ${entry.statusListIndex} is set` };
+      const list = await lists.get(e.statusListCredential, c.issuerDid);
+      if (list.bits.get(Number(e.statusListIndex))) {
+        return { kind: 'failed', status: 'revoked', reason: `status: the ${list.purpose} bit ${e.statusListIndex} is set` };
       }
       return OK;
     } catch (err) {
