@@ -131,14 +131,12 @@ function unstorable(err: unknown): PassportError | undefined {
 function connectionConfig(url: string, schema: string): pg.PoolConfig {
   let connectionString = url;
   let options = '';
-  try {
+  if (/[?&]options=/.test(url)) {
     // Options the operator put in the URL are kept, before ours.
     const parsed = new URL(url);
     options = parsed.searchParams.get('options') ?? '';
     parsed.searchParams.delete('options');
     connectionString = parsed.toString();
-  } catch {
-    // Not a URL (a socket path): taken as it is.
   }
   return {
     connectionString,
@@ -153,10 +151,12 @@ function connectionConfig(url: string, schema: string): pg.PoolConfig {
 /**
  * Creates the service's schema when missing. Two instances starting at once would both try, and
  * `CREATE SCHEMA IF NOT EXISTS` is not safe against itself; a transaction-scoped advisory lock
- * makes the second wait for the first.
+ * makes the second wait for the first. A schema that exists is left alone, so a role without
+ * CREATE on the database works in schemas made for it beforehand.
  */
 async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
   await inTransaction(pool, async (tx) => {
+    if (await tx.get('SELECT 1 AS found FROM pg_namespace WHERE nspname = ?', [schema])) return;
     await tx.get('SELECT pg_advisory_xact_lock(hashtext(?))', [`volunteer-passport:${schema}`]);
     await tx.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   });
