@@ -1,9 +1,9 @@
 import { AGENT_MIGRATIONS, createPassportAgent } from '../shared/agent/index.ts';
 import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
-import { openDatabase } from '../shared/db/index.ts';
+import { openDatabase, type Migration } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { cookieCsrfGuard, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { RATE_LIMIT_MIGRATION, cookieCsrfGuard, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -29,26 +29,24 @@ import { STATS_MIGRATIONS, createStatsRouter } from './stats/index.ts';
 import { startMailWorker } from './activities/index.ts';
 import { createProjectsRouter } from './projects/index.ts';
 
-/** Every table of the issuer, in order (the `invite-admin` command opens the same database). */
-export const ISSUER_MIGRATIONS = [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, ...STAFF_MIGRATIONS];
+/**
+ * Every table of the issuer, in its SQLite file or its PostgreSQL schema `issuer`, in order (also
+ * applied by `npm run migrate`; the `invite-admin` command opens the same database).
+ */
+export const ISSUER_MIGRATIONS: readonly Migration[] = [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, ...STAFF_MIGRATIONS, RATE_LIMIT_MIGRATION];
 
 /** Builds the issuing service: database, Veramo agent, the registry's identity, and the routes. */
 export async function buildIssuer(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
-  const db = await openDatabase({
-    name: 'issuer',
-    dataDir: config.dataDir,
-    databaseUrl: config.databaseUrl,
-    migrations: ISSUER_MIGRATIONS,
-  });
+  const db = await openDatabase({ name: 'issuer', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: ISSUER_MIGRATIONS });
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts });
   const agent = createPassportAgent({ db, keyBox: createSecretBox(config.passportSecret, 'agent-keys'), dids });
   const deps: IssuerDeps = { config, db, agent, dids, fetch, logger, now };
   await ensureRegistryIdentity(deps);
 
-  const app = createServiceApp({ logger, openApi: () => issuerOpenApi(config) });
+  const app = createServiceApp({ logger, trustProxy: config.trustProxy, openApi: () => issuerOpenApi(config) });
   // Bodies are read only after the rate limit and, for the API, after authentication.
-  app.use(writeRateLimit(config.writeRateLimit));
+  app.use(writeRateLimit(db, config.writeRateLimit));
   // OpenID4VCI carries its own access tokens: it runs before API-key authentication.
   app.use(OAUTH_ERROR_PATHS, parseBodies());
   app.use(createCredentialIssuerRouter(deps));

@@ -31,8 +31,14 @@ export interface Config {
   /** Hosts that may be fetched over plain http and on loopback (did:web, status lists, share links). */
   didWebHttpHosts: string[];
   logLevel: string;
-  /** Rate limit for writes, per client and per API key, per minute. */
+  /** Rate limit for writes, per client and per API key, per minute, counted in the database across instances. */
   writeRateLimit: number;
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For (`TRUST_PROXY`, Express's
+   * `trust proxy`: `loopback`, subnets, or a number of hops): behind a load balancer, rate limits
+   * per client need the client's address, not the balancer's.
+   */
+  trustProxy: string;
   /** Processes serving one service (`WORKERS`): with 2, both cores of a machine verify and sign. */
   workers: number;
   /** Lifetime of each OpenID4VCI pre-authorized code minted when a wallet fetches an offer (10 minutes). */
@@ -102,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
     writeRateLimit: Number(env.WRITE_RATE_LIMIT || 600),
+    trustProxy: env.TRUST_PROXY || 'loopback',
     workers: positive(env, 'WORKERS', 1),
     preAuthorizedCodeTtlSeconds: positive(env, 'PRE_AUTHORIZED_CODE_TTL_SECONDS', 600),
     verifierCacheSeconds: seconds(env, 'VERIFIER_CACHE_SECONDS', 300),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildVolunteerCredential, type Activity } from '../../shared/credential/index.ts';
 import { hashToken } from '../../shared/crypto/index.ts';
+import { forUpdate } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { effectiveStatus } from '../activities/view.ts';
 import { issueCredential, withIssuingRetry } from '../credentials/issue.ts';
@@ -23,19 +24,22 @@ export interface CredentialResponse {
 export async function issueForAccessToken(deps: IssuerDeps, accessToken: string | undefined, body: unknown): Promise<CredentialResponse> {
   if (!accessToken) throw new PassportError('invalid_token', 'The credential endpoint needs the access token as Authorization: Bearer');
   const tokenHash = hashToken(accessToken);
-  await liveToken(deps, tokenHash, deps.now());
+  const { activity_id: activityId } = await liveToken(deps, tokenHash, deps.now());
   const proofJwt = requestedProof(body);
   const proof = await verifyProofJwt(deps, proofJwt, deps.now());
 
   const jwt = await withIssuingRetry(() =>
     deps.db.transaction(async (tx) => {
       const now = deps.now();
-      const token = await liveToken({ db: tx }, tokenHash, now);
       await consumeNonce(tx, proof.nonce, now);
+      // The activity's row is locked before the token is checked again: two requests with one
+      // token on two instances queue here, and the second sees the token used. A withdrawal
+      // locks the activity first as well, so the two never wait on each other in a circle.
       const activity = await tx.get<{ id: string; organization_id: string; status: 'offered' | 'claimed' | 'revoked' | 'withdrawn'; offer_expires_at: string; volunteer_name: string; activity: string }>(
-        'SELECT id, organization_id, status, offer_expires_at, volunteer_name, activity FROM activities WHERE id = ?',
-        [token.activity_id],
+        `SELECT id, organization_id, status, offer_expires_at, volunteer_name, activity FROM activities WHERE id = ?${forUpdate(tx)}`,
+        [activityId],
       );
+      await liveToken({ db: tx }, tokenHash, now);
       if (!activity || effectiveStatus(activity, now) !== 'offered') {
         throw new PassportError('credential_request_denied', 'The offer of this access token can no longer be claimed');
       }

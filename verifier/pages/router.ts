@@ -39,7 +39,7 @@ export function createPagesRouter(deps: VerifierDeps): Router {
     res.type('html').send(scanPage(pickLanguage(req, res), '/'));
   });
 
-  router.get('/verify', fetchRateLimit(deps.config.writeRateLimit), async (req, res) => {
+  router.get('/verify', fetchRateLimit(deps.db, deps.config.writeRateLimit), async (req, res) => {
     const lang = pickLanguage(req, res);
     const url = typeof req.query.presentation === 'string' ? req.query.presentation : '';
     if (!url) return res.redirect(303, `/?lang=${lang}`);

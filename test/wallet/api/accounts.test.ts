@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../../shared/db/index.ts';
+import { openServiceDatabase } from '../../helpers/database.ts';
 import { startService, type StartedService } from '../../helpers/services.ts';
 import { call, type CallOptions } from './setup.ts';
 
@@ -65,7 +64,7 @@ describe('accounts', () => {
   });
 
   it('keeps the password only as a salted scrypt hash and the key only sealed', async () => {
-    const db = await openSqlite(join(wallet.dataDir, 'wallet.sqlite'));
+    const db = await openServiceDatabase(wallet);
     try {
       const rows = await db.all<{ login: string; password_hash: string; sealed_key: string; public_key: string }>('SELECT * FROM accounts');
       expect(rows.length).toBeGreaterThanOrEqual(2);
