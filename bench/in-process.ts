@@ -46,7 +46,7 @@ export async function inProcessFigures(fixtures: Fixtures, ops: number): Promise
 }
 
 /** The verifier as `verifier/app.ts` builds it, with the issuer's sources cached for an hour. */
-function inProcessVerifier(issuerUrl: string): Verifier {
+export function inProcessVerifier(issuerUrl: string): Verifier {
   const config = loadConfig({ ...SERVICE_ENV, ISSUER_URL: issuerUrl, DID_WEB_HTTP_HOSTS: 'localhost,127.0.0.1', VERIFIER_CACHE_SECONDS: '3600', DATA_DIR: process.cwd() });
   const ttlMs = config.verifierCacheSeconds * 1000;
   const now = () => new Date();
