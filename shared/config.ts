@@ -105,6 +105,27 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
+/** Where the services keep their data, as operator scripts (backup, restore, audit:verify) need it. */
+export interface StorageSettings {
+  /** `DATA_DIR`, absolute. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The secrets given by the environment rather than kept as files in `dataDir` (their variable names). */
+  secretsFromEnvironment: string[];
+}
+
+/**
+ * Reads `DATA_DIR` and `DATABASE_URL` without creating anything: unlike `loadConfig`, it makes no
+ * directory and generates no secret, so a script pointed at the wrong place changes nothing there.
+ */
+export function loadStorageSettings(env: Env = process.env): StorageSettings {
+  return {
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretsFromEnvironment: ['PASSPORT_SECRET', 'PASSPORT_ADMIN_TOKEN'].filter((name) => Boolean(env[name])),
+  };
+}
+
 /**
  * The did:web that names a base URL: `http://localhost:4100` → `did:web:localhost%3A4100`,
  * with any path appended as `:`-separated segments (did:web method, section 3.1).

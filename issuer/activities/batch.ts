@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { csvColumnOf, parseActivityCsv } from './csv.ts';
 import { checkActivityRequest, type ActivityRequest } from './input.ts';
@@ -29,7 +30,7 @@ export interface BatchResult {
  * row is checked first; the good ones are recorded in a few large transactions, the bad ones
  * answered with the field and the reason. Idempotency keys make a replayed batch record nothing twice.
  */
-export async function recordBatch(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, box: SecretBox, organizationId: string, req: Request): Promise<BatchResult[]> {
+export async function recordBatch(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, box: SecretBox, organization: OrganizationActor, req: Request): Promise<BatchResult[]> {
   const isCsv = req.is('text/csv') === 'text/csv';
   const inputs = isCsv ? csvInputs(req.body) : jsonInputs(req.body);
   const now = deps.now();
@@ -53,7 +54,7 @@ export async function recordBatch(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'
 
   for (let i = 0; i < good.length; i += ROWS_PER_TRANSACTION) {
     const chunk = good.slice(i, i + ROWS_PER_TRANSACTION);
-    const outcomes = await recordActivities(deps, box, organizationId, chunk.map((g) => g.request));
+    const outcomes = await recordActivities(deps, box, organization, chunk.map((g) => g.request));
     chunk.forEach(({ row }, j) => {
       const o = outcomes[j]!;
       results[row - 1] = o.ok

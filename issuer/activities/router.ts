@@ -29,7 +29,7 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
       const first = checked.problems[0]!;
       throw new PassportError('invalid_request', `${first.field} ${first.message}`, { field: first.field, extra: { problems: checked.problems } });
     }
-    const [outcome] = await recordActivities(deps, offerBox, org.id, [checked.request]);
+    const [outcome] = await recordActivities(deps, offerBox, org, [checked.request]);
     if (!outcome!.ok) throw new PassportError('conflict', outcome!.detail, { field: outcome!.field });
     const { id, status, offerUri, qrUrl, replayed } = outcome!;
     if (replayed) res.set('idempotent-replayed', 'true');
@@ -42,7 +42,7 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
     if (!req.is(['application/json', 'text/csv'])) {
       throw new PassportError('unsupported_media_type', 'A batch is sent as application/json (an array) or text/csv');
     }
-    res.json(await recordBatch(deps, offerBox, org.id, req));
+    res.json(await recordBatch(deps, offerBox, org, req));
   });
 
   router.get('/v1/activities', async (req, res) => {

@@ -53,6 +53,7 @@ export async function issueForAccessToken(deps: IssuerDeps, accessToken: string 
           holderDid: proof.holderDid,
           activityId: activity.id,
           via: 'openid4vci',
+          actor: { kind: 'holder', did: proof.holderDid },
           build: (status) =>
             buildVolunteerCredential({
               issuerUrl: deps.config.issuerUrl,

@@ -5,6 +5,8 @@ export interface AgentJwtSigner {
   did: string;
   /** The verification method put in the `kid` header (`{did}#key-1`). */
   kid: string;
+  /** The agent's key to sign with, when the DID has several (after a rotation); its first key otherwise. */
+  keyRef?: string;
 }
 
 /**
@@ -21,8 +23,7 @@ export async function signJwtWithAgent(
   payload: Record<string, unknown>,
   header: Record<string, unknown> = {},
 ): Promise<string> {
-  const identifier = await agent.didManagerGet({ did: signer.did });
-  const key = identifier.keys.find((k) => k.kid === identifier.controllerKeyId) ?? identifier.keys[0];
+  const key = signer.keyRef ? await agent.keyManagerGet({ kid: signer.keyRef }) : await firstKey(agent, signer.did);
   if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${signer.did}`);
   const protectedHeader = { ...header, alg: 'EdDSA', kid: signer.kid };
   const signingInput = `${base64url(JSON.stringify(protectedHeader))}.${base64url(JSON.stringify(payload))}`;
@@ -33,4 +34,9 @@ export async function signJwtWithAgent(
 
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+async function firstKey(agent: TAgent<IDIDManager & IKeyManager>, did: string) {
+  const identifier = await agent.didManagerGet({ did });
+  return identifier.keys.find((k) => k.kid === identifier.controllerKeyId) ?? identifier.keys[0];
 }

@@ -64,6 +64,7 @@ function isRead(sql: string): boolean {
 
 function queryable(db: sqlite3.Database): Queryable {
   return {
+    dialect: 'sqlite',
     get: <T>(sql: string, params: readonly SqlValue[] = []) =>
       new Promise<T | undefined>((resolve, reject) =>
         db.get(sql, params as SqlValue[], (err: Error | null, row: T) => (err ? reject(err) : resolve(row))),

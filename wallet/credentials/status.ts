@@ -3,11 +3,11 @@ import type { Config } from '../../shared/config.ts';
 import { LruCache } from '../../shared/crypto/index.ts';
 import type { DidResolver } from '../../shared/did/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { verifyDidJwt } from '../../shared/jwt/index.ts';
+import { decodeJwtParts, verifyDidJwt } from '../../shared/jwt/index.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
 import { MAX_STATUS_ENTRIES, createStatusListSource } from '../../shared/status-list/index.ts';
 import { createTrustListSource, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
-import { accreditedAtIssuance } from '../../shared/trust/index.ts';
+import { accreditedAtIssuance, claimedSigningTime, revokedKeyFor } from '../../shared/trust/index.ts';
 import type { DecodedCredential } from './decode.ts';
 
 /**
@@ -74,8 +74,14 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
   async function signature(c: DecodedCredential): Promise<Outcome> {
     const key = createHash('sha256').update(c.jwt).digest('base64url');
     return cached(signatures, key, async () => {
+      const verify = () => verifyDidJwt(c.jwt, { dids: options.dids, relationship: 'assertionMethod', expectedDid: c.issuerDid });
       try {
-        await verifyDidJwt(c.jwt, { dids: options.dids, relationship: 'assertionMethod', expectedDid: c.issuerDid });
+        await verify().catch((err: unknown) => {
+          if (couldNotCheck(err)) throw err;
+          // The issuer may have rotated its key since its DID document was cached: look once more.
+          options.dids.forget(c.issuerDid);
+          return verify();
+        });
         return OK;
       } catch (err) {
         if (couldNotCheck(err)) throw err;
@@ -121,6 +127,15 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
     const organization = list.byDid.get(c.issuerDid);
     if (!organization) {
       return { outcome: { kind: 'failed', status: 'issuer_not_accredited', reason: `trust: ${c.issuerDid} is not on the trust list` }, organization };
+    }
+    const { header, payload } = decodeJwtParts(c.jwt);
+    const revoked = revokedKeyFor(organization, header.kid, claimedSigningTime(payload));
+    if (revoked) {
+      // The same rule as the verifier's: a key reported compromised disowns what it signed from then on.
+      return {
+        outcome: { kind: 'failed', status: 'invalid', reason: `signature: signed with ${revoked.kid}, which ${organization.id} reported compromised from ${revoked.from}` },
+        organization,
+      };
     }
     if (!accreditedAtIssuance(organization, c.issuedAt)) {
       return {
