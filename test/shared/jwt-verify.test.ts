@@ -24,7 +24,7 @@ describe('verifyDidJwt with the synchronous crypto.verify', () => {
     await expect(verifyDidJwt(jwt, { dids, relationship: 'assertionMethod' })).resolves.toMatchObject({ did, kid });
     const parts = jwt.split('.');
     const sig = Buffer.from(parts[2]!, 'base64url');
-    sig[10] ^= 1;
+    sig[10] = sig[10]! ^ 1;
     await expect(verifyDidJwt(`${parts[0]}.${parts[1]}.${sig.toString('base64url')}`, { dids, relationship: 'assertionMethod' })).rejects.toMatchObject({ code: 'unprocessable' });
   });
 
