@@ -22,6 +22,7 @@ const ASSETS = new Map<string, string>([
   ['jsQR.js', readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8')],
   ['scan.js', readFileSync(new URL('./assets/scan.js', import.meta.url), 'utf8')],
   ['request.js', readFileSync(new URL('./assets/request.js', import.meta.url), 'utf8')],
+  ['print.js', readFileSync(new URL('./assets/print.js', import.meta.url), 'utf8')],
 ]);
 
 /** The verifier's pages for people, in kk, ru or en: scan, result, and presentation requests. */

@@ -64,8 +64,8 @@ export const PDF_MESSAGES: Messages<PdfKey> = {
     unverifiable: 'тексеру мүмкін болмады',
   },
   ru: {
-    title: 'Паспорт волонтера',
-    volunteer: 'Волонтер',
+    title: 'Паспорт волонтёра',
+    volunteer: 'Волонтёр',
     login: 'Логин',
     did: 'Идентификатор (DID)',
     printed: 'Дата печати',

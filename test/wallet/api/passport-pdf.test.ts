@@ -54,7 +54,7 @@ afterAll(async () => {
 describe('the printable passport', () => {
   it.each([
     ['kk', 'Волонтер паспорты', 'Барлығы: 23,75 сағат', 'Жануарларды қорғау: 5,25 сағ.', '2024: 5,25 сағ.', 'кері қайтарылған'],
-    ['ru', 'Паспорт волонтера', 'Всего: 23,75 ч', 'Защита животных: 5,25 ч', '2025: 18,5 ч', 'отозвано'],
+    ['ru', 'Паспорт волонтёра', 'Всего: 23,75 ч', 'Защита животных: 5,25 ч', '2025: 18,5 ч', 'отозвано'],
     ['en', 'Volunteer passport', 'Total: 23.75 hours', 'Animal protection: 5.25 h', '2025: 18.5 h', 'revoked'],
   ] as const)('in %s: the Kazakh-capable text, the verified totals and each credential', async (lang, title, total, category, year, revoked) => {
     const res = await passport.walletApi('GET', `/v1/passport.pdf?lang=${lang}`, { token: dana.token });
