@@ -6,7 +6,7 @@ import { ADMIN, SERVICE_ENV, startFixtures, post } from './fixtures.ts';
 import { bareServer, CONNECTIONS, verifierService } from './http.ts';
 import { inProcessFigures } from './in-process.ts';
 import { batchRecorded, claimsPerSecond, type BatchFigure } from './issuance.ts';
-import { machine, markdownTable, perSecond, ratio, type Row } from './report.ts';
+import { loadWarning, machine, markdownTable, perSecond, ratio, type Row } from './report.ts';
 import { SIZE } from './size.ts';
 import { BENCHMARKS_TEXT, coresText } from './text.ts';
 
@@ -97,7 +97,7 @@ try {
 
 const table = markdownTable(rows);
 console.log(`\nVolunteer Passport benchmarks (${SIZE.name}) on ${started}\n\n${table}\n`);
-writeFileSync(out, `${BENCHMARKS_TEXT}\n## Last run (${SIZE.name})\n\nMachine: ${started}.\n\n${table}\n\n${cores}\n`);
+writeFileSync(out, `${BENCHMARKS_TEXT}\n## Last run (${SIZE.name})\n\nMachine: ${started}.\n\n${loadWarning()}${table}\n\n${cores}\n`);
 log(`written to ${out}`);
 
 function batchRow(backend: string, b: BatchFigure): Row {
