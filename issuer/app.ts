@@ -22,6 +22,8 @@ import { issuerOpenApi } from './openapi.ts';
 import { REGISTRY_MIGRATIONS } from './registry/migrations.ts';
 import { createRegistryRouter, ensureRegistryIdentity } from './registry/router.ts';
 import { STATS_MIGRATIONS, createStatsRouter } from './stats/index.ts';
+import { startMailWorker } from './activities/index.ts';
+import { createProjectsRouter } from './projects/index.ts';
 
 /** Builds the issuing service: database, Veramo agent, the registry's identity, and the routes. */
 export async function buildIssuer(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
@@ -47,10 +49,19 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   app.use(parseBodies({ parsedByRoute: ISSUANCE_ROUTES_PARSING_OWN_BODY }));
   app.use(createRegistryRouter(deps));
   app.use(createIssuanceRouter(deps));
+  app.use(createProjectsRouter(deps));
   app.use(createStatsRouter(deps));
   app.use(createDashboardRouter());
   app.use(notFoundHandler);
   app.use(OAUTH_ERROR_PATHS, oauthErrorHandler);
   app.use(problemHandler(logger));
-  return { app, close: () => db.close() };
+  // Offer e-mails go out from the durable outbox, whichever instance leases them first.
+  const mail = config.smtpUrl ? startMailWorker(deps, createSecretBox(config.passportSecret, 'offer-links')) : undefined;
+  return {
+    app,
+    close: async () => {
+      await mail?.stop();
+      await db.close();
+    },
+  };
 }

@@ -60,6 +60,12 @@ export interface Config {
    * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
    */
   parentPipeFd: number | undefined;
+  /** `smtp://user:pass@host:port` or `smtps://…` (`SMTP_URL`): offers are e-mailed when set. */
+  smtpUrl: string | undefined;
+  /** The sender of offer e-mails (`MAIL_FROM`). */
+  mailFrom: string;
+  /** The language offer e-mails are written in when a row names none (`MAIL_LANGUAGE`: kk, ru or en). */
+  mailLanguage: 'kk' | 'ru' | 'en';
 }
 
 export type Env = Record<string, string | undefined>;
@@ -102,6 +108,9 @@ export function loadConfig(env: Env = process.env): Config {
     walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
     statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
     parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || `Volunteer Passport <no-reply@${new URL(issuerUrl).hostname}>`,
+    mailLanguage: mailLanguage(env.MAIL_LANGUAGE),
   };
 }
 
@@ -134,6 +143,12 @@ export function didWebFromUrl(url: string, ...path: string[]): string {
   const u = new URL(url);
   const segments = [encodeURIComponent(u.host), ...u.pathname.split('/').filter(Boolean), ...path];
   return `did:web:${segments.join(':')}`;
+}
+
+function mailLanguage(raw: string | undefined): 'kk' | 'ru' | 'en' {
+  if (!raw) return 'kk';
+  if (raw === 'kk' || raw === 'ru' || raw === 'en') return raw;
+  throw new Error(`MAIL_LANGUAGE must be kk, ru or en, got "${raw}"`);
 }
 
 function port(env: Env, name: string, fallback: number): number {

@@ -87,4 +87,17 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
   // (shared/auth/sign-in-limit.ts); the failures table that counted after the check goes.
   signInAttemptsMigration(104),
   { id: 105, name: 'drop the sign-in failures counted after the check', sql: 'DROP TABLE sign_in_failures' },
+  {
+    id: 106,
+    name: 'recovery codes (hashes only) and a display name',
+    sql: `
+      CREATE TABLE recovery_codes (
+        account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (account_id, code_hash)
+      );
+      ALTER TABLE accounts ADD COLUMN display_name TEXT
+    `,
+  },
 ];

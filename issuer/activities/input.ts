@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { activityProblems, ActivitySchema, type Activity } from '../../shared/credential/index.ts';
+import { activityProblems, ActivitySchema, LANGUAGES, type Activity, type Language } from '../../shared/credential/index.ts';
 
 /** One activity as an organization submits it (API.md, `POST /v1/activities`). */
 export interface ActivityRequest {
-  volunteer: { name: string; email?: string };
+  /** `language`: what the offer e-mail is written in; the organization's default when absent. */
+  volunteer: { name: string; email?: string; language?: Language };
   activity: Activity;
   idempotencyKey?: string;
 }
@@ -19,7 +20,13 @@ const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at 
 
 const Envelope = z
   .object({
-    volunteer: z.object({ name: text, email: z.email('must be an email address').max(254).optional() }).strict(),
+    volunteer: z
+      .object({
+        name: text,
+        email: z.email('must be an email address').max(254).optional(),
+        language: z.enum(LANGUAGES as [Language, ...Language[]], { message: 'must be one of kk, ru, en' }).optional(),
+      })
+      .strict(),
     activity: z.unknown(),
     idempotencyKey: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   })
@@ -43,12 +50,22 @@ export function checkActivityRequest(input: unknown, now: Date): { request: Acti
   const { volunteer, idempotencyKey } = envelope.data;
   return {
     request: {
-      volunteer: { name: volunteer.name, ...(volunteer.email ? { email: volunteer.email } : {}) },
+      volunteer: { name: volunteer.name, ...(volunteer.email ? { email: volunteer.email } : {}), ...(volunteer.language ? { language: volunteer.language } : {}) },
       activity: ActivitySchema.parse(raw),
       ...(idempotencyKey ? { idempotencyKey } : {}),
     },
     problems: [],
   };
+}
+
+/**
+ * The idempotency key a spreadsheet row without one is given: its volunteer's name and its
+ * activity, so the same row uploaded again (even in another file, or with a fixed e-mail) is the
+ * same activity. Keys are scoped per organization by the table's unique constraint.
+ */
+export function rowIdempotencyKey(request: ActivityRequest): string {
+  const digest = createHash('sha256').update(canonicalJson({ volunteer: request.volunteer.name.toLowerCase(), activity: request.activity })).digest('base64url');
+  return `row:${digest}`;
 }
 
 /**

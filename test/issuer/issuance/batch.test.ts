@@ -124,7 +124,7 @@ describe('a large batch', () => {
     const replay = await csv(text, fresh.apiKey);
     expect(replay.body.map((r: { id: string }) => r.id)).toEqual(res.body.map((r: { id: string }) => r.id));
     expect(await count(fresh.apiKey)).toBe(10_000);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses more than 10,000 rows and more than 10 MiB with 413', async () => {
     const tooMany = [header, ...Array.from({ length: 10_001 }, (_, i) => row(i))].join('\n');

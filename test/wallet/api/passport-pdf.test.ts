@@ -112,4 +112,14 @@ describe('the printable passport', () => {
     expect(res.body).toMatchObject({ code: 'invalid_request', field: 'lang' });
     expect((await passport.walletApi('GET', '/v1/passport.pdf?lang=kk')).status).toBe(401);
   });
+
+  it('prints the profile name the volunteer set, and never the login', async () => {
+    expect((await passport.walletApi('PUT', '/v1/account/profile', { token: dana.token, body: { name: 'Дана Серікқызы Әлиева' } })).status).toBe(200);
+    const res = await passport.walletApi('GET', '/v1/passport.pdf?lang=kk', { token: dana.token });
+    expect(res.status).toBe(200);
+    const text = pdfText(res.bytes, 'named-kk.pdf');
+    expect(text).toContain('Дана Серікқызы Әлиева');
+    expect(text).not.toMatch(/Логин|Login/);
+    expect(text).not.toMatch(/\bdana\b/);
+  });
 });
