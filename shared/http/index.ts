@@ -7,3 +7,4 @@ export { authorizationHash, bearerToken } from './bearer.ts';
 export { parseInput } from './input.ts';
 export { cookieCsrfGuard, loginCsrfGuard, requestSource, type CookieCsrfOptions, type OriginOptions } from './csrf.ts';
 export { clientAddress } from './client.ts';
+export { sendJson } from './send-json.ts';
