@@ -40,7 +40,7 @@ trap 'exit 130' INT TERM
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 \
   -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
   || { cat "$dir/server.log" >&2; exit 1; }
-echo "PostgreSQL $("$bin/postgres" --version | awk '{print $NF}') for the tests on 127.0.0.1:$port (stopped and removed afterwards)"
+echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$port (stopped and removed afterwards)"
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
 "$@"
