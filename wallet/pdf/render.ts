@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../shared/pdf/document.ts';
 import { localized, type Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
 import { categoryName } from '../../shared/credential/index.ts';
@@ -7,10 +6,6 @@ import type { CredentialView } from '../credentials/index.ts';
 import type { Totals } from '../totals/index.ts';
 import { PDF_MESSAGES } from './messages.ts';
 
-// DejaVu Sans comes from npm (dejavu-fonts-ttf), so the PDF shows Kazakh letters on any machine.
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const LOCALE: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
@@ -34,15 +29,7 @@ export function formatHours(hours: number, lang: Language): string {
 export function renderPassportPdf(content: PassportPdfContent): Promise<Buffer> {
   const t = translator(PDF_MESSAGES, content.lang);
   const hours = (n: number) => formatHours(n, content.lang);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: t('title'), Creator: 'Volunteer Passport' } });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = openPdf({ size: 'A4', margin: 50, info: { Title: t('title'), Creator: 'Volunteer Passport' } });
 
   const heading = (text: string, size = 14) => doc.moveDown(0.6).font('bold').fontSize(size).text(text).moveDown(0.2).font('body').fontSize(10.5);
   doc.font('bold').fontSize(22).text(t('title'));

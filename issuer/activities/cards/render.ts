@@ -1,13 +1,8 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../../shared/pdf/document.ts';
 import { localized, type Activity, type Language, type LocalizedText } from '../../../shared/credential/index.ts';
 import { qrPng } from '../../../shared/qr.ts';
 import { dottedDate } from '../mail/compose.ts';
 
-// DejaVu Sans from npm (dejavu-fonts-ttf), as the wallet's PDF: Kazakh letters on any machine.
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 export interface OfferCard {
   volunteerName: string;
@@ -42,15 +37,7 @@ const LABELS: Record<Language, { hours: string; until: string }> = {
  * to do in kk and ru, and a QR of the https claim link a phone camera opens.
  */
 export async function renderOfferCards(cards: readonly OfferCard[], lang: Language): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Volunteer Passport offer cards', Creator: 'Volunteer Passport' } });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = openPdf({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Volunteer Passport offer cards', Creator: 'Volunteer Passport' } });
   const qrs = await Promise.all(cards.map((c) => qrPng(c.claimUrl, 360)));
   const number = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 2, useGrouping: false });
   cards.forEach((card, i) => {
