@@ -13,10 +13,17 @@ describe('a service run with WORKERS=2', () => {
 
   beforeAll(async () => {
     t = await startIssuer({ WORKERS: '2' });
+    // The service answers as soon as one worker listens. Wait for the second too: connections
+    // are kept alive, so a burst sent while only one worker listens stays with that worker.
+    for (let waited = 0; listening() < 2; waited += 100) {
+      if (waited > 60_000) throw new Error(`only ${listening()} worker(s) listening after a minute:\n${t.issuer.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     org = await t.accredit('two-workers');
   });
   afterAll(() => t.issuer.stop());
 
+  const listening = () => t.issuer.output().match(/"msg":"issuer listening"/g)?.length ?? 0;
   const requestPids = () => new Set([...t.issuer.output().matchAll(/"pid":(\d+)[^\n]*"msg":"request"/g)].map((m) => m[1]));
 
   it('serves from both workers, and an idempotency key raced across them records once', async () => {
