@@ -44,7 +44,7 @@ ${dataBlock('console-page', { me: view.me ?? null, ...view.data })}`;
     title: `${view.title} · ${t('appName')}`,
     body,
     path: view.path,
-    scripts: ['/console/console.js', ...(view.scripts ?? []).map((s) => `/console/${s}`)],
+    scripts: ['/assets/passport-api.js', '/console/console.js', ...(view.scripts ?? []).map((s) => `/console/${s}`)],
   });
 }
 

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { PASSPORT_API_JS } from '../pages/api-client.ts';
 import { PASSPORT_CSS } from '../pages/style.ts';
 
 export interface ServiceAppOptions {
@@ -55,6 +56,10 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   // The stylesheet every service's pages share; revalidated by ETag so a new version shows at once.
   app.get('/assets/passport.css', (_req, res) => {
     res.type('text/css').set('cache-control', 'no-cache').send(PASSPORT_CSS);
+  });
+  // And the JSON API client their scripts share, loaded before each page's own script.
+  app.get('/assets/passport-api.js', (_req, res) => {
+    res.type('text/javascript').set('cache-control', 'no-cache').send(PASSPORT_API_JS);
   });
   return app;
 }

@@ -13,38 +13,9 @@
     return text;
   }
 
-  /** An API answer that was not 2xx: the problem details body, when there is one. */
-  class ProblemError extends Error {
-    constructor(status, problem) {
-      super((problem && (problem.detail || problem.title)) || 'HTTP ' + status);
-      this.status = status;
-      this.problem = problem || {};
-      this.code = this.problem.code || (status === 401 ? 'unauthorized' : 'http_' + status);
-    }
-  }
-
-  /**
-   * Same-origin JSON call with the session cookie. Every write carries a JSON body, even a
-   * DELETE (as `{}`): the wallet accepts cookie-signed writes only as application/json, which
-   * another site's form cannot send.
-   */
-  async function api(method, path, body) {
-    const init = { method, credentials: 'same-origin', headers: { accept: 'application/json, application/problem+json' } };
-    if (method !== 'GET' && method !== 'HEAD') {
-      init.headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body === undefined ? {} : body);
-    }
-    let res;
-    try {
-      res = await fetch(path, init);
-    } catch {
-      throw new ProblemError(0, { code: 'network', detail: t('errorNetwork') });
-    }
-    const type = res.headers.get('content-type') || '';
-    const data = type.includes('json') ? await res.json().catch(() => null) : null;
-    if (!res.ok) throw new ProblemError(res.status, data);
-    return data;
-  }
+  // The JSON API client every service's pages share (/assets/passport-api.js); a network failure in the page's words.
+  const { ProblemError } = window.PassportApi;
+  const api = window.PassportApi.client(t('errorNetwork'));
 
   /** The technical detail of the last error explained, shown only behind a "details" toggle. */
   let lastProblem = null;

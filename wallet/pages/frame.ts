@@ -46,7 +46,7 @@ ${page.content}
 <p class="signout"><a href="/account" class="button secondary" ${page.tab === 'account' ? html`aria-current="page"` : ''}>${t('navAccount')}</a> <button type="button" id="sign-out" class="secondary">${t('signOut')}</button></p>
 </section>
 ${clientTexts(page.lang)}`;
-  const scripts = [...(page.scans ? ['/assets/jsQR.js', '/assets/scanner.js'] : []), '/assets/wallet.js', `/assets/${page.script}`];
+  const scripts = [...(page.scans ? ['/assets/jsQR.js', '/assets/scanner.js'] : []), '/assets/passport-api.js', '/assets/wallet.js', `/assets/${page.script}`];
   return layout({ lang: page.lang, title: `${page.title} · ${t('appName')}`, body, scripts, path: page.path });
 }
 

@@ -14,37 +14,9 @@
     return text;
   }
 
-  /** An API answer that was not 2xx, with its problem details. */
-  class ProblemError extends Error {
-    constructor(status, problem) {
-      super((problem && problem.detail) || 'HTTP ' + status);
-      this.status = status;
-      this.problem = problem || {};
-      this.code = this.problem.code || (status === 401 ? 'unauthorized' : 'http_' + status);
-    }
-  }
-
-  /**
-   * A same-origin call with the session cookie. Every write carries a JSON body (`{}` when there
-   * is nothing to say): the issuer takes cookie-signed writes only as application/json.
-   */
-  async function api(method, path, body) {
-    const init = { method, credentials: 'same-origin', headers: { accept: 'application/json, application/problem+json' } };
-    if (method !== 'GET' && method !== 'HEAD') {
-      init.headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body === undefined ? {} : body);
-    }
-    let res;
-    try {
-      res = await fetch(path, init);
-    } catch {
-      throw new ProblemError(0, { code: 'network' });
-    }
-    const type = res.headers.get('content-type') || '';
-    const data = type.includes('json') ? await res.json().catch(() => null) : null;
-    if (!res.ok) throw new ProblemError(res.status, data);
-    return data;
-  }
+  // The JSON API client every service's pages share (/assets/passport-api.js).
+  const { ProblemError } = window.PassportApi;
+  const api = window.PassportApi.client();
 
   /**
    * A refusal in the reader's words, from the problem's code, its field and its reason (never the

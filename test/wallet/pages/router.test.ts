@@ -42,7 +42,7 @@ describe('wallet pages router', () => {
         expect(resources.length).toBeGreaterThan(5);
         for (const resource of resources) expect(resource, `${path} ${lang}`).toMatch(/^\/(?!\/)/);
         const scripts = [...body.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!.trim());
-        for (const attributes of scripts) expect(attributes).toMatch(/^src="\/assets\/[\w.]+\.js"$|^type="application\/json" id="wallet-texts"$/);
+        for (const attributes of scripts) expect(attributes).toMatch(/^src="\/assets\/[\w.-]+\.js"$|^type="application\/json" id="wallet-texts"$/);
         for (const asset of resources.filter((r) => r.startsWith('/assets/'))) {
           const res = await fetch(wallet.url + asset);
           expect(res.status, asset).toBe(200);
