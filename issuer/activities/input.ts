@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { activityProblems, ActivitySchema, type Activity } from '../../shared/credential/index.ts';
+import { hasValidIinBinCheckDigit } from '../../shared/identifiers/iin-bin.ts';
 
 /** One activity as an organization submits it (API.md, `POST /v1/activities`). */
 export interface ActivityRequest {
-  volunteer: { name: string; email?: string };
+  /** `iin`: the volunteer's individual identification number, 12 digits, check digit valid. */
+  volunteer: { name: string; email?: string; iin?: string };
   activity: Activity;
   idempotencyKey?: string;
 }
@@ -17,9 +19,15 @@ export interface InputProblem {
 
 const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
+// The messages never repeat the value: an IIN must not travel into error bodies or logs.
+const iin = z
+  .string({ message: 'must be a string of 12 digits' })
+  .regex(/^\d{12}$/, 'must be 12 digits')
+  .refine(hasValidIinBinCheckDigit, 'has a wrong check digit: it is not an IIN');
+
 const Envelope = z
   .object({
-    volunteer: z.object({ name: text, email: z.email('must be an email address').max(254).optional() }).strict(),
+    volunteer: z.object({ name: text, email: z.email('must be an email address').max(254).optional(), iin: iin.optional() }).strict(),
     activity: z.unknown(),
     idempotencyKey: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   })
@@ -43,7 +51,7 @@ export function checkActivityRequest(input: unknown, now: Date): { request: Acti
   const { volunteer, idempotencyKey } = envelope.data;
   return {
     request: {
-      volunteer: { name: volunteer.name, ...(volunteer.email ? { email: volunteer.email } : {}) },
+      volunteer: { name: volunteer.name, ...(volunteer.email ? { email: volunteer.email } : {}), ...(volunteer.iin ? { iin: volunteer.iin } : {}) },
       activity: ActivitySchema.parse(raw),
       ...(idempotencyKey ? { idempotencyKey } : {}),
     },
@@ -53,7 +61,8 @@ export function checkActivityRequest(input: unknown, now: Date): { request: Acti
 
 /**
  * What an idempotency key stands for: the volunteer and the activity, in a canonical form, so a
- * replay with the same content matches and one with different content is told apart.
+ * replay with the same content matches and one with different content is told apart. The caller
+ * hands the IIN in as its keyed fingerprint (`IinVault.fingerprint`), never in the clear.
  */
 export function requestFingerprint(request: ActivityRequest): string {
   return createHash('sha256').update(canonicalJson({ volunteer: request.volunteer, activity: request.activity })).digest('base64url');

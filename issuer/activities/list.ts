@@ -2,6 +2,7 @@ import type { SecretBox } from '../../shared/crypto/index.ts';
 import type { SqlValue } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { iinVault } from './iin.ts';
 import { ACTIVITY_COLUMNS, activityView, type ActivityRow, type ActivityStatus, type ActivityView } from './view.ts';
 
 export const LIST_STATUSES: readonly ActivityStatus[] = ['offered', 'claimed', 'revoked', 'withdrawn', 'expired'];
@@ -38,6 +39,7 @@ export async function listActivities(deps: Pick<IssuerDeps, 'db' | 'config' | 'n
     where.push('(a.created_at < ? OR (a.created_at = ? AND a.id < ?))');
     params.push(createdAt, createdAt, id);
   }
+  const iins = iinVault(deps.config.passportSecret);
   const rows = await deps.db.all<ActivityRow>(
     `SELECT ${ACTIVITY_COLUMNS} FROM activities a LEFT JOIN credentials c ON c.activity_id = a.id
       WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
@@ -46,7 +48,7 @@ export async function listActivities(deps: Pick<IssuerDeps, 'db' | 'config' | 'n
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => activityView(r, box, deps.config.issuerUrl, now)),
+    items: page.map((r) => activityView(r, box, deps.config.issuerUrl, now, iins)),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url') : null,
   };
 }
@@ -58,7 +60,7 @@ export async function getActivity(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'
     [id, organizationId],
   );
   if (!row) throw new PassportError('not_found', `No activity ${id} of this organization`);
-  return activityView(row, box, deps.config.issuerUrl, deps.now());
+  return activityView(row, box, deps.config.issuerUrl, deps.now(), iinVault(deps.config.passportSecret));
 }
 
 function decodeCursor(cursor: string): [string, string] {

@@ -4,6 +4,7 @@ import type { Queryable, SqlValue } from '../../shared/db/index.ts';
 import { audit } from '../audit.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { iinVault } from './iin.ts';
 import { requestFingerprint, type ActivityRequest } from './input.ts';
 import { newOfferLink, OFFER_LIFETIME_DAYS, offerUri } from './offer-link.ts';
 import { effectiveStatus, qrUrl, type ActivityStatus } from './view.ts';
@@ -12,12 +13,12 @@ export type RecordOutcome =
   | { ok: true; id: string; status: ActivityStatus; offerUri?: string; qrUrl?: string; replayed: boolean }
   | { ok: false; code: 'conflict'; field: 'idempotencyKey'; detail: string };
 
-/** Rows per INSERT statement: 14 parameters each stays far below every engine's limit. */
+/** Rows per INSERT statement: 15 parameters each stays far below every engine's limit. */
 const ROWS_PER_STATEMENT = 200;
 
 const COLUMNS = [
   'id', 'organization_id', 'volunteer_name', 'volunteer_email', 'activity', 'status', 'idempotency_key',
-  'request_hash', 'offer_hash', 'offer_sealed', 'offer_expires_at', 'created_at', 'updated_at',
+  'request_hash', 'offer_hash', 'offer_sealed', 'offer_expires_at', 'created_at', 'updated_at', 'volunteer_iin_sealed',
 ] as const;
 
 /**
@@ -36,7 +37,12 @@ export async function recordActivities(
   const now = deps.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
-  const prepared = requests.map((request) => ({ request, id: randomUUID(), hash: requestFingerprint(request), offer: newOfferLink(box) }));
+  const iins = iinVault(deps.config.passportSecret);
+  const prepared = requests.map((request) => {
+    const iin = request.volunteer.iin;
+    const fingerprinted = iin ? { ...request, volunteer: { ...request.volunteer, iin: iins.fingerprint(iin) } } : request;
+    return { request, id: randomUUID(), hash: requestFingerprint(fingerprinted), offer: newOfferLink(box), iinSealed: iin ? iins.seal(iin) : null };
+  });
 
   return deps.db.transaction(async (tx) => {
     await accreditedOrganization(tx, organizationId);
@@ -46,7 +52,7 @@ export async function recordActivities(
       const params: SqlValue[] = [];
       for (const p of slice) {
         params.push(p.id, organizationId, p.request.volunteer.name, p.request.volunteer.email ?? null, JSON.stringify(p.request.activity), 'offered');
-        params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at);
+        params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at, p.iinSealed);
       }
       const rows = await tx.all<{ id: string }>(
         `INSERT INTO activities (${COLUMNS.join(', ')}) VALUES ${slice.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}

@@ -1,11 +1,12 @@
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import type { Activity } from '../../shared/credential/index.ts';
+import { maskIin, type IinVault } from './iin.ts';
 import { offerUri, openOfferToken } from './offer-link.ts';
 
 export type ActivityStatus = 'offered' | 'claimed' | 'revoked' | 'withdrawn' | 'expired';
 
 /** The columns views are made from (`SELECT … FROM activities a LEFT JOIN credentials c`). */
-export const ACTIVITY_COLUMNS = `a.id, a.status, a.volunteer_name, a.volunteer_email, a.activity, a.idempotency_key, a.offer_sealed,
+export const ACTIVITY_COLUMNS = `a.id, a.status, a.volunteer_name, a.volunteer_email, a.volunteer_iin_sealed, a.activity, a.idempotency_key, a.offer_sealed,
   a.offer_expires_at, a.withdrawn_at, a.created_at, c.id AS credential_id, c.issued_at, c.revoked_at`;
 
 export interface ActivityRow {
@@ -13,6 +14,7 @@ export interface ActivityRow {
   status: 'offered' | 'claimed' | 'revoked' | 'withdrawn';
   volunteer_name: string;
   volunteer_email: string | null;
+  volunteer_iin_sealed: string | null;
   activity: string;
   idempotency_key: string | null;
   offer_sealed: string;
@@ -31,7 +33,8 @@ export interface ActivityView {
   offerUri?: string;
   qrUrl?: string;
   offerExpiresAt?: string;
-  volunteer: { name: string; email?: string };
+  /** `iinMasked`: the recorded IIN's last four digits only (`••••••••1234`); the IIN itself is never shown. */
+  volunteer: { name: string; email?: string; iinMasked?: string };
   activity: Activity;
   idempotencyKey?: string;
   createdAt: string;
@@ -49,7 +52,7 @@ export function qrUrl(issuerUrl: string, activityId: string): string {
   return `${issuerUrl}/v1/activities/${activityId}/offer.png`;
 }
 
-export function activityView(row: ActivityRow, box: SecretBox, issuerUrl: string, now: Date): ActivityView {
+export function activityView(row: ActivityRow, box: SecretBox, issuerUrl: string, now: Date, iins: IinVault): ActivityView {
   const status = effectiveStatus(row, now);
   const offered = status === 'offered';
   return {
@@ -58,7 +61,11 @@ export function activityView(row: ActivityRow, box: SecretBox, issuerUrl: string
     ...(offered
       ? { offerUri: offerUri(issuerUrl, openOfferToken(box, row.offer_sealed)), qrUrl: qrUrl(issuerUrl, row.id), offerExpiresAt: row.offer_expires_at }
       : {}),
-    volunteer: { name: row.volunteer_name, ...(row.volunteer_email ? { email: row.volunteer_email } : {}) },
+    volunteer: {
+      name: row.volunteer_name,
+      ...(row.volunteer_email ? { email: row.volunteer_email } : {}),
+      ...(row.volunteer_iin_sealed ? { iinMasked: maskIin(iins.open(row.volunteer_iin_sealed)) } : {}),
+    },
     activity: JSON.parse(row.activity) as Activity,
     ...(row.idempotency_key ? { idempotencyKey: row.idempotency_key } : {}),
     createdAt: row.created_at,

@@ -1,6 +1,8 @@
+import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import type { CredentialPayload, VerifiableCredential } from '@veramo/core-types';
-import { signJwtWithAgent, type PassportAgent } from '../../shared/agent/index.ts';
+import { agentSigner, signJwtWithAgent, type PassportAgent } from '../../shared/agent/index.ts';
 import { VC_V2_CONTEXT } from '../../shared/credential/index.ts';
+import { SD_ALG, sdJwtHasher, sdJwtSalt } from '../../shared/sd-jwt-vc/index.ts';
 
 /** The fragment of the key every organization's DID document names (`{did}#key-1`). */
 export const ORGANIZATION_KEY_FRAGMENT = 'key-1';
@@ -71,4 +73,29 @@ function claimsOf(credential: Record<string, unknown>, now: Date): Record<string
 
 function isSubject(value: unknown): value is { id?: string } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
+}
+
+/**
+ * Issues an SD-JWT VC (`dc+sd-jwt`) with the SD-JWT library: the claims named in `disclosable`
+ * become salted disclosures whose digests the issuer signs, the others stay in the clear, and
+ * `decoys` more digests hide how many claims are disclosable. The issuer-signed JWT is signed with
+ * the same key as `signCredential`, through the agent that holds it, and names it in `kid`.
+ */
+export async function signSdJwtCredential(
+  agent: PassportAgent,
+  claims: { vct: string } & Record<string, unknown>,
+  issuerDid: string,
+  { disclosable, decoys }: { disclosable: readonly string[]; decoys: number },
+): Promise<string> {
+  const sdjwt = new SDJwtVcInstance({ signer: agentSigner(agent, issuerDid), signAlg: 'EdDSA', hasher: sdJwtHasher, hashAlg: SD_ALG, saltGenerator: sdJwtSalt });
+  const frame = { _sd: [...disclosable], ...(decoys > 0 ? { _sd_decoy: decoys } : {}) } as never;
+  return sdjwt.issue({ ...claims, iss: issuerDid }, frame, { header: { kid: `${issuerDid}#${ORGANIZATION_KEY_FRAGMENT}` } });
+}
+
+/**
+ * A Token Status List (`statuslist+jwt`, IETF OAuth Status List) signed with the same key as the
+ * organization's credentials: what an SD-JWT VC's `status` points at.
+ */
+export async function signStatusListToken(agent: PassportAgent, payload: Record<string, unknown>, issuerDid: string): Promise<string> {
+  return signJwtWithAgent(agent, { did: issuerDid, kid: `${issuerDid}#${ORGANIZATION_KEY_FRAGMENT}` }, payload, { typ: 'statuslist+jwt' });
 }

@@ -7,10 +7,10 @@ import type { IssuerDeps } from '../deps.ts';
 import { createOid4vciRouter, oauthErrorHandler, paths } from '../oid4vci/index.ts';
 import { createStatusRouter } from '../status/index.ts';
 import { createVcApiRouter } from '../vc-api/index.ts';
-import { ISSUANCE_TABLES } from './migrations.ts';
+import { IDENTITY_TABLES, ISSUANCE_TABLES } from './migrations.ts';
 
 /** The issuing side's migrations (ids 200–299). */
-export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES];
+export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES, IDENTITY_TABLES];
 
 /**
  * Routes whose bodies may exceed the app's 1 MiB default: a batch of up to 10,000 activities

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { BitstringStatusListEntry } from '../../shared/credential/index.ts';
 import type { Queryable } from '../../shared/db/index.ts';
 import { MIN_STATUS_LIST_SIZE, randomStatusIndex } from '../../shared/status-list/index.ts';
-import { statusListUrl } from './url.ts';
+import { statusEntry } from './url.ts';
 
 export interface StatusSlot {
   listNo: number;
@@ -24,12 +24,7 @@ export async function allocateStatusSlot(tx: Queryable, organizationId: string, 
   const list = await currentList(tx, organizationId, now);
   const index = await freeIndex(tx, organizationId, list.listNo, list.size);
   await tx.run('UPDATE status_lists SET used = used + 1 WHERE organization_id = ? AND list_no = ?', [organizationId, list.listNo]);
-  const url = statusListUrl(issuerUrl, organizationId, list.listNo);
-  return {
-    listNo: list.listNo,
-    index,
-    entry: { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: url },
-  };
+  return { listNo: list.listNo, index, entry: statusEntry(issuerUrl, organizationId, list.listNo, index) };
 }
 
 async function currentList(tx: Queryable, organizationId: string, now: Date): Promise<{ listNo: number; size: number }> {

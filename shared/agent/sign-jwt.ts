@@ -21,14 +21,27 @@ export async function signJwtWithAgent(
   payload: Record<string, unknown>,
   header: Record<string, unknown> = {},
 ): Promise<string> {
-  const identifier = await agent.didManagerGet({ did: signer.did });
-  const key = identifier.keys.find((k) => k.kid === identifier.controllerKeyId) ?? identifier.keys[0];
-  if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${signer.did}`);
   const protectedHeader = { ...header, alg: 'EdDSA', kid: signer.kid };
   const signingInput = `${base64url(JSON.stringify(protectedHeader))}.${base64url(JSON.stringify(payload))}`;
-  // The local KMS answers EdDSA signatures already base64url-encoded.
-  const signature = await agent.keyManagerSign({ keyRef: key.kid, data: signingInput, algorithm: 'EdDSA', encoding: 'utf-8' });
-  return `${signingInput}.${signature}`;
+  return `${signingInput}.${await agentSigner(agent, signer.did)(signingInput)}`;
+}
+
+/**
+ * The EdDSA signature function of the Ed25519 key the agent holds for a DID: signing input in,
+ * base64url signature out. For libraries that assemble a JWS themselves (an SD-JWT's issuer JWT).
+ *
+ * @example
+ * const sign = agentSigner(agent, did);
+ * const signature = await sign(`${header}.${payload}`);
+ */
+export function agentSigner(agent: TAgent<IDIDManager & IKeyManager>, did: string): (signingInput: string) => Promise<string> {
+  return async (signingInput) => {
+    const identifier = await agent.didManagerGet({ did });
+    const key = identifier.keys.find((k) => k.kid === identifier.controllerKeyId) ?? identifier.keys[0];
+    if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${did}`);
+    // The local KMS answers EdDSA signatures already base64url-encoded.
+    return agent.keyManagerSign({ keyRef: key.kid, data: signingInput, algorithm: 'EdDSA', encoding: 'utf-8' });
+  };
 }
 
 function base64url(text: string): string {
