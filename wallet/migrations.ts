@@ -82,4 +82,11 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  {
+    // An SD-JWT VC of the same activity is kept with its VC-JWT, as one item: the VC-JWT is what
+    // shares and totals use; the SD-JWT VC is what discloses the name and IIN by choice.
+    id: 104,
+    name: 'SD-JWT VC attached to a credential',
+    sql: `ALTER TABLE credentials ADD COLUMN sd_jwt TEXT`,
+  },
 ];

@@ -1,5 +1,6 @@
 export { createCredentialsRouter } from './router.ts';
 export { acceptCredential, rejectionOf, type RejectionCode } from './accept.ts';
+export { acceptSdJwtVc } from './accept-sd-jwt.ts';
 export { decodeCredential, isVolunteerActivity, type DecodedCredential } from './decode.ts';
 export { storeCredential } from './store.ts';
 export { loadCredentials, loadCredential, loadCredentialsById, type StoredCredential } from './load.ts';

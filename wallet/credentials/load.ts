@@ -6,6 +6,8 @@ import { decodeCredential, type DecodedCredential } from './decode.ts';
 export interface StoredCredential extends DecodedCredential {
   storedAt: string;
   source: 'claim' | 'import';
+  /** The SD-JWT VC of the same activity (all its disclosures), when the issuer gave one. */
+  sdJwt?: string;
 }
 
 interface CredentialRow {
@@ -13,12 +15,13 @@ interface CredentialRow {
   jwt: string;
   stored_at: string;
   source: 'claim' | 'import';
+  sd_jwt: string | null;
 }
 
 /** The volunteer's credentials, newest activity first (by issuance, then by storage). */
 export async function loadCredentials(db: Queryable, accountId: string): Promise<StoredCredential[]> {
   const rows = await db.all<CredentialRow>(
-    'SELECT id, jwt, stored_at, source FROM credentials WHERE account_id = ? ORDER BY issued_at DESC, stored_at DESC',
+    'SELECT id, jwt, stored_at, source, sd_jwt FROM credentials WHERE account_id = ? ORDER BY issued_at DESC, stored_at DESC',
     [accountId],
   );
   return rows.map(toStored);
@@ -28,7 +31,7 @@ export async function loadCredentials(db: Queryable, accountId: string): Promise
 export async function loadCredentialsById(db: Queryable, accountId: string, ids: readonly string[], field = 'credentialIds'): Promise<StoredCredential[]> {
   const out: StoredCredential[] = [];
   for (const [i, id] of ids.entries()) {
-    const row = await db.get<CredentialRow>('SELECT id, jwt, stored_at, source FROM credentials WHERE account_id = ? AND id = ?', [accountId, id]);
+    const row = await db.get<CredentialRow>('SELECT id, jwt, stored_at, source, sd_jwt FROM credentials WHERE account_id = ? AND id = ?', [accountId, id]);
     if (!row) throw new PassportError('not_found', `There is no credential ${id} in this passport`, { field: `${field}.${i}` });
     out.push(toStored(row));
   }
@@ -36,11 +39,11 @@ export async function loadCredentialsById(db: Queryable, accountId: string, ids:
 }
 
 export async function loadCredential(db: Queryable, accountId: string, id: string): Promise<StoredCredential> {
-  const row = await db.get<CredentialRow>('SELECT id, jwt, stored_at, source FROM credentials WHERE account_id = ? AND id = ?', [accountId, id]);
+  const row = await db.get<CredentialRow>('SELECT id, jwt, stored_at, source, sd_jwt FROM credentials WHERE account_id = ? AND id = ?', [accountId, id]);
   if (!row) throw new PassportError('not_found', `There is no credential ${id} in this passport`);
   return toStored(row);
 }
 
 function toStored(row: CredentialRow): StoredCredential {
-  return { ...decodeCredential(row.jwt), storedAt: row.stored_at, source: row.source };
+  return { ...decodeCredential(row.jwt), storedAt: row.stored_at, source: row.source, ...(row.sd_jwt ? { sdJwt: row.sd_jwt } : {}) };
 }

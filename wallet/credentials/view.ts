@@ -1,4 +1,5 @@
 import { LANGUAGES, type Activity, type LocalizedText } from '../../shared/credential/index.ts';
+import { DISCLOSABLE_CLAIMS, type DisclosableClaim } from '../../shared/sd-jwt-vc/index.ts';
 import type { TrustedOrganization } from '../../shared/trust/index.ts';
 import type { StoredCredential } from './load.ts';
 import type { CredentialStatus, StatusReport } from './status.ts';
@@ -16,6 +17,8 @@ export interface CredentialView {
   source: 'claim' | 'import';
   status: CredentialStatus;
   statusReasons: string[];
+  /** The SD-JWT VC kept with it: the claims the volunteer may disclose by choice (`name`, `iin`); null without one. */
+  selectiveDisclosure: { claims: DisclosableClaim[] } | null;
 }
 
 export function credentialView(stored: StoredCredential, report: StatusReport): CredentialView {
@@ -31,7 +34,24 @@ export function credentialView(stored: StoredCredential, report: StatusReport): 
     source: stored.source,
     status: report.status,
     statusReasons: report.reasons,
+    selectiveDisclosure: stored.sdJwt ? { claims: disclosableIn(stored.sdJwt) } : null,
   };
+}
+
+/** The names of the claims an issued SD-JWT's disclosures carry (its values are not needed here). */
+function disclosableIn(sdJwt: string): DisclosableClaim[] {
+  const names = sdJwt
+    .split('~')
+    .slice(1)
+    .flatMap((d) => {
+      try {
+        const decoded = JSON.parse(Buffer.from(d, 'base64url').toString('utf8')) as unknown;
+        return Array.isArray(decoded) && decoded.length === 3 && typeof decoded[1] === 'string' ? [decoded[1]] : [];
+      } catch {
+        return [];
+      }
+    });
+  return DISCLOSABLE_CLAIMS.filter((c) => names.includes(c));
 }
 
 /**
