@@ -3,7 +3,7 @@ import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
 import { openDatabase } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -11,8 +11,8 @@ import { authenticate } from './auth/index.ts';
 import type { IssuerDeps } from './deps.ts';
 import { createDashboardRouter } from './dashboard/index.ts';
 import {
-  ISSUANCE_BODY_LIMITS,
   ISSUANCE_MIGRATIONS,
+  ISSUANCE_ROUTES_PARSING_OWN_BODY,
   OAUTH_ERROR_PATHS,
   createCredentialIssuerRouter,
   createIssuanceRouter,
@@ -37,11 +37,14 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   const deps: IssuerDeps = { config, db, agent, dids, fetch, logger, now };
   await ensureRegistryIdentity(deps);
 
-  const app = createServiceApp({ logger, bodyLimits: ISSUANCE_BODY_LIMITS, openApi: () => issuerOpenApi(config) });
+  const app = createServiceApp({ logger, openApi: () => issuerOpenApi(config) });
+  // Bodies are read only after the rate limit and, for the API, after authentication.
   app.use(writeRateLimit(config.writeRateLimit));
   // OpenID4VCI carries its own access tokens: it runs before API-key authentication.
+  app.use(OAUTH_ERROR_PATHS, parseBodies());
   app.use(createCredentialIssuerRouter(deps));
   app.use(authenticate(deps));
+  app.use(parseBodies({ parsedByRoute: ISSUANCE_ROUTES_PARSING_OWN_BODY }));
   app.use(createRegistryRouter(deps));
   app.use(createIssuanceRouter(deps));
   app.use(createStatsRouter(deps));

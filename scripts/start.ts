@@ -1,25 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launcherEnvironment, loadConfig } from '../shared/config.ts';
+import { spawnWatched, watchParentProcess } from '../shared/service/parent-watch.ts';
 import { seedDemo, type DemoSecrets } from './demo/seed-demo.ts';
 
 /**
  * `npm start`: the issuer, wallet and verifier on one machine, each in its own process (as they
  * would be deployed), sharing DATA_DIR for their SQLite files and generated secrets. The first
- * start seeds a demo through the public APIs; later starts reuse the data. Ctrl-C stops all three.
+ * start seeds a demo through the public APIs; later starts reuse the data. Ctrl-C stops all three,
+ * and so does the launcher's death by any means: each service watches a pipe from it.
  */
 const env = launcherEnvironment();
 // Loading the configuration here, before any service starts, creates the admin token and the
 // master secret once, so the three processes read the same files instead of racing to write them.
 const config = loadConfig(env);
 const ROOT = resolve(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const children: ChildProcess[] = [];
 let stopping = false;
 
 function startService(name: 'issuer' | 'wallet' | 'verifier', url: string): Promise<void> {
-  const child = spawn(TSX, [join(ROOT, name, 'main.ts')], { cwd: ROOT, env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawnWatched(join(ROOT, name, 'main.ts'), { cwd: ROOT, env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, stdout: 'inherit', stderr: 'inherit' });
   children.push(child);
   child.on('exit', (code) => {
     if (!stopping) {
@@ -60,6 +61,8 @@ async function stopAll(code: number): Promise<never> {
 
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+// Its parent (npm, or a shell) killed outright, no one would pass Ctrl-C on: stop as if it had.
+watchParentProcess(() => void stopAll(1));
 
 try {
   await startService('issuer', config.issuerUrl);

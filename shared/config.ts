@@ -45,6 +45,21 @@ export interface Config {
   verifierRequestSeconds: number;
   /** How long the wallet reuses a fetched status list or trust list when it shows statuses (`WALLET_CACHE_SECONDS`). */
   walletCacheSeconds: number;
+  /**
+   * The most one verification may wait for what it fetches (`VERIFY_DEADLINE_SECONDS`, 5): a DID
+   * document, trust list or status list not in by then makes its check "could not be checked".
+   * The wallet's status checks of a whole passport get the same deadline.
+   */
+  verifyDeadlineSeconds: number;
+  /** The most an import of credentials waits for their issuers (`WALLET_IMPORT_DEADLINE_SECONDS`, 20). */
+  walletImportDeadlineSeconds: number;
+  /** The `ttl` the issuer publishes on its status lists (`STATUS_LIST_TTL_SECONDS`, 10): how soon a revocation reaches verifiers. */
+  statusListTtlSeconds: number;
+  /**
+   * The descriptor of a pipe from the process that started this service (`PASSPORT_PARENT_PIPE_FD`,
+   * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
+   */
+  parentPipeFd: number | undefined;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -54,8 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
   const walletPort = port(env, 'WALLET_PORT', 4200);
   const verifierPort = port(env, 'VERIFIER_PORT', 4300);
   const issuerUrl = baseUrl(env, 'ISSUER_URL', issuerPort);
-  const dataDir = resolve(env.DATA_DIR || './data');
-  mkdirSync(dataDir, { recursive: true });
+  const dataDir = privateDirectory(resolve(env.DATA_DIR || './data'));
   const admin = secretFromEnvOrFile(env.PASSPORT_ADMIN_TOKEN, join(dataDir, 'admin-token'));
   const secret = secretFromEnvOrFile(env.PASSPORT_SECRET, join(dataDir, 'passport-secret'));
   return {
@@ -84,6 +98,31 @@ export function loadConfig(env: Env = process.env): Config {
     walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),
     verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
+    verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
+    walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
+    statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
+    parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
+  };
+}
+
+/** Where the services keep their data, as operator scripts (backup, restore, audit:verify) need it. */
+export interface StorageSettings {
+  /** `DATA_DIR`, absolute. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The secrets given by the environment rather than kept as files in `dataDir` (their variable names). */
+  secretsFromEnvironment: string[];
+}
+
+/**
+ * Reads `DATA_DIR` and `DATABASE_URL` without creating anything: unlike `loadConfig`, it makes no
+ * directory and generates no secret, so a script pointed at the wrong place changes nothing there.
+ */
+export function loadStorageSettings(env: Env = process.env): StorageSettings {
+  return {
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretsFromEnvironment: ['PASSPORT_SECRET', 'PASSPORT_ADMIN_TOKEN'].filter((name) => Boolean(env[name])),
   };
 }
 
@@ -113,6 +152,14 @@ function positive(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+function descriptor(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 3) throw new Error(`${name} must be a file descriptor number from 3 up, got "${raw}"`);
+  return n;
+}
+
 function seconds(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -126,9 +173,33 @@ function baseUrl(env: Env, name: string, portNumber: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * DATA_DIR holds the databases (private keys, sealed share links) and generated secrets: only the
+ * service's own user may enter it (0700), whatever the umask. An existing directory is tightened;
+ * one the service does not own (a mounted volume) is left as the operator set it. The files in it
+ * are 0600 (secrets here, databases in `shared/db/sqlite.ts`).
+ */
+function privateDirectory(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tighten(dir, 0o700);
+  return dir;
+}
+
+/** chmod, except on a file or directory of another user (EPERM), which stays as its owner set it. */
+function tighten(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  }
+}
+
 function secretFromEnvOrFile(fromEnv: string | undefined, file: string): { value: string; created: boolean } {
   if (fromEnv) return { value: fromEnv, created: false };
-  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), created: false };
+  if (existsSync(file)) {
+    tighten(file, 0o600);
+    return { value: readFileSync(file, 'utf8').trim(), created: false };
+  }
   const value = randomBytes(32).toString('base64url');
   try {
     // 'wx' makes two services starting at once agree on a single secret: the loser reads the winner's.

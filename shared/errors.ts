@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'invalid_request'
   | 'unauthorized'
   | 'forbidden'
+  | 'csrf'
   | 'not_found'
   | 'conflict'
   | 'gone'
@@ -16,6 +17,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unprocessable'
   | 'rate_limited'
+  | 'busy'
   | 'upstream_unavailable'
   | 'internal_error'
   // OAuth 2.0 / OpenID4VCI / OpenID4VP error codes, answered in their own body shape by those routes.
@@ -35,6 +37,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  csrf: 403,
   not_found: 404,
   conflict: 409,
   gone: 410,
@@ -42,6 +45,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
+  busy: 503,
   upstream_unavailable: 502,
   internal_error: 500,
   invalid_grant: 400,
@@ -61,6 +65,7 @@ const TITLE: Record<ErrorCode, string> = {
   invalid_request: 'Invalid request',
   unauthorized: 'Unauthorized',
   forbidden: 'Forbidden',
+  csrf: 'Cross-site request refused',
   not_found: 'Not found',
   conflict: 'Conflict',
   gone: 'Gone',
@@ -68,6 +73,7 @@ const TITLE: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   unprocessable: 'Unprocessable content',
   rate_limited: 'Too many requests',
+  busy: 'Busy',
   upstream_unavailable: 'Upstream unavailable',
   internal_error: 'Internal server error',
   invalid_grant: 'Invalid grant',

@@ -1,7 +1,7 @@
 import type { Config } from '../shared/config.ts';
 import { openDatabase } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -30,8 +30,9 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
     {
       dids,
       trustLists: createTrustListSource({ url: config.trustListUrl, registryDid: config.registryDid, fetch, dids, ttlMs, now }),
-      statusLists: createStatusListSource({ fetch, dids, ttlMs, now }),
+      statusLists: createStatusListSource({ fetch, dids, maxAgeMs: ttlMs, now }),
       clockSkewSeconds: config.verifierClockSkewSeconds,
+      deadlineMs: config.verifyDeadlineSeconds * 1000,
       now,
     },
     fetch,
@@ -40,6 +41,8 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
 
   const app = createServiceApp({ logger, openApi: () => verifierOpenApi(config) });
   app.use(writeRateLimit(config.writeRateLimit));
+  // Bodies are read after the rate limit (authentication is per route, by session or none).
+  app.use(parseBodies());
   app.use(createVerifyRouter(deps));
   app.use(createVcApiRouter(deps));
   app.use(createRequestsRouter(deps));

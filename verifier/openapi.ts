@@ -147,7 +147,17 @@ const paths = {
       responses: {
         '201': {
           description: 'Created',
-          content: json({ type: 'object', properties: { id: { type: 'string' }, requestUri: { type: 'string' }, qrUrl: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }),
+          content: json({
+            type: 'object',
+            required: ['id', 'requestUri', 'qrUrl', 'expiresAt', 'readToken'],
+            properties: {
+              id: { type: 'string', description: 'Public: it is inside the QR' },
+              requestUri: { type: 'string' },
+              qrUrl: { type: 'string' },
+              expiresAt: { type: 'string', format: 'date-time' },
+              readToken: { type: 'string', description: 'The secret that reads GET /v1/requests/{id}; handed out once, stored only as a hash. Keep it in the requesting page (not in a logged URL).' },
+            },
+          }),
         },
         ...problemResponses(400, 413, 429),
       },
@@ -156,13 +166,16 @@ const paths = {
   '/v1/requests/{id}': {
     get: {
       summary: 'The state of a request, and the verification result once answered',
+      description:
+        'Needs Authorization: Bearer {readToken} from POST /v1/requests. A result is forgotten 10 minutes after it is first read; a request whose result was never read, one hour after it expired (then 404).',
+      security: [{ readToken: [] }],
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       responses: {
         '200': {
           description: 'The request',
           content: json({ type: 'object', properties: { status: { enum: ['pending', 'verified', 'failed', 'expired'] }, result: ref('VerificationResult') } }),
         },
-        ...problemResponses(404),
+        ...problemResponses(401, 404),
       },
     },
   },
@@ -203,9 +216,23 @@ const paths = {
   },
   '/requests/new': {
     get: { summary: 'Page to create a presentation request', responses: { '200': { description: 'HTML' } } },
-    post: { summary: 'Creates a request from the form and opens its page', responses: { '303': { description: 'To /requests/{id}' } } },
+    post: { summary: 'Creates a request from the form and opens its page', responses: { '303': { description: 'To /requests/{id}#read={readToken}' } } },
   },
-  '/requests/{id}': { get: { summary: 'A request with its QR, updating live to the result', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'HTML' } } } },
+  '/requests/{id}': {
+    get: {
+      summary: 'A request with its QR; its script reads the read token from the URL fragment (#read=…) and shows the answer on this screen only',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'HTML' } },
+    },
+  },
+  '/requests/{id}/answer': {
+    get: {
+      summary: "The request's answer as an HTML fragment, for the request page's script",
+      security: [{ readToken: [] }],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'HTML fragment' }, ...problemResponses(401, 404) },
+    },
+  },
   '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: '{"status":"ok"}' } } } },
   '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
 };
@@ -220,7 +247,7 @@ export function verifierOpenApi(config: Config): Record<string, unknown> {
       description: 'Verifies volunteer credentials and presentations check by check; OpenID4VP 1.0 requests; W3C VC API verify routes.',
     },
     servers: [{ url: config.verifierUrl }],
-    components: { schemas },
+    components: { schemas, securitySchemes: { readToken: { type: 'http', scheme: 'bearer', description: 'The readToken of a presentation request' } } },
     paths,
   };
 }

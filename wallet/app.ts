@@ -2,7 +2,7 @@ import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
 import { openDatabase } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { cookieCsrfGuard, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -17,7 +17,7 @@ import { walletOpenApi } from './openapi.ts';
 import { createPagesRouter } from './pages/router.ts';
 import { createPassportPdfRouter } from './pdf/index.ts';
 import { createPresentationsRouter } from './presentations/index.ts';
-import { createSessionsRouter } from './sessions/index.ts';
+import { createSessionsRouter, SESSION_COOKIE } from './sessions/index.ts';
 import { createSharesRouter } from './shares/index.ts';
 import { createTotalsRouter } from './totals/index.ts';
 
@@ -40,6 +40,10 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
 
   const app = createServiceApp({ logger, openApi: () => walletOpenApi(config) });
   app.use(writeRateLimit(config.writeRateLimit));
+  // Every write the session cookie can authenticate must come from the wallet's own pages.
+  app.use(cookieCsrfGuard({ cookieName: SESSION_COOKIE, publicUrl: config.walletUrl }));
+  // Bodies are read after the rate limit (authentication is per route, by session or none).
+  app.use(parseBodies());
   app.use(createAccountsRouter(deps));
   app.use(createSessionsRouter(deps));
   app.use(createClaimRouter(deps));

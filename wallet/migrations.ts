@@ -1,8 +1,9 @@
+import { signInAttemptsMigration } from '../shared/auth/index.ts';
 import type { Migration } from '../shared/db/index.ts';
 
 /**
  * The wallet's tables. Everything two instances of the wallet must agree on lives here: accounts,
- * sessions (hashes only), failed sign-ins (for the rate limit), credentials, claimed offers
+ * sessions (hashes only), sign-in and sign-up attempt counters (for the limits), credentials, claimed offers
  * (hashes only), share links and fetched presentation requests. Timestamps are ISO 8601 UTC
  * strings, which compare correctly as text.
  */
@@ -82,10 +83,14 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  // Sign-in attempts are counted before the password is checked, with a backoff per login
+  // (shared/auth/sign-in-limit.ts); the failures table that counted after the check goes.
+  signInAttemptsMigration(104),
+  { id: 105, name: 'drop the sign-in failures counted after the check', sql: 'DROP TABLE sign_in_failures' },
   {
     // An SD-JWT VC of the same activity is kept with its VC-JWT, as one item: the VC-JWT is what
     // shares and totals use; the SD-JWT VC is what discloses the name and IIN by choice.
-    id: 104,
+    id: 106,
     name: 'SD-JWT VC attached to a credential',
     sql: `ALTER TABLE credentials ADD COLUMN sd_jwt TEXT`,
   },

@@ -52,17 +52,19 @@ const paths = {
     post: {
       summary: 'Create a volunteer account with a fresh did:key',
       requestBody: body({ type: 'object', required: ['login', 'password'], properties: { login: { type: 'string', pattern: '^[A-Za-z0-9._@-]{3,64}$' }, password: { type: 'string', minLength: 10 } } }),
-      responses: { '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, did: { type: 'string' } } }), ...problemResponses(400, 409, 413, 429) },
+      description: 'JSON only, not from another origin (403 csrf). A taken login is answered 409 (logins are chosen by people); sign-ups are limited to 30 per client address per hour (429).',
+      responses: { '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, did: { type: 'string' } } }), ...problemResponses(400, 403, 409, 413, 415, 429, 503) },
     },
   },
   '/v1/sessions': {
     post: {
       summary: 'Sign in: a bearer token for the API and an HttpOnly session cookie for the pages',
-      description: 'Failed sign-ins are counted per login (5) and per client (20) over 15 minutes; past that, 429 rate_limited with Retry-After.',
+      description:
+        'JSON only; a request a browser marks as coming from another origin is refused (403 csrf). Each attempt is counted before the password is checked: after 3 failures a login backs off (1 s doubling to at most 30 s) and a client address may fail 20 times per 15 minutes; past that, 429 rate_limited with Retry-After. 503 busy when too many passwords are being checked at once.',
       requestBody: body({ type: 'object', required: ['login', 'password'], properties: { login: { type: 'string' }, password: { type: 'string' } } }),
       responses: {
         '200': ok('Signed in', { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, did: { type: 'string' } } }),
-        ...problemResponses(400, 401, 429),
+        ...problemResponses(400, 401, 403, 415, 429, 503),
       },
     },
   },
@@ -164,10 +166,13 @@ const paths = {
   },
   '/v1/passport.pdf': {
     get: {
-      summary: 'The printable passport: totals, credentials, and the QR of a fresh 90-day share link of the valid credentials',
+      summary: 'The printable passport: totals, credentials, and the QR of a share link the volunteer made (creates nothing)',
       security: secured,
-      parameters: [{ name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } }],
-      responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, ...problemResponses(400, 401) },
+      parameters: [
+        { name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } },
+        { name: 'shareId', in: 'query', required: false, schema: { type: 'string' }, description: 'The share whose link the QR opens; without it the newest live share, and with none the PDF has no QR' },
+      ],
+      responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, ...problemResponses(400, 401, 404, 410) },
     },
   },
   '/v1/export': {
@@ -222,7 +227,7 @@ export function walletOpenApi(config: Config): Record<string, unknown> {
       version: '1.0.0',
       description:
         'The volunteer\'s passport: accounts, OpenID4VCI claims, credentials with their status now, verified totals, share links, OpenID4VP answers, PDF, export and import. ' +
-        'Authenticate with Authorization: Bearer <token> from POST /v1/sessions, or with the session cookie; writes authenticated by the cookie must be sent with Content-Type: application/json (CSRF defence).',
+        'Authenticate with Authorization: Bearer <token> from POST /v1/sessions, or with the session cookie; writes authenticated by the cookie must come from the wallet’s own origin (Origin or Sec-Fetch-Site) and must not be a form media type, else 403 csrf (CSRF defence).',
     },
     servers: [{ url: config.walletUrl }],
     components: {

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { csvColumnOf, parseActivityCsv } from './csv.ts';
 import { checkActivityRequest, type ActivityRequest } from './input.ts';
@@ -9,6 +10,8 @@ import { recordActivities } from './record.ts';
 /** A batch may carry up to this many activities and this many bytes (see `BATCH_BODY_LIMIT`). */
 export const BATCH_MAX_ROWS = 10_000;
 export const BATCH_BODY_LIMIT = '10mb';
+/** The one route that takes bodies above the 1 MiB default; it reads them only once the caller is known. */
+export const BATCH_PATH = '/v1/activities/batch';
 
 /** Activities written per transaction: large enough to be fast, small enough not to hold the writer long. */
 const ROWS_PER_TRANSACTION = 2_000;
@@ -27,7 +30,7 @@ export interface BatchResult {
  * row is checked first; the good ones are recorded in a few large transactions, the bad ones
  * answered with the field and the reason. Idempotency keys make a replayed batch record nothing twice.
  */
-export async function recordBatch(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, box: SecretBox, organizationId: string, req: Request): Promise<BatchResult[]> {
+export async function recordBatch(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, box: SecretBox, organization: OrganizationActor, req: Request): Promise<BatchResult[]> {
   const isCsv = req.is('text/csv') === 'text/csv';
   const inputs = isCsv ? csvInputs(req.body) : jsonInputs(req.body);
   const now = deps.now();
@@ -51,7 +54,7 @@ export async function recordBatch(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'
 
   for (let i = 0; i < good.length; i += ROWS_PER_TRANSACTION) {
     const chunk = good.slice(i, i + ROWS_PER_TRANSACTION);
-    const outcomes = await recordActivities(deps, box, organizationId, chunk.map((g) => g.request));
+    const outcomes = await recordActivities(deps, box, organization, chunk.map((g) => g.request));
     chunk.forEach(({ row }, j) => {
       const o = outcomes[j]!;
       results[row - 1] = o.ok

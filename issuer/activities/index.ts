@@ -1,6 +1,6 @@
 export { createActivitiesRouter } from './router.ts';
 export { recordActivities, type RecordOutcome } from './record.ts';
-export { recordBatch, BATCH_BODY_LIMIT, BATCH_MAX_ROWS, type BatchResult } from './batch.ts';
+export { recordBatch, BATCH_BODY_LIMIT, BATCH_MAX_ROWS, BATCH_PATH, type BatchResult } from './batch.ts';
 export { checkActivityRequest, requestFingerprint, type ActivityRequest, type InputProblem } from './input.ts';
 export { parseActivityCsv, CSV_COLUMNS } from './csv.ts';
 export { listActivities, getActivity, type ActivityPage } from './list.ts';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import type { Queryable, SqlValue } from '../../shared/db/index.ts';
-import { audit } from '../audit.ts';
+import { auditAll, type AuditEntry } from '../audit/index.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { iinVault } from './iin.ts';
@@ -31,9 +32,10 @@ const COLUMNS = [
 export async function recordActivities(
   deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
   box: SecretBox,
-  organizationId: string,
+  organization: OrganizationActor,
   requests: readonly ActivityRequest[],
 ): Promise<RecordOutcome[]> {
+  const organizationId = organization.id;
   const now = deps.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
@@ -67,9 +69,10 @@ export async function recordActivities(
       prepared.filter((p) => !inserted.has(p.id)).map((p) => p.request.idempotencyKey!),
     );
     const outcomes: RecordOutcome[] = [];
+    const recorded: AuditEntry[] = [];
     for (const p of prepared) {
       if (inserted.has(p.id)) {
-        await audit(tx, { at: now, actor: `organization:${organizationId}`, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey } });
+        recorded.push({ at: now, actor: organization, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey } });
         outcomes.push({ ok: true, id: p.id, status: 'offered', offerUri: offerUri(deps.config.issuerUrl, p.offer.token), qrUrl: qrUrl(deps.config.issuerUrl, p.id), replayed: false });
         continue;
       }
@@ -92,6 +95,7 @@ export async function recordActivities(
         replayed: true,
       });
     }
+    await auditAll(tx, recorded);
     return outcomes;
   });
 }

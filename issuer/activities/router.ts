@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
+import { largeBody } from '../../shared/http/index.ts';
 import { qrPng } from '../../shared/qr.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
-import { recordBatch } from './batch.ts';
+import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch } from './batch.ts';
 import { checkActivityRequest } from './input.ts';
 import { getActivity, LIST_STATUSES, listActivities } from './list.ts';
 import { recordActivities } from './record.ts';
@@ -28,19 +29,20 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
       const first = checked.problems[0]!;
       throw new PassportError('invalid_request', `${first.field} ${first.message}`, { field: first.field, extra: { problems: checked.problems } });
     }
-    const [outcome] = await recordActivities(deps, offerBox, org.id, [checked.request]);
+    const [outcome] = await recordActivities(deps, offerBox, org, [checked.request]);
     if (!outcome!.ok) throw new PassportError('conflict', outcome!.detail, { field: outcome!.field });
     const { id, status, offerUri, qrUrl, replayed } = outcome!;
     if (replayed) res.set('idempotent-replayed', 'true');
     res.status(201).json({ id, status, ...(offerUri ? { offerUri, qrUrl } : {}) });
   });
 
-  router.post('/v1/activities/batch', async (req, res) => {
+  // The 10 MiB body is read only after requireActor: an anonymous upload is refused unread.
+  router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT), async (req, res) => {
     const org = organizationOf(res);
     if (!req.is(['application/json', 'text/csv'])) {
       throw new PassportError('unsupported_media_type', 'A batch is sent as application/json (an array) or text/csv');
     }
-    res.json(await recordBatch(deps, offerBox, org.id, req));
+    res.json(await recordBatch(deps, offerBox, org, req));
   });
 
   router.get('/v1/activities', async (req, res) => {

@@ -4,11 +4,21 @@ import { PassportError } from '../../shared/errors.ts';
 import { bearerToken } from '../../shared/http/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 
-/** Who is calling: the national registry, a regional front office, or an organization. */
+/**
+ * What proved the caller's identity: one of the unit's API keys (by its public id, `key_…`), or
+ * a staff member's session. The audit trail names this, so every entry says which key or person
+ * acted, not only for which unit. Absent for the registry's admin token.
+ */
+export type Principal = { kind: 'api_key'; id: string } | { kind: 'staff'; id: string };
+
+/** Who is calling: the national registry, a regional front office, or an organization, and through what. */
 export type Actor =
-  | { kind: 'registry' }
-  | { kind: 'front_office'; id: string; region: string }
-  | { kind: 'organization'; id: string; region: string };
+  | { kind: 'registry'; by?: Principal }
+  | { kind: 'front_office'; id: string; region: string; by?: Principal }
+  | { kind: 'organization'; id: string; region: string; by?: Principal };
+
+/** An organization as the caller; what `organizationOf` answers. */
+export type OrganizationActor = Extract<Actor, { kind: 'organization' }>;
 
 /**
  * Reads `Authorization: Bearer …` once per request and leaves the caller in `res.locals.actor`
@@ -23,8 +33,8 @@ export function authenticate(deps: Pick<IssuerDeps, 'config' | 'db'>): RequestHa
       res.locals.actor = { kind: 'registry' } satisfies Actor;
       return next();
     }
-    const row = await deps.db.get<{ owner_kind: 'front_office' | 'organization'; owner_id: string; region: string }>(
-      `SELECT k.owner_kind, k.owner_id, COALESCE(f.region, o.region) AS region
+    const row = await deps.db.get<{ id: string; owner_kind: 'front_office' | 'organization'; owner_id: string; region: string }>(
+      `SELECT k.id, k.owner_kind, k.owner_id, COALESCE(f.region, o.region) AS region
          FROM api_keys k
          LEFT JOIN front_offices f ON k.owner_kind = 'front_office' AND f.id = k.owner_id
          LEFT JOIN organizations o ON k.owner_kind = 'organization' AND o.id = k.owner_id
@@ -32,7 +42,7 @@ export function authenticate(deps: Pick<IssuerDeps, 'config' | 'db'>): RequestHa
       [hashToken(token)],
     );
     if (!row) return next(new PassportError('unauthorized', 'The bearer token is not a valid admin token or API key'));
-    res.locals.actor = { kind: row.owner_kind, id: row.owner_id, region: row.region } satisfies Actor;
+    res.locals.actor = { kind: row.owner_kind, id: row.owner_id, region: row.region, by: { kind: 'api_key', id: row.id } } satisfies Actor;
     next();
   };
 }
@@ -54,7 +64,7 @@ export function requireActor(...kinds: Actor['kind'][]): RequestHandler {
 }
 
 /** The organization calling; for use after `requireActor('organization')`. */
-export function organizationOf(res: Response): Extract<Actor, { kind: 'organization' }> {
+export function organizationOf(res: Response): OrganizationActor {
   const actor = actorOf(res);
   if (actor?.kind !== 'organization') throw new PassportError('forbidden', 'This route is for organization keys');
   return actor;

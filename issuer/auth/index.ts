@@ -1,1 +1,2 @@
-export { authenticate, actorOf, requireActor, organizationOf, mayAccredit, type Actor } from './actor.ts';
+export { createApiKey, type NewApiKey } from './api-key.ts';
+export { authenticate, actorOf, requireActor, organizationOf, mayAccredit, type Actor, type Principal, type OrganizationActor } from './actor.ts';

@@ -1,8 +1,9 @@
 import type { CredentialPayload } from '@veramo/core-types';
 import type { BitstringStatusListEntry } from '../../shared/credential/index.ts';
 import type { Queryable } from '../../shared/db/index.ts';
-import { audit } from '../audit.ts';
+import { audit, type AuditActor } from '../audit/index.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { signingKeyOf } from '../registry/signing-key.ts';
 import { allocateStatusSlot, type StatusSlot } from '../status/allocate.ts';
 import type { IssuingOrganization } from './organization.ts';
 import { signCredential, signEnvelopedCredential, type SignedCredential, type SignedEnvelopedCredential } from './sign.ts';
@@ -23,6 +24,8 @@ export interface IssueCredentialInput {
   activityId?: string;
   /** How it was asked for, for the audit trail. */
   via: 'openid4vci' | 'vc-api';
+  /** Who asked: the organization's key (VC API) or the holder claiming an offer (OpenID4VCI). */
+  actor: AuditActor;
   /** The unsigned credential, given its status list entry: for a vc+jwt, the JWT payload itself. */
   build(status: BitstringStatusListEntry): CredentialPayload;
 }
@@ -40,10 +43,11 @@ export type IssuedCredential = (SignedCredential | SignedEnvelopedCredential) & 
 export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>, tx: Queryable, input: IssueCredentialInput, now: Date): Promise<IssuedCredential> {
   const slot = await allocateStatusSlot(tx, input.organization.id, deps.config.issuerUrl, now);
   const credential = input.build(slot.entry);
+  const signer = await signingKeyOf(tx, input.organization.did);
   const signed =
     input.securing === 'vc+jwt'
-      ? await signEnvelopedCredential(deps.agent, credential, input.organization.did, now)
-      : await signCredential(deps.agent, credential, input.organization.did);
+      ? await signEnvelopedCredential(deps.agent, credential, signer, now)
+      : await signCredential(deps.agent, credential, signer);
   const id = await recordCredential(tx, input, slot, now);
   return { id, status: slot.entry, ...signed };
 }
@@ -55,7 +59,7 @@ export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>
  */
 export async function recordCredential(
   tx: Queryable,
-  input: Pick<IssueCredentialInput, 'organization' | 'credentialId' | 'holderDid' | 'activityId' | 'via'> & { format?: string },
+  input: Pick<IssueCredentialInput, 'organization' | 'credentialId' | 'holderDid' | 'activityId' | 'via' | 'actor'> & { format?: string },
   slot: StatusSlot,
   now: Date,
 ): Promise<string> {
@@ -66,7 +70,7 @@ export async function recordCredential(
   );
   await audit(tx, {
     at: now,
-    actor: `organization:${input.organization.id}`,
+    actor: input.actor,
     action: 'credential.issued',
     subject: id,
     detail: { via: input.via, activityId: input.activityId, holder: input.holderDid, statusList: slot.listNo, ...(input.format ? { format: input.format } : {}) },

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/index.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { statusListUrl } from '../status/url.ts';
 
@@ -36,17 +37,18 @@ interface CredentialRow {
  * withdrawn, so it can never be claimed. Idempotent: a second call changes nothing and answers
  * the state of the first.
  */
-export async function revokeCredential(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, organizationId: string, id: string, reason: string): Promise<Revocation> {
+export async function revokeCredential(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, organization: OrganizationActor, id: string, reason: string): Promise<Revocation> {
+  const organizationId = organization.id;
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
     const credential = await findCredential(tx, deps.config.issuerUrl, id);
     if (credential) {
       // Someone else's credential is answered as absent: its existence is not ours to confirm.
       if (credential.organization_id !== organizationId) throw notFound(id);
-      return revokeIssued(deps, tx, credential, reason, now);
+      return revokeIssued(deps, tx, organization, credential, reason, now);
     }
     if (id.includes(':')) throw notFound(id);
-    return withdrawOffer(tx, organizationId, id, reason, now);
+    return withdrawOffer(tx, organization, id, reason, now);
   });
 }
 
@@ -75,7 +77,7 @@ function statusEntryOf(issuerUrl: string, id: string): { organizationId: string;
   return { organizationId, listNo: Number(m[2]), index: Number(m[3]) };
 }
 
-async function revokeIssued(deps: Pick<IssuerDeps, 'config'>, tx: Queryable, c: CredentialRow, reason: string, now: Date): Promise<Revocation> {
+async function revokeIssued(deps: Pick<IssuerDeps, 'config'>, tx: Queryable, actor: OrganizationActor, c: CredentialRow, reason: string, now: Date): Promise<Revocation> {
   let revokedAt = c.revoked_at;
   let revokeReason = c.revoke_reason ?? '';
   if (!revokedAt) {
@@ -84,7 +86,7 @@ async function revokeIssued(deps: Pick<IssuerDeps, 'config'>, tx: Queryable, c: 
     await tx.run('UPDATE credentials SET revoked_at = ?, revoke_reason = ? WHERE id = ?', [revokedAt, reason, c.id]);
     await tx.run('UPDATE status_lists SET version = version + 1 WHERE organization_id = ? AND list_no = ?', [c.organization_id, c.status_list]);
     if (c.activity_id) await tx.run("UPDATE activities SET status = 'revoked', updated_at = ? WHERE id = ?", [revokedAt, c.activity_id]);
-    await audit(tx, { at: now, actor: `organization:${c.organization_id}`, action: 'credential.revoked', subject: c.id, detail: { reason, activityId: c.activity_id } });
+    await audit(tx, { at: now, actor, action: 'credential.revoked', subject: c.id, detail: { reason, activityId: c.activity_id } });
   }
   return {
     id: c.id,
@@ -97,7 +99,8 @@ async function revokeIssued(deps: Pick<IssuerDeps, 'config'>, tx: Queryable, c: 
   };
 }
 
-async function withdrawOffer(tx: Queryable, organizationId: string, activityId: string, reason: string, now: Date): Promise<Revocation> {
+async function withdrawOffer(tx: Queryable, actor: OrganizationActor, activityId: string, reason: string, now: Date): Promise<Revocation> {
+  const organizationId = actor.id;
   const activity = await tx.get<{ organization_id: string; status: string; withdrawn_at: string | null; withdraw_reason: string | null }>(
     'SELECT organization_id, status, withdrawn_at, withdraw_reason FROM activities WHERE id = ?',
     [activityId],
@@ -111,7 +114,7 @@ async function withdrawOffer(tx: Queryable, organizationId: string, activityId: 
   // Codes and tokens already handed to a wallet stop working with the offer.
   await tx.run('UPDATE preauthorized_codes SET used_at = ? WHERE activity_id = ? AND used_at IS NULL', [at, activityId]);
   await tx.run('UPDATE access_tokens SET revoked_at = ? WHERE activity_id = ? AND revoked_at IS NULL', [at, activityId]);
-  await audit(tx, { at: now, actor: `organization:${organizationId}`, action: 'credential.revoked', subject: activityId, detail: { reason, withdrawnOffer: true } });
+  await audit(tx, { at: now, actor, action: 'credential.revoked', subject: activityId, detail: { reason, withdrawnOffer: true } });
   return { id: null, activityId, status: 'withdrawn', revokedAt: at, reason };
 }
 

@@ -18,7 +18,7 @@ export function createCredentialsRouter(deps: IssuerDeps): Router {
       const field = issue.path.join('.') || 'reason';
       throw new PassportError('invalid_request', `${field} ${issue.code === 'invalid_type' ? 'is required (a string)' : issue.message}`, { field });
     }
-    res.json(await revokeCredential(deps, org.id, String(req.params.id), body.data.reason));
+    res.json(await revokeCredential(deps, org, String(req.params.id), body.data.reason));
   });
   return router;
 }

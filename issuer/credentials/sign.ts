@@ -3,9 +3,8 @@ import type { CredentialPayload, VerifiableCredential } from '@veramo/core-types
 import { agentSigner, signJwtWithAgent, type PassportAgent } from '../../shared/agent/index.ts';
 import { VC_V2_CONTEXT } from '../../shared/credential/index.ts';
 import { SD_ALG, sdJwtHasher, sdJwtSalt } from '../../shared/sd-jwt-vc/index.ts';
-
-/** The fragment of the key every organization's DID document names (`{did}#key-1`). */
-export const ORGANIZATION_KEY_FRAGMENT = 'key-1';
+import { STATUS_LIST_JWT_TYPE } from '../../shared/status-list/index.ts';
+import type { SigningKey } from '../registry/signing-key.ts';
 
 export interface SignedCredential {
   jwt: string;
@@ -15,19 +14,33 @@ export interface SignedCredential {
 
 /**
  * Signs a credential as a VC-JWT (VC Data Model 1.1 JWT encoding, EdDSA) with the issuer DID's
- * key held by the Veramo agent. The `kid` header names the verification method of the DID
- * document, so verifiers find the key without guessing. The issuer's id travels as `iss` and its
- * other members (the name in kk, ru, en) as `vc.issuer` (contracts.md), where VC-JWT readers look;
- * did-jwt-vc would otherwise leave them outside the `vc` claim.
+ * current key (`signingKeyOf`), held by the Veramo agent. The `kid` header names that key's
+ * verification method (`{did}#key-2` after one rotation), so verifiers pick the right key of
+ * the DID document. The issuer's id travels as `iss` and its other members (the name in kk, ru,
+ * en) as `vc.issuer` (contracts.md), where VC-JWT readers look; did-jwt-vc would otherwise
+ * leave them outside the `vc` claim.
  */
-export async function signCredential(agent: PassportAgent, credential: CredentialPayload & Record<string, unknown>, issuerDid: string): Promise<SignedCredential> {
+export async function signCredential(agent: PassportAgent, credential: CredentialPayload & Record<string, unknown>, signer: SigningKey): Promise<SignedCredential> {
   const { issuer, vc, ...rest } = credential as CredentialPayload & { vc?: Record<string, unknown> };
   const { id: _id, ...details } = typeof issuer === 'object' && issuer !== null ? (issuer as Record<string, unknown>) : {};
-  const signed = await agent.createVerifiableCredential({
-    credential: { ...rest, issuer: issuerDid, ...(Object.keys(details).length || vc ? { vc: { ...vc, ...(Object.keys(details).length ? { issuer: details } : {}) } } : {}) },
-    proofFormat: 'jwt',
-    header: { kid: `${issuerDid}#${ORGANIZATION_KEY_FRAGMENT}` },
-  });
+  const sign = () =>
+    agent.createVerifiableCredential({
+      credential: { ...rest, issuer: signer.did, ...(Object.keys(details).length || vc ? { vc: { ...vc, ...(Object.keys(details).length ? { issuer: details } : {}) } } : {}) },
+      proofFormat: 'jwt',
+      keyRef: signer.kid,
+      header: { kid: `${signer.did}#${signer.fragment}` },
+    });
+  let signed;
+  try {
+    signed = await sign();
+  } catch (err) {
+    // A rotation publishes its key after attaching it to the agent's identifier, but two
+    // rotations at once can lose one attachment (the identifier is read, changed and written
+    // back). The published key is the authority: attach it again and sign.
+    if (!/key_not_found/.test(String((err as Error).message))) throw err;
+    await agent.didManagerAddKey({ did: signer.did, key: await agent.keyManagerGet({ kid: signer.kid }) });
+    signed = await sign();
+  }
   const jwt = (signed.proof as { jwt: string }).jwt;
   return { jwt, verifiableCredential: { ...(credential as VerifiableCredential), proof: { type: 'JwtProof2020', jwt } } };
 }
@@ -51,8 +64,13 @@ export interface SignedEnvelopedCredential {
  * `validUntil`), plus `iat`, the moment of signing, which verifiers judge accreditation at.
  * Signed with the same key as `signCredential`, through the agent that holds it.
  */
-export async function signEnvelopedCredential(agent: PassportAgent, credential: Record<string, unknown>, issuerDid: string, now: Date): Promise<SignedEnvelopedCredential> {
-  const jwt = await signJwtWithAgent(agent, { did: issuerDid, kid: `${issuerDid}#${ORGANIZATION_KEY_FRAGMENT}` }, { ...credential, ...claimsOf(credential, now) }, { typ: 'vc+jwt', cty: 'vc' });
+export async function signEnvelopedCredential(agent: PassportAgent, credential: Record<string, unknown>, signer: SigningKey, now: Date): Promise<SignedEnvelopedCredential> {
+  const jwt = await signJwtWithAgent(
+    agent,
+    { did: signer.did, kid: `${signer.did}#${signer.fragment}`, keyRef: signer.kid },
+    { ...credential, ...claimsOf(credential, now) },
+    { typ: 'vc+jwt', cty: 'vc' },
+  );
   return { jwt, verifiableCredential: { '@context': VC_V2_CONTEXT, id: `data:application/vc+jwt,${jwt}`, type: 'EnvelopedVerifiableCredential' } };
 }
 
@@ -79,23 +97,30 @@ function isSubject(value: unknown): value is { id?: string } {
  * Issues an SD-JWT VC (`dc+sd-jwt`) with the SD-JWT library: the claims named in `disclosable`
  * become salted disclosures whose digests the issuer signs, the others stay in the clear, and
  * `decoys` more digests hide how many claims are disclosable. The issuer-signed JWT is signed with
- * the same key as `signCredential`, through the agent that holds it, and names it in `kid`.
+ * the same key as `signCredential` (the DID's current one), through the agent that holds it, and
+ * names it in `kid`.
  */
 export async function signSdJwtCredential(
   agent: PassportAgent,
   claims: { vct: string } & Record<string, unknown>,
-  issuerDid: string,
+  signer: SigningKey,
   { disclosable, decoys }: { disclosable: readonly string[]; decoys: number },
 ): Promise<string> {
-  const sdjwt = new SDJwtVcInstance({ signer: agentSigner(agent, issuerDid), signAlg: 'EdDSA', hasher: sdJwtHasher, hashAlg: SD_ALG, saltGenerator: sdJwtSalt });
+  const sdjwt = new SDJwtVcInstance({
+    signer: agentSigner(agent, { did: signer.did, keyRef: signer.kid }),
+    signAlg: 'EdDSA',
+    hasher: sdJwtHasher,
+    hashAlg: SD_ALG,
+    saltGenerator: sdJwtSalt,
+  });
   const frame = { _sd: [...disclosable], ...(decoys > 0 ? { _sd_decoy: decoys } : {}) } as never;
-  return sdjwt.issue({ ...claims, iss: issuerDid }, frame, { header: { kid: `${issuerDid}#${ORGANIZATION_KEY_FRAGMENT}` } });
+  return sdjwt.issue({ ...claims, iss: signer.did }, frame, { header: { kid: `${signer.did}#${signer.fragment}` } });
 }
 
 /**
  * A Token Status List (`statuslist+jwt`, IETF OAuth Status List) signed with the same key as the
  * organization's credentials: what an SD-JWT VC's `status` points at.
  */
-export async function signStatusListToken(agent: PassportAgent, payload: Record<string, unknown>, issuerDid: string): Promise<string> {
-  return signJwtWithAgent(agent, { did: issuerDid, kid: `${issuerDid}#${ORGANIZATION_KEY_FRAGMENT}` }, payload, { typ: 'statuslist+jwt' });
+export async function signStatusListToken(agent: PassportAgent, payload: Record<string, unknown>, signer: SigningKey): Promise<string> {
+  return signJwtWithAgent(agent, { did: signer.did, kid: `${signer.did}#${signer.fragment}`, keyRef: signer.kid }, payload, { typ: STATUS_LIST_JWT_TYPE });
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Router } from 'express';
 import { pickLanguage } from '../../shared/i18n/index.ts';
-import { dashboardPage } from './page.ts';
+import { DASHBOARD_SCRIPTS, dashboardPage } from './page.ts';
 
 const CLIENT = join(import.meta.dirname, 'client');
 
@@ -23,16 +23,18 @@ function chartJsBundle(): string {
 export function createDashboardRouter(): Router {
   const router = Router();
   const chartJs = chartJsBundle();
-  const script = readFileSync(join(CLIENT, 'dashboard.js'), 'utf8');
+  const scripts = new Map(DASHBOARD_SCRIPTS.map((file) => [file, readFileSync(join(CLIENT, file), 'utf8')]));
   const style = readFileSync(join(CLIENT, 'dashboard.css'), 'utf8');
   const cached = { 'cache-control': 'public, max-age=3600' };
 
   router.get('/dashboard', (req, res) => {
     res.type('html').set('cache-control', 'no-store').send(dashboardPage(pickLanguage(req, res)));
   });
-  router.get('/dashboard/dashboard.js', (_req, res) => {
-    res.type('text/javascript').set(cached).send(script);
-  });
+  for (const [file, script] of scripts) {
+    router.get(`/dashboard/${file}`, (_req, res) => {
+      res.type('text/javascript').set(cached).send(script);
+    });
+  }
   router.get('/dashboard/dashboard.css', (_req, res) => {
     res.type('text/css').set(cached).send(style);
   });

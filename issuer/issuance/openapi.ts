@@ -104,7 +104,7 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
   },
   '/status/{org}/{list}': {
     get: {
-      summary: 'A Bitstring Status List credential (131,072 entries) as a VC-JWT signed by the organization (#key-1). Cache-Control: public, max-age=60; ETag',
+      summary: 'A Bitstring Status List credential (131,072 entries) as a VC-JWT signed by the newest key of the organization (#key-1, #key-2 after a rotation). Its credentialSubject carries `ttl` (STATUS_LIST_TTL_SECONDS, in ms); Cache-Control: public, no-cache; ETag, revalidated with If-None-Match',
       tags: ['credentials'],
       parameters: [
         { name: 'org', in: 'path', required: true, schema: { type: 'string' } },

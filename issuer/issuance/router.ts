@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { createSecretBox } from '../../shared/crypto/index.ts';
 import type { Migration } from '../../shared/db/index.ts';
-import { BATCH_BODY_LIMIT, createActivitiesRouter } from '../activities/index.ts';
+import { BATCH_PATH, createActivitiesRouter } from '../activities/index.ts';
 import { createCredentialsRouter } from '../credentials/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { createOid4vciRouter, oauthErrorHandler, paths } from '../oid4vci/index.ts';
@@ -13,10 +13,10 @@ import { IDENTITY_TABLES, ISSUANCE_TABLES } from './migrations.ts';
 export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES, IDENTITY_TABLES];
 
 /**
- * Routes whose bodies may exceed the app's 1 MiB default: a batch of up to 10,000 activities
- * (pass to `createServiceApp({ bodyLimits })`).
+ * Routes that parse their own (larger) bodies after authenticating the caller: a batch of up to
+ * 10,000 activities (pass to `parseBodies({ parsedByRoute })`, which leaves them unread).
  */
-export const ISSUANCE_BODY_LIMITS = [{ path: '/v1/activities/batch', limit: BATCH_BODY_LIMIT }] as const;
+export const ISSUANCE_ROUTES_PARSING_OWN_BODY = [BATCH_PATH];
 
 /**
  * The OpenID4VCI routes: wallets call them with the issuer's own access tokens, not API keys, so

@@ -7,10 +7,11 @@ import { PassportError } from '../../shared/errors.ts';
 import { DIGESTS_PER_CREDENTIAL, DISCLOSABLE_CLAIMS, SD_JWT_VC_FORMAT } from '../../shared/sd-jwt-vc/index.ts';
 import { iinVault } from '../activities/iin.ts';
 import { effectiveStatus } from '../activities/view.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/index.ts';
 import { recordCredential, withIssuingRetry } from '../credentials/issue.ts';
 import { accreditedOrganization, type IssuingOrganization } from '../credentials/organization.ts';
 import { signCredential, signSdJwtCredential } from '../credentials/sign.ts';
+import { signingKeyOf } from '../registry/signing-key.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { allocateStatusSlot, type StatusSlot } from '../status/allocate.ts';
 import { statusEntry } from '../status/url.ts';
@@ -83,10 +84,11 @@ export async function issueForAccessToken(deps: IssuerDeps, accessToken: string 
       });
       const credentialId = earlier?.id ?? `urn:uuid:${randomUUID()}`;
       const slot = earlier ? earlierSlot(deps.config.issuerUrl, organization.id, earlier) : await allocateStatusSlot(tx, organization.id, deps.config.issuerUrl, now);
-      const signed = await sign(deps, request.configurationId, { organization, activity, credentialId, holderDid: proof.holderDid, slot }, now);
-      const record = { organization, credentialId, holderDid: proof.holderDid, activityId: activity.id, via: 'openid4vci' as const, format: formatOf(request.configurationId) };
+      const signed = await sign(deps, tx, request.configurationId, { organization, activity, credentialId, holderDid: proof.holderDid, slot }, now);
+      const actor = { kind: 'holder' as const, did: proof.holderDid };
+      const record = { organization, credentialId, holderDid: proof.holderDid, activityId: activity.id, via: 'openid4vci' as const, actor, format: formatOf(request.configurationId) };
       if (earlier) {
-        await audit(tx, { at: now, actor: `organization:${organization.id}`, action: 'credential.issued', subject: earlier.id, detail: { via: record.via, activityId: activity.id, holder: proof.holderDid, format: record.format } });
+        await audit(tx, { at: now, actor, action: 'credential.issued', subject: earlier.id, detail: { via: record.via, activityId: activity.id, holder: proof.holderDid, format: record.format } });
       } else {
         await recordCredential(tx, record, slot, now);
         await tx.run("UPDATE activities SET status = 'claimed', updated_at = ? WHERE id = ?", [now.toISOString(), activity.id]);
@@ -105,8 +107,9 @@ interface SigningInput {
   slot: StatusSlot;
 }
 
-async function sign(deps: IssuerDeps, configurationId: ConfigurationId, input: SigningInput, now: Date): Promise<string> {
+async function sign(deps: IssuerDeps, tx: Queryable, configurationId: ConfigurationId, input: SigningInput, now: Date): Promise<string> {
   const { organization, activity, holderDid, slot } = input;
+  const signer = await signingKeyOf(tx, organization.did);
   if (configurationId === CONFIGURATION_ID) {
     const credential = buildVolunteerCredential({
       issuerUrl: deps.config.issuerUrl,
@@ -117,7 +120,7 @@ async function sign(deps: IssuerDeps, configurationId: ConfigurationId, input: S
       activity: JSON.parse(activity.activity) as Activity,
       status: slot.entry,
     });
-    return (await signCredential(deps.agent, credential as unknown as CredentialPayload, organization.did)).jwt;
+    return (await signCredential(deps.agent, credential as unknown as CredentialPayload, signer)).jwt;
   }
   const iin = activity.volunteer_iin_sealed ? iinVault(deps.config.passportSecret).open(activity.volunteer_iin_sealed) : undefined;
   const claims = sdJwtVcClaims({
@@ -131,7 +134,7 @@ async function sign(deps: IssuerDeps, configurationId: ConfigurationId, input: S
     now,
   });
   const disclosable = DISCLOSABLE_CLAIMS.filter((c) => claims[c] !== undefined);
-  return signSdJwtCredential(deps.agent, claims, organization.did, { disclosable, decoys: DIGESTS_PER_CREDENTIAL - disclosable.length });
+  return signSdJwtCredential(deps.agent, claims, signer, { disclosable, decoys: DIGESTS_PER_CREDENTIAL - disclosable.length });
 }
 
 function formatOf(configurationId: ConfigurationId): string {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { didWebFromUrl } from '../../shared/config.ts';
-import { hashToken, newToken } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { audit, describeActor } from '../audit.ts';
-import { mayAccredit, type Actor } from '../auth/index.ts';
+import { audit, describeActor } from '../audit/index.ts';
+import { createApiKey, mayAccredit, type Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { bin, regionCode, slug, someName } from '../registry/fields.ts';
 import type { WebIdentities } from '../registry/web-identities.ts';
@@ -16,6 +15,8 @@ export interface AccreditedOrganization {
   did: string;
   /** Handed out once; only its hash is kept. */
   apiKey: string;
+  /** The key's public id, as the audit trail names it (`key:<id>`). */
+  apiKeyId: string;
   status: 'accredited';
 }
 
@@ -38,11 +39,10 @@ export async function accreditOrganization(
   }
   if (await deps.db.get('SELECT id FROM organizations WHERE id = ?', [input.id])) throw duplicate(input.id);
   const { did } = await identities.ensure(didWebFromUrl(deps.config.issuerUrl, 'orgs', input.id));
-  const apiKey = newToken('vp_org');
   const now = deps.now();
   const at = now.toISOString();
   const by = describeActor(actor);
-  await deps.db.transaction(async (tx) => {
+  const key = await deps.db.transaction(async (tx) => {
     const { changes } = await tx.run(
       `INSERT INTO organizations (id, did, name_kk, name_ru, name_en, region, bin, status, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'accredited', ?, ?) ON CONFLICT DO NOTHING`,
@@ -51,10 +51,11 @@ export async function accreditOrganization(
     // Two requests for the same id at once: both passed the check above, only one row lands.
     if (changes === 0) throw duplicate(input.id);
     await tx.run('INSERT INTO accreditation_intervals (organization_id, seq, accredited_from, granted_by) VALUES (?, 1, ?, ?)', [input.id, at, by]);
-    await tx.run("INSERT INTO api_keys (key_hash, owner_kind, owner_id, created_at) VALUES (?, 'organization', ?, ?)", [hashToken(apiKey), input.id, at]);
-    await audit(tx, { at: now, actor, action: 'organization.accredited', subject: input.id, detail: { did, region: input.region } });
+    const created = await createApiKey(tx, { kind: 'organization', id: input.id }, at);
+    await audit(tx, { at: now, actor, action: 'organization.accredited', subject: input.id, detail: { did, region: input.region, apiKeyId: created.id } });
+    return created;
   });
-  return { id: input.id, did, apiKey, status: 'accredited' };
+  return { id: input.id, did, apiKey: key.apiKey, apiKeyId: key.id, status: 'accredited' };
 }
 
 function duplicate(id: string): PassportError {

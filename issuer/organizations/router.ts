@@ -6,6 +6,8 @@ import { regionCode, slug } from '../registry/fields.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import type { WebIdentities } from '../registry/web-identities.ts';
 import { OrganizationInput, accreditOrganization } from './accredit.ts';
+import { KeyRevocationInput, revokeOrganizationKey } from './keys/revoke.ts';
+import { rotateOrganizationKey } from './keys/rotate.ts';
 import { organizationProfile, organizationProfiles } from './profile.ts';
 import { ReinstatementInput, reinstateOrganization } from './reinstate.ts';
 import { SuspensionInput, suspendOrganization } from './suspend.ts';
@@ -19,8 +21,8 @@ const ListingQuery = z.object({
 });
 
 /**
- * Accreditation of organizations (the registry anywhere, a front office in its own region) and
- * their public profiles.
+ * Accreditation of organizations (the registry anywhere, a front office in its own region),
+ * their public profiles, and the rotation and revocation of their signing keys.
  */
 export function createOrganizationsRouter(deps: IssuerDeps, identities: WebIdentities): Router {
   const router = Router();
@@ -41,6 +43,18 @@ export function createOrganizationsRouter(deps: IssuerDeps, identities: WebIdent
     // A reason is optional here, so an empty body is as good as `{}`.
     const input = parseInput(ReinstatementInput, req.body ?? {});
     res.json(await reinstateOrganization(deps, actorOf(res)!, String(req.params.id), input));
+  });
+
+  // The organization's own keys: itself or the registry (keys/authority.ts checks which organization).
+  const keyHolders = requireActor('registry', 'organization');
+
+  router.post('/v1/organizations/:id/keys/rotate', keyHolders, async (req, res) => {
+    res.json(await rotateOrganizationKey(deps, identities, actorOf(res)!, String(req.params.id)));
+  });
+
+  router.post('/v1/organizations/:id/keys/:keyId/revoke', keyHolders, async (req, res) => {
+    const input = parseInput(KeyRevocationInput, req.body);
+    res.json(await revokeOrganizationKey(deps, actorOf(res)!, String(req.params.id), String(req.params.keyId), input));
   });
 
   router.get('/v1/organizations', async (req, res) => {

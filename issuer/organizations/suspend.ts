@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
-import { audit, describeActor } from '../audit.ts';
+import { audit, describeActor } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { reason } from '../registry/fields.ts';

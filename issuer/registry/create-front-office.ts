@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { hashToken, newToken } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { audit } from '../audit.ts';
-import type { Actor } from '../auth/index.ts';
+import { audit } from '../audit/index.ts';
+import { createApiKey, type Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { fullName, regionCode, slug } from './fields.ts';
 
@@ -17,19 +16,19 @@ export async function createFrontOffice(
   deps: Pick<IssuerDeps, 'db' | 'now'>,
   actor: Actor,
   input: FrontOfficeInput,
-): Promise<{ id: string; apiKey: string }> {
-  const apiKey = newToken('vp_fo');
+): Promise<{ id: string; apiKey: string; apiKeyId: string }> {
   const at = deps.now().toISOString();
-  await deps.db.transaction(async (tx) => {
+  const key = await deps.db.transaction(async (tx) => {
     const { changes } = await tx.run(
       'INSERT INTO front_offices (id, name_kk, name_ru, name_en, region, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       [input.id, input.name.kk, input.name.ru, input.name.en, input.region, at],
     );
     if (changes === 0) throw await conflictOf(tx, input);
-    await tx.run("INSERT INTO api_keys (key_hash, owner_kind, owner_id, created_at) VALUES (?, 'front_office', ?, ?)", [hashToken(apiKey), input.id, at]);
-    await audit(tx, { at: new Date(at), actor, action: 'front_office.created', subject: input.id, detail: { region: input.region } });
+    const created = await createApiKey(tx, { kind: 'front_office', id: input.id }, at);
+    await audit(tx, { at: new Date(at), actor, action: 'front_office.created', subject: input.id, detail: { region: input.region, apiKeyId: created.id } });
+    return created;
   });
-  return { id: input.id, apiKey };
+  return { id: input.id, apiKey: key.apiKey, apiKeyId: key.id };
 }
 
 async function conflictOf(tx: Pick<IssuerDeps['db'], 'get'>, input: FrontOfficeInput): Promise<PassportError> {

@@ -70,4 +70,45 @@ export const REGISTRY_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX organizations_region ON organizations (region, id)
     `,
   },
+  {
+    id: 102,
+    name: 'api key ids and audit chain',
+    // API keys get a public id (`key_…`), so the audit trail can name the key that acted without
+    // its hash; keys handed out before get one derived from their hash, which is public-safe
+    // (a SHA-256 of a 256-bit random token) and needs no SQL random function. Audit entries get
+    // the hash chain (issuer/audit): entries written before stay without hashes, since the table
+    // refuses updates, and the first chained entry links to them as if they had been chained.
+    sql: `
+      ALTER TABLE api_keys ADD COLUMN id TEXT;
+      UPDATE api_keys SET id = 'key_' || substr(key_hash, 1, 20) WHERE id IS NULL;
+      CREATE UNIQUE INDEX api_keys_id ON api_keys (id);
+      ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit_log ADD COLUMN hash TEXT
+    `,
+  },
+  {
+    id: 103,
+    name: 'did key rotation',
+    // Every key a did:web has had, numbered from 1 (its fragment is key-<number>): the newest signs,
+    // all stay in the DID document so what they signed keeps verifying, and a compromised one
+    // carries the instant from which what it signed is disowned (published in the trust list).
+    // The primary key makes two rotations at once agree on who got the next number.
+    sql: `
+      CREATE TABLE web_did_keys (
+        did TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        fragment TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        public_key_hex TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_from TEXT,
+        revoked_at TEXT,
+        revoke_reason TEXT,
+        PRIMARY KEY (did, number)
+      );
+      INSERT INTO web_did_keys (did, number, fragment, kid, public_key_hex, created_at)
+        SELECT w.did, 1, 'key-1', w.kid, k.public_key_hex, w.created_at FROM web_dids w JOIN agent_keys k ON k.kid = w.kid
+    `,
+  },
 ];
+

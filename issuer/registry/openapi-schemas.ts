@@ -4,6 +4,12 @@ import { REGION_CODES } from '../../shared/credential/index.ts';
 const text = { type: 'string', minLength: 1, maxLength: 200 };
 
 export const slugSchema = { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', examples: ['eco-qyran'] };
+export const apiKeyIdSchema = {
+  type: 'string',
+  pattern: '^key_[0-9a-f]{20}$',
+  description: "The API key's public id: the audit trail names the key that acted as key:<id>",
+  examples: ['key_3f9a0c2b7d1e5a4c8b6f'],
+};
 export const regionSchema = { type: 'string', enum: [...REGION_CODES], description: 'ISO 3166-2:KZ code', examples: ['KZ-55'] };
 export const fullNameSchema = { type: 'object', required: ['kk', 'ru', 'en'], additionalProperties: false, properties: { kk: text, ru: text, en: text } };
 export const someNameSchema = {
@@ -46,7 +52,7 @@ export const didDocumentSchema = {
       items: {
         type: 'object',
         properties: {
-          id: { type: 'string', description: '{did}#key-1' },
+          id: { type: 'string', description: '{did}#key-1, then #key-2 … after rotations (all stay; the newest signs)' },
           type: { const: 'JsonWebKey2020' },
           controller: { type: 'string' },
           publicKeyJwk: { type: 'object', properties: { kty: { const: 'OKP' }, crv: { const: 'Ed25519' }, x: { type: 'string' } } },

@@ -2,7 +2,7 @@ import { problemResponses } from '../../shared/http/openapi.ts';
 import { organizationsOpenApiPaths } from '../organizations/index.ts';
 import { publicOpenApiPaths } from '../public/index.ts';
 import { trustListOpenApiPaths } from '../trust-list/index.ts';
-import { bearer, didDocumentSchema, fullNameSchema, jsonBody, jsonResponse, regionSchema, slugSchema } from './openapi-schemas.ts';
+import { apiKeyIdSchema, bearer, didDocumentSchema, fullNameSchema, jsonBody, jsonResponse, regionSchema, slugSchema } from './openapi-schemas.ts';
 
 const didDocument = (description: string) => ({
   description,
@@ -31,8 +31,8 @@ export const registryOpenApiPaths: Record<string, unknown> = {
       responses: {
         '201': jsonResponse('Created', {
           type: 'object',
-          required: ['id', 'apiKey'],
-          properties: { id: slugSchema, apiKey: { type: 'string', description: 'Shown once; stored only as a hash' } },
+          required: ['id', 'apiKey', 'apiKeyId'],
+          properties: { id: slugSchema, apiKey: { type: 'string', description: 'Shown once; stored only as a hash' }, apiKeyId: apiKeyIdSchema },
         }),
         ...problemResponses(400, 401, 403, 409, 413, 429),
       },

@@ -1,14 +1,35 @@
 import type { IIdentifier } from '@veramo/core';
-import { LruCache } from '../../shared/crypto/index.ts';
+import type { Queryable } from '../../shared/db/index.ts';
+import { PassportError } from '../../shared/errors.ts';
 import type { IssuerDeps } from '../deps.ts';
 
-/** A did:web the issuer serves and signs for, with the one Ed25519 key it was given. */
-export interface WebIdentity {
-  did: string;
+/** One key of a did:web, as its DID document publishes it. */
+export interface WebDidKey {
+  /** 1, 2, …: the newest signs. */
+  number: number;
+  /** `key-<number>`: the verification method is `{did}#key-<number>`. */
+  fragment: string;
   /** The key's id in the Veramo agent (`keyRef`). */
   kid: string;
   /** The raw 32-byte Ed25519 public key, hex. */
   publicKeyHex: string;
+  createdAt: string;
+  /** The instant from which what this key signed is disowned (a compromise), if it was revoked. */
+  revokedFrom: string | null;
+  revokeReason: string | null;
+}
+
+/** A did:web the issuer serves and signs for, with every key it was given. */
+export interface WebIdentity {
+  did: string;
+  /** The newest key's id in the Veramo agent: the one that signs now. */
+  kid: string;
+  /** The newest key, raw Ed25519, hex. */
+  publicKeyHex: string;
+  /** The newest key's fragment (`key-2` after one rotation). */
+  fragment: string;
+  /** Every key, oldest first. */
+  keys: WebDidKey[];
 }
 
 export interface WebIdentities {
@@ -16,26 +37,44 @@ export interface WebIdentities {
   ensure(did: string): Promise<WebIdentity>;
   /** The identity of `did` if it was ever created. */
   find(did: string): Promise<WebIdentity | undefined>;
+  /**
+   * Makes a new key for `did` and publishes it as the next `key-<n>` inside `tx` (with whatever
+   * else the caller writes there), so it signs from the moment `tx` commits.
+   */
+  addKey(tx: Queryable, did: string, created: CreatedKey): Promise<WebDidKey>;
+  /** A new key held by the agent and attached to `did`'s identifier, not yet published. */
+  createKey(did: string): Promise<CreatedKey>;
+}
+
+export interface CreatedKey {
+  kid: string;
+  publicKeyHex: string;
+}
+
+interface KeyRow {
+  number: number;
+  fragment: string;
+  kid: string;
+  public_key_hex: string;
+  created_at: string;
+  revoked_from: string | null;
+  revoke_reason: string | null;
 }
 
 /**
  * The did:web identities of the registry and of organizations, held by the Veramo agent (private
- * keys sealed in its store). A DID's key never changes once claimed in `web_dids`, so the cache
- * of identities needs no invalidation between instances.
+ * keys sealed in its store). `web_did_keys` is the authority on which keys a DID has: read on
+ * every look, so a rotation made through one instance shows in every other's DID documents and
+ * signatures at once.
  */
 export function createWebIdentities(deps: Pick<IssuerDeps, 'agent' | 'db' | 'now'>): WebIdentities {
-  const cache = new LruCache<string, WebIdentity>(10_000, 60 * 60_000);
-
   async function find(did: string): Promise<WebIdentity | undefined> {
-    const hit = cache.get(did);
-    if (hit) return hit;
-    const kid = await claimedKid(did);
-    const identifier = kid ? await agentIdentifier(did) : undefined;
-    const key = identifier?.keys.find((k) => k.kid === kid);
-    if (!kid || !key) return undefined;
-    const identity = { did, kid, publicKeyHex: key.publicKeyHex };
-    cache.set(did, identity);
-    return identity;
+    const rows = await keyRows(deps.db, did);
+    // An identity is served once the agent can sign for it: a claim left by a crash mid-creation is not.
+    if (rows.length === 0 || !(await agentKnows(did))) return undefined;
+    const keys = rows.map(toKey);
+    const newest = keys.at(-1)!;
+    return { did, kid: newest.kid, publicKeyHex: newest.publicKeyHex, fragment: newest.fragment, keys };
   }
 
   async function ensure(did: string): Promise<WebIdentity> {
@@ -49,23 +88,47 @@ export function createWebIdentities(deps: Pick<IssuerDeps, 'agent' | 'db' | 'now
   }
 
   /**
-   * Creates a key and claims it for `did`, unless a key was claimed before (by an earlier attempt
-   * that crashed, or by another instance at the same moment): then that key wins and ours goes.
+   * Creates a key and claims it for `did` as its key-1, unless a key was claimed before (by an
+   * earlier attempt that crashed, or by another instance at the same moment): then that key wins
+   * and ours goes.
    */
   async function claimKey(did: string): Promise<string> {
     const claimed = await claimedKid(did);
     if (claimed) return claimed;
     const key = await deps.agent.keyManagerCreate({ kms: 'local', type: 'Ed25519' });
-    const { changes } = await deps.db.run('INSERT INTO web_dids (did, kid, created_at) VALUES (?, ?, ?) ON CONFLICT (did) DO NOTHING', [
-      did,
-      key.kid,
-      deps.now().toISOString(),
-    ]);
-    if (changes === 1) return key.kid;
+    const at = deps.now().toISOString();
+    const won = await deps.db.transaction(async (tx) => {
+      const { changes } = await tx.run('INSERT INTO web_dids (did, kid, created_at) VALUES (?, ?, ?) ON CONFLICT (did) DO NOTHING', [did, key.kid, at]);
+      if (changes === 1) {
+        await tx.run("INSERT INTO web_did_keys (did, number, fragment, kid, public_key_hex, created_at) VALUES (?, 1, 'key-1', ?, ?, ?)", [did, key.kid, key.publicKeyHex, at]);
+      }
+      return changes === 1;
+    });
+    if (won) return key.kid;
     await deps.agent.keyManagerDelete({ kid: key.kid });
     const winner = await claimedKid(did);
     if (!winner) throw new Error(`The key claim of ${did} vanished`);
     return winner;
+  }
+
+  async function createKey(did: string): Promise<CreatedKey> {
+    const key = await deps.agent.keyManagerCreate({ kms: 'local', type: 'Ed25519' });
+    // Attached before it is published: an attached key nobody published is never used to sign.
+    await deps.agent.didManagerAddKey({ did, key });
+    return { kid: key.kid, publicKeyHex: key.publicKeyHex };
+  }
+
+  async function addKey(tx: Queryable, did: string, created: CreatedKey): Promise<WebDidKey> {
+    const last = await tx.get<{ number: number | null }>('SELECT MAX(number) AS number FROM web_did_keys WHERE did = ?', [did]);
+    if (last?.number === null || last?.number === undefined) throw new PassportError('not_found', `${did} has no keys to rotate`);
+    const number = Number(last.number) + 1;
+    const at = deps.now().toISOString();
+    const { changes } = await tx.run(
+      'INSERT INTO web_did_keys (did, number, fragment, kid, public_key_hex, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (did, number) DO NOTHING',
+      [did, number, `key-${number}`, created.kid, created.publicKeyHex, at],
+    );
+    if (changes === 0) throw new PassportError('conflict', `Another rotation of ${did} took key-${number} at the same moment; ask again`);
+    return { number, fragment: `key-${number}`, kid: created.kid, publicKeyHex: created.publicKeyHex, createdAt: at, revokedFrom: null, revokeReason: null };
   }
 
   /** The agent's identifier record (needed to issue with it), made from the claimed key. */
@@ -95,5 +158,25 @@ export function createWebIdentities(deps: Pick<IssuerDeps, 'agent' | 'db' | 'now
     return (await agentIdentifier(did)) !== undefined;
   }
 
-  return { ensure, find };
+  return { ensure, find, addKey, createKey };
+}
+
+/** Every key of `did`, oldest first. */
+export async function keyRows(q: Queryable, did: string): Promise<KeyRow[]> {
+  return q.all<KeyRow>(
+    'SELECT number, fragment, kid, public_key_hex, created_at, revoked_from, revoke_reason FROM web_did_keys WHERE did = ? ORDER BY number',
+    [did],
+  );
+}
+
+export function toKey(row: KeyRow): WebDidKey {
+  return {
+    number: Number(row.number),
+    fragment: row.fragment,
+    kid: row.kid,
+    publicKeyHex: row.public_key_hex,
+    createdAt: row.created_at,
+    revokedFrom: row.revoked_from,
+    revokeReason: row.revoke_reason,
+  };
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../shared/credential/index.ts';
 import type { Queryable, SqlValue } from '../../shared/db/index.ts';
-import type { StatsFilters } from './filters.ts';
+import type { Attribution, StatsFilters } from './filters.ts';
 import { publishedVolunteers, type VolunteerCount } from './small-cells.ts';
 
 /** The measures of one cell of the accounting. */
@@ -22,6 +22,7 @@ export interface VolunteerWorkStats {
   filters: StatsFilters;
   totals: StatsMeasures;
   byCategory: (StatsMeasures & { category: string })[];
+  /** Keyed by the region `filters.by` attributes the work to. */
   byRegion: (StatsMeasures & { region: string })[];
   byProject: (StatsMeasures & { project: string | null })[];
   byOrganization: (StatsMeasures & { organization: string; name: LocalizedText; organizationRegion: string | null })[];
@@ -62,7 +63,8 @@ const MEASURES = `
  * agree with their rows, even while organizations keep recording). The joined rows are
  * materialized once (SQLite 3.35+, PostgreSQL 12+) rather than read again for each breakdown.
  * Activities are placed in the month, and filtered by the day, on which they ended: that is when
- * the work was completed.
+ * the work was completed. `filters.by` says which region work counts in, for the region filter
+ * and the `byRegion` rows alike: where it took place, or where its organization is accredited.
  */
 export async function volunteerWorkStats(db: Queryable, filters: StatsFilters): Promise<VolunteerWorkStats> {
   const { where, params } = whereClause(filters);
@@ -71,10 +73,11 @@ export async function volunteerWorkStats(db: Queryable, filters: StatsFilters): 
   );
   const sql = `
     WITH work AS MATERIALIZED (
-      SELECT a.organization_id, a.activity_category AS category, a.activity_region AS region,
+      SELECT a.organization_id, a.activity_category AS category, ${REGION_OF[filters.by]} AS region,
              a.activity_project AS project, a.activity_month AS month, a.activity_hours AS hours,
              c.id AS credential_id, c.holder_did, c.revoked_at
-        FROM activities a LEFT JOIN credentials c ON c.activity_id = a.id
+        FROM activities a ${filters.by === 'organization' ? 'JOIN organizations o ON o.id = a.organization_id' : ''}
+        LEFT JOIN credentials c ON c.activity_id = a.id
        WHERE ${where}
     )
     SELECT 'totals' AS dimension, NULL AS cell, ${MEASURES} FROM work
@@ -102,11 +105,14 @@ export async function volunteerWorkStats(db: Queryable, filters: StatsFilters): 
   };
 }
 
+/** The column that places a piece of work in a region, for each attribution. */
+const REGION_OF: Record<Attribution, string> = { activity: 'a.activity_region', organization: 'o.region' };
+
 function whereClause(filters: StatsFilters): { where: string; params: SqlValue[] } {
   // A withdrawn offer was retracted by its organization before anyone claimed it: not work done.
   const conditions = ["a.status <> 'withdrawn'"];
   const params: SqlValue[] = [];
-  if (filters.region) conditions.push('a.activity_region = ?'), params.push(filters.region);
+  if (filters.region) conditions.push(`${REGION_OF[filters.by]} = ?`), params.push(filters.region);
   if (filters.from) conditions.push('a.activity_end_date >= ?'), params.push(filters.from);
   if (filters.to) conditions.push('a.activity_end_date <= ?'), params.push(filters.to);
   return { where: conditions.join(' AND '), params };

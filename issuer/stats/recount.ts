@@ -24,7 +24,7 @@ export function recountUnlessSlow(count: (filters: StatsFilters) => Promise<Volu
   const slowMs = options.slowMs ?? 500;
   const kept = new LruCache<string, CountedStats>(100, options.reuseMs ?? 60_000, () => options.now().getTime());
   return async (filters) => {
-    const key = JSON.stringify([filters.region, filters.from, filters.to]);
+    const key = JSON.stringify([filters.region, filters.from, filters.to, filters.by]);
     const reused = kept.get(key);
     if (reused) return reused;
     const countedAt = options.now();

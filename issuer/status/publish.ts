@@ -5,6 +5,7 @@ import { StatusBitstring } from '../../shared/status-list/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { findOrganization } from '../credentials/organization.ts';
 import { signCredential } from '../credentials/sign.ts';
+import { signingKeyOf } from '../registry/signing-key.ts';
 import { statusListUrl } from './url.ts';
 
 export const STATUS_LIST_CONTEXT = 'https://www.w3.org/ns/credentials/status/v1';
@@ -48,9 +49,10 @@ export async function publishedStatusList(deps: Pick<IssuerDeps, 'db' | 'agent' 
       // Given as `sub`, the subject's id also stays in `vc.credentialSubject`, where readers of lists look.
       sub: `${url}#list`,
       issuanceDate: deps.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: bits.encode() },
+      // `ttl` (Bitstring Status List, section 2.1): verifiers ask again this soon, so a revocation reaches them within seconds.
+      credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: bits.encode(), ttl: deps.config.statusListTtlSeconds * 1000 },
     },
-    org.did,
+    await signingKeyOf(deps.db, org.did),
   );
   // Only the version read above is stored: a revocation committed meanwhile has bumped the
   // version, and the next request signs that one.

@@ -3,6 +3,7 @@ import { tokenStatusList } from '../../shared/status-list/index.ts';
 import { findOrganization } from '../credentials/organization.ts';
 import { signStatusListToken } from '../credentials/sign.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { signingKeyOf } from '../registry/signing-key.ts';
 import { statusListUrl } from './url.ts';
 
 /** How long a verifier may keep the token before asking again (its `ttl`), and when it stops being valid. */
@@ -35,6 +36,6 @@ export async function publishedTokenStatusList(deps: Pick<IssuerDeps, 'db' | 'ag
       ttl: TTL_SECONDS,
       status_list: tokenStatusList(list.size, revoked.map((r) => r.status_index)),
     },
-    org.did,
+    await signingKeyOf(deps.db, org.did),
   );
 }

@@ -3,6 +3,7 @@ import { PassportError } from '../../shared/errors.ts';
 import { issueCredential, withIssuingRetry } from '../credentials/issue.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
 import type { EnvelopedCredential } from '../credentials/sign.ts';
+import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { prepareCredential } from './prepare.ts';
 import { readIssueRequest } from './request.ts';
@@ -16,12 +17,12 @@ import { vcJwtInput } from './vc-jwt-input.ts';
  * Malformed input is `invalid_request` (400); a well-formed credential this issuer will not sign
  * is `unprocessable` (422).
  */
-export async function issueByVcApi(deps: IssuerDeps, organizationId: string, body: unknown): Promise<VerifiableCredential | EnvelopedCredential> {
+export async function issueByVcApi(deps: IssuerDeps, actor: OrganizationActor, body: unknown): Promise<VerifiableCredential | EnvelopedCredential> {
   const request = readIssueRequest(body);
   const now = deps.now();
   return withIssuingRetry(() =>
     deps.db.transaction(async (tx) => {
-      const organization = await accreditedOrganization(tx, organizationId);
+      const organization = await accreditedOrganization(tx, actor.id);
       const prepared = prepareCredential(request, { organization, issuerUrl: deps.config.issuerUrl, now });
       if (prepared.id && (await tx.get('SELECT id FROM credentials WHERE id = ?', [prepared.id]))) {
         throw new PassportError('conflict', `A credential with id ${prepared.id} was already issued`, { field: 'credential.id' });
@@ -34,6 +35,7 @@ export async function issueByVcApi(deps: IssuerDeps, organizationId: string, bod
           credentialId: prepared.id,
           holderDid: prepared.holders,
           via: 'vc-api',
+          actor,
           securing: prepared.securing,
           build: (status) => {
             const credential = prepared.withStatus(status);

@@ -7,7 +7,7 @@ import { issueByVcApi } from './issue.ts';
 export function createVcApiRouter(deps: IssuerDeps): Router {
   const router = Router();
   router.post('/credentials/issue', requireActor('organization'), async (req, res) => {
-    res.status(201).json({ verifiableCredential: await issueByVcApi(deps, organizationOf(res).id, req.body) });
+    res.status(201).json({ verifiableCredential: await issueByVcApi(deps, organizationOf(res), req.body) });
   });
   return router;
 }

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { spawnWatched } from '../../shared/service/parent-watch.ts';
 
 export interface SeedTarget {
   url: string;
@@ -26,10 +26,12 @@ export async function seedTarget(options: { explicitUrl?: string; issuerUrl: str
     return { url: options.issuerUrl, started: false, stop: nothingToStop };
   }
   options.log(`seed: starting an issuer at ${options.issuerUrl} on DATA_DIR ${options.env.DATA_DIR}`);
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'issuer/main.ts')], {
+  // It watches a pipe from the seed: a seed killed outright leaves no issuer holding the port.
+  const child = spawnWatched(join(ROOT, 'issuer/main.ts'), {
     cwd: ROOT,
     env: { ...options.env, LOG_LEVEL: options.env.LOG_LEVEL ?? 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdout: 'ignore',
+    stderr: 'inherit',
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {

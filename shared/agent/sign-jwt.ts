@@ -5,6 +5,8 @@ export interface AgentJwtSigner {
   did: string;
   /** The verification method put in the `kid` header (`{did}#key-1`). */
   kid: string;
+  /** The agent's key to sign with, when the DID has several (after a rotation); its first key otherwise. */
+  keyRef?: string;
 }
 
 /**
@@ -23,22 +25,22 @@ export async function signJwtWithAgent(
 ): Promise<string> {
   const protectedHeader = { ...header, alg: 'EdDSA', kid: signer.kid };
   const signingInput = `${base64url(JSON.stringify(protectedHeader))}.${base64url(JSON.stringify(payload))}`;
-  return `${signingInput}.${await agentSigner(agent, signer.did)(signingInput)}`;
+  return `${signingInput}.${await agentSigner(agent, signer)(signingInput)}`;
 }
 
 /**
- * The EdDSA signature function of the Ed25519 key the agent holds for a DID: signing input in,
- * base64url signature out. For libraries that assemble a JWS themselves (an SD-JWT's issuer JWT).
+ * The EdDSA signature function of the agent's key for a signer (its `keyRef`, else the DID's
+ * first key): signing input in, base64url signature out. For libraries that assemble the JWS
+ * themselves, such as the SD-JWT library for an SD-JWT VC's issuer-signed JWT.
  *
  * @example
- * const sign = agentSigner(agent, did);
+ * const sign = agentSigner(agent, { did, kid: `${did}#key-2`, keyRef });
  * const signature = await sign(`${header}.${payload}`);
  */
-export function agentSigner(agent: TAgent<IDIDManager & IKeyManager>, did: string): (signingInput: string) => Promise<string> {
+export function agentSigner(agent: TAgent<IDIDManager & IKeyManager>, signer: Pick<AgentJwtSigner, 'did' | 'keyRef'>): (signingInput: string) => Promise<string> {
   return async (signingInput) => {
-    const identifier = await agent.didManagerGet({ did });
-    const key = identifier.keys.find((k) => k.kid === identifier.controllerKeyId) ?? identifier.keys[0];
-    if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${did}`);
+    const key = signer.keyRef ? await agent.keyManagerGet({ kid: signer.keyRef }) : await firstKey(agent, signer.did);
+    if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${signer.did}`);
     // The local KMS answers EdDSA signatures already base64url-encoded.
     return agent.keyManagerSign({ keyRef: key.kid, data: signingInput, algorithm: 'EdDSA', encoding: 'utf-8' });
   };
@@ -46,4 +48,9 @@ export function agentSigner(agent: TAgent<IDIDManager & IKeyManager>, did: strin
 
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+async function firstKey(agent: TAgent<IDIDManager & IKeyManager>, did: string) {
+  const identifier = await agent.didManagerGet({ did });
+  return identifier.keys.find((k) => k.kid === identifier.controllerKeyId) ?? identifier.keys[0];
 }

@@ -33,8 +33,18 @@ export const ActivitySchema = z
 
 export type Activity = z.infer<typeof ActivitySchema>;
 
+/**
+ * The earliest day an activity may start. Kazakhstan's law on volunteering dates from 2015; 2000
+ * leaves room for older records an organization can still confirm, and makes `0001-01-01` (with
+ * the millions of hours that 24 a day would then allow) impossible. The latest end is tomorrow.
+ */
+export const EARLIEST_ACTIVITY_DATE = '2000-01-01';
+
 /** Rules that span fields, each small and named, each reported on the field it concerns. */
 export const activityRules: ReadonlyArray<(a: Activity, today: string) => { field: string; message: string } | undefined> = [
+  function startsSinceEarliestDate(a) {
+    return a.activityStartDate < EARLIEST_ACTIVITY_DATE ? { field: 'activityStartDate', message: `must not be before ${EARLIEST_ACTIVITY_DATE}` } : undefined;
+  },
   function datesInOrder(a) {
     return a.activityEndDate < a.activityStartDate ? { field: 'activityEndDate', message: 'must not be before activityStartDate' } : undefined;
   },

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 import type { Database, Queryable, RunResult, SqlValue } from './types.ts';
 
@@ -7,6 +8,7 @@ import type { Database, Queryable, RunResult, SqlValue } from './types.ts';
  * committed data only and never wait behind a long batch.
  */
 export async function openSqlite(file: string): Promise<Database> {
+  if (file !== ':memory:') ownerOnly(file);
   const writer = await connect(file);
   await exec(writer, 'PRAGMA journal_mode = WAL');
   await exec(writer, 'PRAGMA synchronous = NORMAL');
@@ -46,12 +48,23 @@ export async function openSqlite(file: string): Promise<Database> {
   };
 }
 
+/**
+ * The database holds private keys (sealed) and personal data: readable by the service's user
+ * only. SQLite creates files 0644 but gives its -wal and -shm files the mode of the database
+ * file, so creating that file 0600 first (and tightening those left by an older version) is enough.
+ */
+function ownerOnly(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
 function isRead(sql: string): boolean {
   return /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
 }
 
 function queryable(db: sqlite3.Database): Queryable {
   return {
+    dialect: 'sqlite',
     get: <T>(sql: string, params: readonly SqlValue[] = []) =>
       new Promise<T | undefined>((resolve, reject) =>
         db.get(sql, params as SqlValue[], (err: Error | null, row: T) => (err ? reject(err) : resolve(row))),

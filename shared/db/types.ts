@@ -15,6 +15,12 @@ export interface Queryable {
   get<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
+  /**
+   * `sqlite` or `postgres`, for the rare statement that must differ. On a transaction's handle
+   * too, so code handed only `tx` can take a lock that PostgreSQL needs and SQLite's single
+   * writer makes unnecessary (the audit trail's append does).
+   */
+  readonly dialect: 'sqlite' | 'postgres';
 }
 
 export interface Database extends Queryable {
@@ -24,8 +30,6 @@ export interface Database extends Queryable {
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-  /** `sqlite` or `postgres`, for the rare statement that must differ. */
-  readonly dialect: 'sqlite' | 'postgres';
 }
 
 export interface Migration {

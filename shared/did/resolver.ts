@@ -3,7 +3,7 @@ import { LruCache } from '../crypto/lru.ts';
 import { PassportError } from '../errors.ts';
 import type { GuardedFetch } from '../net/index.ts';
 import { didKeyDocument } from './key.ts';
-import { fetchDidWebDocument } from './web.ts';
+import { MAX_DID_DOCUMENT_BYTES, fetchDidWebDocument } from './web.ts';
 
 export interface DidResolverOptions {
   fetch: GuardedFetch;
@@ -11,6 +11,8 @@ export interface DidResolverOptions {
   /** How long a fetched did:web document is trusted without fetching again. */
   cacheTtlMs?: number;
   maxCached?: number;
+  /** Bytes of documents the cache holds at most (16 MiB by default). */
+  maxCachedBytes?: number;
   now?: () => number;
 }
 
@@ -31,7 +33,12 @@ export interface DidResolver {
 }
 
 export function createDidResolver(options: DidResolverOptions): DidResolver {
-  const cache = new LruCache<string, Promise<DIDDocument>>(options.maxCached ?? 10_000, options.cacheTtlMs ?? 5 * 60_000, options.now);
+  const cache = new LruCache<string, Promise<DIDDocument>>(
+    options.maxCached ?? 10_000,
+    options.cacheTtlMs ?? 5 * 60_000,
+    options.now,
+    options.maxCachedBytes ?? 16 * 1024 * 1024,
+  );
 
   async function resolveDocument(did: string): Promise<DIDDocument> {
     const bare = did.split('#')[0]!;
@@ -40,9 +47,17 @@ export function createDidResolver(options: DidResolverOptions): DidResolver {
     const hit = cache.get(bare);
     if (hit) return hit;
     // The promise is cached, so concurrent requests for one DID share a single fetch.
+    // While in flight it counts as the largest document; once in, as what it holds.
     const pending = fetchDidWebDocument(bare, options.fetch, options.httpHosts);
-    cache.set(bare, pending);
-    pending.catch(() => cache.delete(bare));
+    cache.set(bare, pending, { bytes: MAX_DID_DOCUMENT_BYTES });
+    pending.then(
+      (doc) => {
+        if (cache.get(bare) === pending) cache.set(bare, pending, { bytes: Buffer.byteLength(JSON.stringify(doc)) });
+      },
+      () => {
+        if (cache.get(bare) === pending) cache.delete(bare);
+      },
+    );
     return pending;
   }
 

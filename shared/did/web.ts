@@ -3,6 +3,12 @@ import { PassportError } from '../errors.ts';
 import type { GuardedFetch } from '../net/index.ts';
 
 /**
+ * The largest DID document fetched: 64 KiB holds a hundred keys; ours hold one or two. A larger
+ * answer is cut while it arrives and the DID does not resolve.
+ */
+export const MAX_DID_DOCUMENT_BYTES = 64 * 1024;
+
+/**
  * The URL of a did:web's document (did:web method, section 3.2): `did:web:example.kz` →
  * `https://example.kz/.well-known/did.json`; `did:web:example.kz:orgs:eco` →
  * `https://example.kz/orgs/eco/did.json`. Hosts in `httpHosts` are fetched over plain http.
@@ -25,7 +31,7 @@ export function didWebUrl(did: string, httpHosts: readonly string[]): string {
 /** Fetches and checks a did:web document: JSON, an object, and its `id` equal to the DID asked for. */
 export async function fetchDidWebDocument(did: string, fetch: GuardedFetch, httpHosts: readonly string[]): Promise<DIDDocument> {
   const url = didWebUrl(did, httpHosts);
-  const res = await fetch(url, { headers: { accept: 'application/did+json, application/json' } });
+  const res = await fetch(url, { headers: { accept: 'application/did+json, application/json' }, maxBytes: MAX_DID_DOCUMENT_BYTES });
   if (res.status !== 200) throw new PassportError('fetch_failed', `${url} answered ${res.status}`);
   const doc = res.json<DIDDocument>();
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new PassportError('fetch_failed', `${url} is not a DID document`);

@@ -7,28 +7,20 @@ import { PassportError } from '../errors.ts';
 import { PASSPORT_CSS } from '../pages/style.ts';
 import { sendProblem } from './problem.ts';
 
-export const BODY_LIMIT = '1mb';
-
 export interface ServiceAppOptions {
   logger: Logger;
   /** Answers `/healthz` with 503 until this resolves true (database open, keys loaded). */
   ready?: () => boolean;
   /** Extra `Content-Security-Policy` sources for pages that need them (e.g. `blob:` for camera frames). */
   imgSrc?: string[];
-  /**
-   * Routes that take larger bodies than the 1 MiB default (e.g. a batch of 10,000 activities):
-   * their JSON and CSV parsers are mounted before the global ones, which then leave the parsed
-   * body alone. Each route documents its own limit.
-   */
-  bodyLimits?: readonly { path: string; limit: string }[];
   /** The service's OpenAPI 3.1 document, served at `/openapi.json`. */
   openApi: () => Record<string, unknown>;
 }
 
 /**
- * The Express app every service starts from: security headers, a 1 MiB body limit for JSON,
- * form and CSV bodies, request logging without secrets, and `/healthz`. The service adds its
- * routers, then calls `finishServiceApp` to add the 404 and problem-details handlers.
+ * The Express app every service starts from: security headers, request logging without secrets,
+ * and `/healthz`. It reads no request body: the service mounts its rate limit and authentication,
+ * then `parseBodies` (body.ts), then its routers, then the 404 and problem-details handlers.
  */
 export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
@@ -52,12 +44,6 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     }),
   );
   app.use(requestLog(options.logger));
-  for (const { path, limit } of options.bodyLimits ?? []) {
-    app.use(path, express.json({ limit, type: ['application/json', 'application/*+json'] }), express.text({ limit, type: ['text/csv', 'text/plain'] }));
-  }
-  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.use(express.urlencoded({ limit: BODY_LIMIT, extended: false }));
-  app.use(express.text({ limit: BODY_LIMIT, type: ['text/csv', 'text/plain', 'application/jwt'] }));
   app.get('/healthz', (_req, res) => {
     if (options.ready && !options.ready()) {
       res.status(503).json({ status: 'starting' });

@@ -30,13 +30,17 @@ export function toProblem(err: PassportError, instance?: string): ProblemDetails
 }
 
 export function sendProblem(res: Response, err: PassportError, instance?: string): void {
+  // A limit that says when to come back says it in the standard header too (RFC 9110, 10.2.3).
+  const retryAfter = err.extra?.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter > 0) res.set('retry-after', String(Math.ceil(retryAfter)));
   res.status(err.status).type('application/problem+json').send(JSON.stringify(toProblem(err, instance)));
 }
 
 /**
  * The single error handler: every error leaves a service as problem details. Errors from body
- * parsers and other middleware are mapped to their 4xx codes; anything unknown is a 500 whose
- * detail says nothing about internals (the log has the stack).
+ * parsers, from decoding a URI or cookie and from parsing JSON that came with the request are
+ * the client's: 4xx. Anything unknown is a 500 whose detail says nothing about internals; the
+ * log has the stack, with tokens and query strings redacted by the logger (`redactSecrets`).
  */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
@@ -67,5 +71,8 @@ function asPassportError(err: unknown): PassportError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new PassportError('invalid_request', e.message ?? 'Bad request', { status });
   }
+  // decodeURIComponent on a path, cookie or data: URL; JSON.parse on text the client sent.
+  if (err instanceof URIError) return new PassportError('invalid_request', 'The request has malformed percent-encoding', { cause: err });
+  if (err instanceof SyntaxError) return new PassportError('invalid_request', 'The request holds malformed JSON', { cause: err });
   return new PassportError('internal_error', 'The server could not complete the request', { cause: err });
 }

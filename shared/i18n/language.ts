@@ -36,15 +36,27 @@ export function fromAcceptLanguage(header: string | undefined): Language | undef
   return ranked.find((r) => isLanguage(r.lang))?.lang as Language | undefined;
 }
 
-/** One cookie's value; the services need too few cookies to warrant a parser dependency. */
+/**
+ * One cookie's value; the services need too few cookies to warrant a parser dependency. A value
+ * that is not valid percent-encoding (`lang=%`, `passport_session=%zz`) counts as absent: the
+ * browser holds garbage we never set, and the request goes on as if it had no such cookie.
+ */
 export function cookie(req: Request, name: string): string | undefined {
   const header = req.get('cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeCookieValue(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+function decodeCookieValue(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

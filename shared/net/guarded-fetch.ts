@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { PassportError } from '../errors.ts';
+import { redactSecrets } from '../redact.ts';
 import { isForbiddenAddress } from './address.ts';
 
 export interface GuardedFetchOptions {
@@ -27,6 +28,8 @@ export interface GuardedRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** The most bytes taken for this response, instead of the fetch's own `maxBytes` (a DID document, a status list, the trust list each have their bound). */
+  maxBytes?: number;
 }
 
 export type GuardedFetch = (url: string, request?: GuardedRequest) => Promise<GuardedResponse>;
@@ -42,7 +45,9 @@ const DEFAULT_MAX_BYTES = 1_048_576;
  * was checked, so DNS cannot change its answer in between. Redirects are not followed; responses
  * are cut at `maxBytes` and `timeoutMs`.
  *
- * Errors are `PassportError`s: `fetch_refused` (nothing was fetched) or `fetch_failed`.
+ * Errors are `PassportError`s: `fetch_refused` (nothing was fetched) or `fetch_failed`. Their
+ * messages name the URL with its tokens and query redacted (`redactSecrets`): they reach logs
+ * and answers, and a share link or an offer is a bearer secret.
  *
  * @example
  * const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
@@ -63,7 +68,7 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
       refuse(rawUrl, `only https is allowed for ${url.host} (plain http only for DID_WEB_HTTP_HOSTS)`);
     }
     const address = await pickAddress(hostname, isAllowedHost, resolveHost, rawUrl);
-    return send(url, address, request, timeoutMs, maxBytes);
+    return send(url, address, request, timeoutMs, request.maxBytes ?? maxBytes);
   };
 }
 
@@ -120,7 +125,7 @@ function send(
       if (settled) return;
       settled = true;
       req.destroy();
-      reject(err instanceof PassportError ? err : new PassportError('fetch_failed', `Fetching ${url.href} failed: ${(err as Error).message}`, { cause: err }));
+      reject(err instanceof PassportError ? err : new PassportError('fetch_failed', redactSecrets(`Fetching ${url.href} failed: ${(err as Error).message}`), { cause: err }));
     };
     const req = client.request(
       url,
@@ -156,7 +161,7 @@ function send(
               try {
                 return JSON.parse(body.toString('utf8')) as T;
               } catch (cause) {
-                throw new PassportError('fetch_failed', `The response from ${url.href} is not JSON`, { cause });
+                throw new PassportError('fetch_failed', `The response from ${redactSecrets(url.href)} is not JSON`, { cause });
               }
             },
           });
@@ -179,5 +184,6 @@ function refuse(url: string, why: string): never {
 }
 
 function truncate(s: string): string {
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+  const safe = redactSecrets(s);
+  return safe.length > 200 ? `${safe.slice(0, 200)}…` : safe;
 }

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { loadConfig, type Config } from '../config.ts';
 import { listen } from '../http/listen.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { watchParent } from './parent-watch.ts';
 
 export interface BuiltService {
   app: Express;
@@ -45,6 +46,14 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A cluster worker leaves watching to its primary: it stops with it.
+  if (config.parentPipeFd !== undefined && cluster.isPrimary) {
+    watchParent(config.parentPipeFd, () => {
+      logger.warn(`${definition.name}: the process that started it is gone; stopping`);
+      setTimeout(() => process.exit(1), 10_000).unref();
+      void stop('parent gone');
+    });
+  }
 }
 
 function superviseWorkers(definition: ServiceDefinition, config: Config, logger: Logger): void {
@@ -67,4 +76,11 @@ function superviseWorkers(definition: ServiceDefinition, config: Config, logger:
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  if (config.parentPipeFd !== undefined) {
+    watchParent(config.parentPipeFd, () => {
+      logger.warn(`${definition.name}: the process that started it is gone; stopping its workers`);
+      setTimeout(() => process.exit(1), 10_000).unref();
+      stop('SIGTERM');
+    });
+  }
 }

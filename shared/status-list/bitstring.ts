@@ -1,6 +1,8 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { randomInt } from 'node:crypto';
 import { PassportError } from '../errors.ts';
+import { gunzipBounded } from './inflate.ts';
+import { MAX_STATUS_LIST_BYTES, type ByteBudget } from './limits.ts';
 
 /** Bitstring Status List v1.0 requires at least 16 KB (131,072 entries) for herd privacy. */
 export const MIN_STATUS_LIST_SIZE = 131_072;
@@ -14,7 +16,7 @@ export const MIN_STATUS_LIST_SIZE = 131_072;
  * const list = StatusBitstring.create();
  * list.set(94567, true);
  * const encodedList = list.encode();
- * StatusBitstring.decode(encodedList).get(94567); // true
+ * (await StatusBitstring.decode(encodedList)).get(94567); // true
  */
 export class StatusBitstring {
   private constructor(readonly bytes: Uint8Array) {}
@@ -28,15 +30,16 @@ export class StatusBitstring {
     return new StatusBitstring(bytes);
   }
 
-  static decode(encodedList: string): StatusBitstring {
+  /**
+   * Decodes an `encodedList`, inflating it in the thread pool and refusing, before it is
+   * inflated further, a list larger than `maxBytes` (MAX_STATUS_LIST_BYTES by default).
+   */
+  static async decode(encodedList: string, options: { maxBytes?: number; budget?: ByteBudget } = {}): Promise<StatusBitstring> {
     if (typeof encodedList !== 'string' || !encodedList.startsWith('u')) {
       throw new PassportError('unprocessable', 'encodedList must be multibase base64url (starting with "u")');
     }
-    try {
-      return new StatusBitstring(gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: 16 * 1024 * 1024 }));
-    } catch (cause) {
-      throw new PassportError('unprocessable', 'encodedList is not a GZIP-compressed bitstring', { cause });
-    }
+    const compressed = Buffer.from(encodedList.slice(1), 'base64url');
+    return new StatusBitstring(await gunzipBounded(compressed, options.maxBytes ?? MAX_STATUS_LIST_BYTES, options.budget));
   }
 
   get size(): number {

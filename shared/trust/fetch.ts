@@ -4,6 +4,13 @@ import { verifyDidJwt } from '../jwt/index.ts';
 import type { GuardedFetch } from '../net/index.ts';
 import { TRUST_LIST_TYP, parseTrustList, type TrustList } from './trust-list.ts';
 
+/**
+ * The largest trust list fetched. It grows with the organizations: 800 of them with their names
+ * in three languages and accreditation history take about 0.5 MB; 4 MiB leaves room to grow
+ * while a wallet or verifier holds one copy.
+ */
+export const MAX_TRUST_LIST_BYTES = 4 * 1024 * 1024;
+
 export interface FetchTrustListOptions {
   url: string;
   /** The only DID whose signature makes a trust list acceptable (`REGISTRY_DID`). */
@@ -26,7 +33,7 @@ export interface FetchTrustListOptions {
  */
 export async function fetchTrustList(options: FetchTrustListOptions): Promise<TrustList> {
   const now = options.now ?? (() => new Date());
-  const res = await options.fetch(options.url, { headers: { accept: 'application/jwt' } });
+  const res = await options.fetch(options.url, { headers: { accept: 'application/jwt' }, maxBytes: MAX_TRUST_LIST_BYTES });
   if (res.status !== 200) throw new PassportError('fetch_failed', `The trust list at ${options.url} answered ${res.status}`);
   const jwt = res.text().trim();
   const verified = await verifyTrustListJwt(jwt, options.registryDid, options.dids);

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnWatched } from '../../shared/service/parent-watch.ts';
 
 export type ServiceName = 'issuer' | 'wallet' | 'verifier';
 
@@ -13,13 +14,43 @@ export interface StartedService {
   dataDir: string;
   /** What the process printed, for assertions on logs (no secrets may appear there). */
   output(): string;
+  /** The process id of the service (with WORKERS, its workers are its children). */
+  pid(): number;
   stop(): Promise<void>;
   /** Stops and starts the process again on the same port and data: state must survive. */
   restart(): Promise<void>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+/**
+ * Every process a test started and has not seen exit. Each is the leader of its own process
+ * group, so killing the group also kills what it forked (cluster workers). Three safety nets keep
+ * a failed or timed-out test from leaving services holding ports: `stop()` in afterAll, this
+ * process's 'exit' hook below, and the pipe each service watches (shared/service/parent-watch.ts),
+ * which closes even when the test runner is killed outright.
+ */
+const running = new Set<ChildProcess>();
+
+/** Sends `signal` to the process group `child` leads; a group already gone is no error. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
+
+/** Registers a started process for the exit hook until it exits. */
+export function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+}
+
+process.on('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+});
 
 /** A free loopback port, found by binding port 0 and releasing it. */
 export async function freePort(): Promise<number> {
@@ -70,20 +101,28 @@ export async function startService(name: ServiceName, options: StartOptions = {}
   let child: ChildProcess;
 
   const launch = async () => {
-    child = spawn(TSX, [join(ROOT, name, 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawnWatched(join(ROOT, name, 'main.ts'), { cwd: ROOT, env, stdout: 'pipe', stderr: 'pipe', detached: true });
+    track(child);
     child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    await waitForHealth(url, child, () => log);
+    try {
+      await waitForHealth(url, child, () => log);
+    } catch (err) {
+      killGroup(child, 'SIGKILL');
+      throw err;
+    }
   };
   await launch();
 
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return killGroup(child, 'SIGKILL');
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
+    // Whatever it forked and left behind goes with it.
+    killGroup(child, 'SIGKILL');
   };
 
   return {
@@ -92,6 +131,7 @@ export async function startService(name: ServiceName, options: StartOptions = {}
     port,
     dataDir,
     output: () => log,
+    pid: () => child.pid!,
     stop: async () => {
       await stop();
       if (!options.dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });

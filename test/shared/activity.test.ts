@@ -19,6 +19,7 @@ describe('parseActivity', () => {
     ['dates out of order', { activityStartDate: '2026-04-27', activityEndDate: '2026-04-20' }, 'activity.activityEndDate'],
     ['a date that is not in the calendar', { activityStartDate: '2026-02-30' }, 'activity.activityStartDate'],
     ['an activity that has not ended yet', { activityEndDate: '2026-07-01' }, 'activity.activityEndDate'],
+    ['a start before 2000 (0001-01-01, with hours the days would allow)', { activityStartDate: '0001-01-01', activityEndDate: '2025-01-01', hours: 17_000_000 }, 'activity.activityStartDate'],
     ['no name in any language', { name: {} }, 'activity.name'],
     ['a name in an unsupported language', { name: { de: 'Bäume' } }, 'activity.name'],
     ['an unknown field', { colour: 'green' }, 'activity'],

@@ -5,15 +5,16 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import regionsFile from '../../shared/regions.json' with { type: 'json' };
 import { decodeJwtParts } from '../../shared/jwt/index.ts';
-import { freePort, tempDataDir } from '../helpers/services.ts';
+import { freePort, killGroup, tempDataDir, track } from '../helpers/services.ts';
 
 /**
  * `npm start` as a person runs it: one command, three services as processes, a demo seeded on
  * the first start and reused on the next, secrets printed once, and Ctrl-C stopping everything.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const READY = 'Press Ctrl-C to stop.';
+/** `start()` waits up to 150 s for the welcome (a first start seeds the demo): a test that starts gets longer. */
+const STARTS = 180_000;
 
 interface Launched {
   child: ChildProcess;
@@ -27,8 +28,12 @@ let ports: { issuer: number; wallet: number; verifier: number };
 let urls: { issuer: string; wallet: string; verifier: string };
 let running: Launched | undefined;
 
-/** Runs `tsx scripts/start.ts` in its own process group, as a terminal would. */
-function launch(): Launched {
+/**
+ * Runs the launcher as `npm start` does (`node --import tsx scripts/start.ts`: the launcher is this
+ * process itself, with no wrapper in between) in its own process group, as a terminal would. With
+ * `wrapped`, through a shell that stays its parent, as npm's `sh -c` does.
+ */
+function launch(wrapped = false): Launched {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   for (const name of ['PASSPORT_ADMIN_TOKEN', 'PASSPORT_SECRET', 'DATABASE_URL', 'LOG_LEVEL', 'REGISTRY_DID', 'TRUST_LIST_URL', 'DID_WEB_HTTP_HOSTS']) delete env[name];
@@ -41,7 +46,11 @@ function launch(): Launched {
     WALLET_URL: urls.wallet,
     VERIFIER_URL: urls.verifier,
   });
-  const child = spawn(TSX, [join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const command = [process.execPath, '--import', 'tsx', join(ROOT, 'scripts/start.ts')];
+  const child = wrapped
+    ? spawn('/bin/sh', ['-c', `"$@"; exit $?`, 'sh', ...command], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(command[0]!, command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  track(child);
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -51,8 +60,8 @@ function launch(): Launched {
 }
 
 /** `launch()`, then wait for the welcome. */
-async function start(): Promise<Launched> {
-  const launched = launch();
+async function start(wrapped = false): Promise<Launched> {
+  const launched = launch(wrapped);
   const deadline = Date.now() + 150_000;
   while (!launched.output().includes(READY)) {
     if (launched.child.exitCode !== null) throw new Error(`npm start exited with ${launched.child.exitCode}:\n${launched.output()}`);
@@ -63,7 +72,7 @@ async function start(): Promise<Launched> {
 }
 
 async function stopped(launched: Launched): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const timer = setTimeout(() => launched.child.pid && process.kill(-launched.child.pid, 'SIGKILL'), 20_000);
+  const timer = setTimeout(() => killGroup(launched.child, 'SIGKILL'), 20_000);
   const result = await launched.exited;
   clearTimeout(timer);
   running = undefined;
@@ -79,8 +88,8 @@ function listening(port: number): Promise<boolean> {
 }
 
 /** Until none of the three ports answers (the services may take a moment to close). */
-async function allPortsFree(): Promise<boolean> {
-  const deadline = Date.now() + 10_000;
+async function allPortsFree(withinMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     const open = await Promise.all(Object.values(ports).map(listening));
     if (!open.some(Boolean)) return true;
@@ -120,8 +129,9 @@ beforeAll(async () => {
   urls = { issuer: `http://localhost:${ports.issuer}`, wallet: `http://localhost:${ports.wallet}`, verifier: `http://localhost:${ports.verifier}` };
 });
 afterAll(async () => {
-  if (running?.child.pid && running.child.exitCode === null) {
-    process.kill(-running.child.pid, 'SIGKILL');
+  // Whatever a failed or timed-out test left: the launcher's whole process group, services included.
+  if (running && running.child.exitCode === null && running.child.signalCode === null) {
+    killGroup(running.child, 'SIGKILL');
     await running.exited;
   }
   if (!process.env.KEEP_TEST_DATA) for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
@@ -147,7 +157,7 @@ describe('npm start', () => {
     expect(organizationKeys.length).toBeGreaterThanOrEqual(3);
     login = { login: printed(out, /login "([^"]+)"/), password: printed(out, /password "([^"]+)"/) };
     for (const url of Object.values(urls)) expect((await json(`${url}/healthz`)).status).toBe('ok');
-  });
+  }, STARTS);
 
   it('has the 20 regional front offices with their ISO 3166-2:KZ codes and kk, ru, en names', async () => {
     const list = await trustList();
@@ -228,7 +238,7 @@ describe('npm start', () => {
     expect(passport.summary.totalHours).toBe(firstFigures.passport.summary.totalHours);
     const stats = await json(`${urls.issuer}/v1/stats`, adminToken);
     expect(stats.totals).toEqual(firstFigures.stats.totals);
-  });
+  }, STARTS);
 
   it('stops all three services when only the launcher is told to', async () => {
     running!.child.kill('SIGINT');
@@ -261,8 +271,45 @@ describe('npm start', () => {
     expect(figuresOf({ passport, stats })).toEqual(first);
     process.kill(-again.child.pid!, 'SIGINT');
     expect(await stopped(again)).toEqual({ code: 0, signal: null });
-  });
+  }, STARTS);
+
+  it('stops the three services within seconds when the launcher is killed outright (SIGKILL, an out-of-memory kill)', async () => {
+    const launched = await start();
+    process.kill(launched.child.pid!, 'SIGKILL');
+    // The launcher ran no handler; each service saw the pipe from it close.
+    expect(await stopped(launched)).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await allPortsFree(5_000)).toBe(true);
+  }, STARTS);
+
+  it('stops them too when the process that started the launcher is killed outright', async () => {
+    const launched = await start(true);
+    const launcher = launcherPid(launched.child);
+    process.kill(launched.child.pid!, 'SIGKILL');
+    await stopped(launched);
+    // Its parent gone, the launcher stops the services as Ctrl-C would, and exits.
+    expect(await allPortsFree(5_000)).toBe(true);
+    expect(await gone(launcher)).toBe(true);
+  }, STARTS);
 });
+
+/** The launcher that the shell of `launch(true)` runs as its child. */
+function launcherPid(wrapper: ChildProcess): number {
+  const children = readFileSync(`/proc/${wrapper.pid}/task/${wrapper.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+  const launcher = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/start.ts'));
+  if (!launcher) throw new Error(`no launcher among the children of ${wrapper.pid}: ${children.join(', ')}`);
+  return launcher;
+}
+
+/** Until the process `pid` has exited (a zombie no one reaped yet has). */
+async function gone(pid: number, withinMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+    if (!stat || /^\d+ \(.*\) Z/.test(stat)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
 
 /** What the demo amounts to, without the identifiers and instants that differ between two demos. */
 function figuresOf(f: { passport: { credentials: any[]; summary: any }; stats: any }): unknown {

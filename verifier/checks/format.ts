@@ -78,9 +78,9 @@ export function checkCredentialFormat(c: CredentialUnderTest): Check {
   return judge(credentialRules, c, 'malformed_credential');
 }
 
-/** The presentation is a well-formed signed VP-JWT or vp+jwt carrying readable credentials. */
+/** The presentation is a well-formed signed VP-JWT or vp+jwt carrying readable credentials, not too many. */
 export function checkPresentationFormat(p: PresentationUnderTest): Check {
-  return judge(presentationRules, p, 'malformed_presentation');
+  return judge(presentationRules, p, p.entries.length > MAX_PRESENTED_CREDENTIALS ? 'too_many_credentials' : 'malformed_presentation');
 }
 
 /** An entry of a presentation that could not even be read as a JWT. */

@@ -4,6 +4,7 @@ export type { CheckContext, Warning } from './context.ts';
 export { checkCredentialFormat, checkPresentationFormat, unreadableCredential, MAX_PRESENTED_CREDENTIALS } from './format.ts';
 export { resolveIssuer, type ResolvedIssuer } from './issuer-resolved.ts';
 export { checkSignature } from './signature.ts';
+export { checkSigningKeyNotRevoked } from './signing-key.ts';
 export { checkIssuerAccredited, type AccreditationFinding } from './issuer-accredited.ts';
 export { checkNotRevoked } from './not-revoked.ts';
 export { checkNotExpired, type ValidityWindow } from './not-expired.ts';

@@ -1,5 +1,6 @@
 import { PassportError } from '../../shared/errors.ts';
-import { verifyDidJwt } from '../../shared/jwt/index.ts';
+import type { DIDDocument } from 'did-resolver';
+import { decodeJwtParts, verifyDidJwt } from '../../shared/jwt/index.ts';
 import type { VerificationRelationship } from '../../shared/did/index.ts';
 import type { CheckContext } from './context.ts';
 import type { ResolvedIssuer } from './issuer-resolved.ts';
@@ -31,9 +32,37 @@ export async function checkSignature(
     const verified = await verifyDidJwt(jwt, { dids, relationship, expectedDid: signerDid });
     return passed(SIGNATURE, `Signed by ${verified.kid}`, { kid: verified.kid });
   } catch (err) {
-    const e = err instanceof PassportError ? err : new PassportError('unprocessable', String(err));
-    // The key may have rotated since the document was cached: the next verification fetches it again.
+    // The key may have rotated since the document was cached: a kid the cached document does not
+    // name is looked up once more in a fresh copy before the signature is called bad.
     ctx.dids.forget(signerDid);
-    return failed(SIGNATURE, 'bad_signature', e.detail);
+    if (namesUnknownKey(jwt, document)) {
+      try {
+        const verified = await verifyDidJwt(jwt, { dids: ctx.dids, relationship, expectedDid: signerDid });
+        return passed(SIGNATURE, `Signed by ${verified.kid}`, { kid: verified.kid });
+      } catch (again) {
+        if (again instanceof PassportError && (again.code === 'fetch_failed' || again.code === 'fetch_refused')) {
+          return unavailable(SIGNATURE, 'signer_unresolved', `the DID document of ${signerDid} is needed to check the signature with ${String(decodeJwtParts(jwt).header.kid)} (${again.detail})`);
+        }
+        return badSignature(again);
+      }
+    }
+    return badSignature(err);
   }
+}
+
+function badSignature(err: unknown): Check {
+  const e = err instanceof PassportError ? err : new PassportError('unprocessable', String(err));
+  return failed(SIGNATURE, 'bad_signature', e.detail);
+}
+
+function namesUnknownKey(jwt: string, document: DIDDocument): boolean {
+  let kid: unknown;
+  try {
+    kid = decodeJwtParts(jwt).header.kid;
+  } catch {
+    return false;
+  }
+  if (typeof kid !== 'string') return false;
+  const absolute = kid.startsWith('#') ? `${document.id}${kid}` : kid;
+  return !(document.verificationMethod ?? []).some((vm) => (vm.id.startsWith('#') ? `${document.id}${vm.id}` : vm.id) === absolute);
 }

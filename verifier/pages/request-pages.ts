@@ -30,8 +30,9 @@ ${problem ? html`<div class="card bad" id="problem">${problem}</div>` : ''}
 }
 
 /**
- * `/requests/{id}`: the request's QR while it waits (a same-origin script polls its status and
- * reloads when the answer is in), then the verified result.
+ * `/requests/{id}`: the request's QR while it waits. The id is in the QR, so the page itself shows
+ * nothing personal: its script holds the request's read token (from the URL fragment the form
+ * redirected to, then sessionStorage), polls the status with it and puts the answer in place.
  */
 export function requestPage(request: PresentationRequest, status: PublicStatus, urls: RequestUrls, lang: Language, path: string): string {
   const t = translator(TEXT, lang);
@@ -39,14 +40,21 @@ export function requestPage(request: PresentationRequest, status: PublicStatus, 
 <h1>${t('requestTitle')}</h1>
 <p><strong>${localized(request.purpose, lang)}</strong></p>
 ${request.policy ? html`<p id="policy">${policyText(request.policy, lang)}</p>` : ''}
-<section id="request" data-request="${request.id}" data-status="${status}">
+<section id="request" data-request="${request.id}" data-status="${status === 'expired' ? 'expired' : 'pending'}">
   ${status === 'pending' ? waiting(request, urls, lang) : ''}
   ${status === 'expired' ? html`<div class="banner bad" id="request-status">${t('requestExpired')}</div>` : ''}
-  ${(status === 'verified' || status === 'failed') ? html`<p id="request-status" class="${status === 'verified' ? 'ok' : 'bad'}"><strong>${status === 'verified' ? t('answerVerified') : t('answerFailed')}</strong></p>` : ''}
-  ${request.result ? resultView(request.result, lang) : ''}
 </section>
+<p class="muted" id="request-locked" hidden>${t('resultOnCreator')}</p>
 <p><a class="button secondary" href="/requests/new?lang=${lang}">${t('newRequest')}</a></p>`;
-  return layout({ lang, title: t('requestTitle'), body, path, scripts: status === 'pending' ? ['/assets/request.js'] : [] });
+  return layout({ lang, title: t('requestTitle'), body, path, scripts: ['/assets/request.js'] });
+}
+
+/** The answer of a request, for the requesting page's script to put in place of the QR. */
+export function requestAnswer(request: PresentationRequest, status: PublicStatus, lang: Language): SafeHtml {
+  const t = translator(TEXT, lang);
+  return html`${status === 'expired' ? html`<div class="banner bad" id="request-status">${t('requestExpired')}</div>` : ''}
+${status === 'verified' || status === 'failed' ? html`<p id="request-status" class="${status === 'verified' ? 'ok' : 'bad'}"><strong>${status === 'verified' ? t('answerVerified') : t('answerFailed')}</strong></p>` : ''}
+${request.result ? resultView(request.result, lang) : ''}`;
 }
 
 function waiting(request: PresentationRequest, urls: RequestUrls, lang: Language): SafeHtml {

@@ -31,7 +31,7 @@ export function resultView(result: VerificationResult, lang: Language): SafeHtml
     <h2>${t('totals')}</h2>
     <p><strong>${t('totalHours', { hours: result.totals.hours, count: result.totals.credentials })}</strong></p>
     <table>${Object.entries(result.totals.byCategory).map(([category, hours]) => html`<tr><td>${categoryName(category, lang)}</td><td>${hours}</td></tr>`)}</table>
-    <p class="muted">${t('onlyVerifiedCount')}</p>
+    <p class="muted">${t(!result.verified && result.totals.credentials === 0 && result.credentials.length > 0 ? 'failedCountsNothing' : 'onlyVerifiedCount')}</p>
   </div>
   <h2>${t('activities')}</h2>
   ${result.credentials.map((c) => activityCard(c, lang))}

@@ -6,26 +6,30 @@ import { pickLanguage } from '../../shared/i18n/index.ts';
 import type { VerifierDeps } from '../deps.ts';
 import { createPresentationRequest } from '../requests/create.ts';
 import { parseRequestInput } from '../requests/input.ts';
+import { readPresentationRequest } from '../requests/read.ts';
 import { findRequest, publicStatus } from '../requests/store.ts';
 import { requestUrls } from '../requests/urls.ts';
 import { fetchRateLimit } from './fetch-rate-limit.ts';
-import { newRequestPage, requestPage } from './request-pages.ts';
+import { newRequestPage, requestAnswer, requestPage } from './request-pages.ts';
 import { inputProblemPage, resultPage } from './result-page.ts';
 import { scanPage } from './scan-page.ts';
 
-/** jsQR's browser build and the page scripts, served from our own origin: no CDN, no inline script. */
-const ASSETS: Record<string, string> = {
-  'jsQR.js': readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8'),
-  'scan.js': readFileSync(new URL('./assets/scan.js', import.meta.url), 'utf8'),
-  'request.js': readFileSync(new URL('./assets/request.js', import.meta.url), 'utf8'),
-};
+/**
+ * jsQR's browser build and the page scripts, served from our own origin: no CDN, no inline script.
+ * A Map, not an object: `/assets/constructor` must not find Object's members.
+ */
+const ASSETS = new Map<string, string>([
+  ['jsQR.js', readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8')],
+  ['scan.js', readFileSync(new URL('./assets/scan.js', import.meta.url), 'utf8')],
+  ['request.js', readFileSync(new URL('./assets/request.js', import.meta.url), 'utf8')],
+]);
 
 /** The verifier's pages for people, in kk, ru or en: scan, result, and presentation requests. */
 export function createPagesRouter(deps: VerifierDeps): Router {
   const router = Router();
 
   router.get('/assets/:file', (req, res, next) => {
-    const script = ASSETS[req.params.file];
+    const script = ASSETS.get(req.params.file);
     if (!script) return next();
     res.type('text/javascript').set('cache-control', 'public, max-age=3600').send(script);
   });
@@ -76,7 +80,8 @@ export function createPagesRouter(deps: VerifierDeps): Router {
       { db: deps.db, verifierUrl: deps.config.verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now },
       spec,
     );
-    res.redirect(303, `/requests/${created.id}?lang=${lang}`);
+    // The read token goes in the fragment: browsers keep it through the redirect and never send it on.
+    res.set('cache-control', 'no-store').redirect(303, `/requests/${created.id}?lang=${lang}#read=${created.readToken}`);
   });
 
   router.get('/requests/:id', async (req, res) => {
@@ -88,6 +93,11 @@ export function createPagesRouter(deps: VerifierDeps): Router {
       .type('html')
       .set('cache-control', 'no-store')
       .send(requestPage(request, status, requestUrls(deps.config.verifierUrl, request.id), lang, `/requests/${request.id}`));
+  });
+
+  router.get('/requests/:id/answer', async (req, res) => {
+    const { request, status } = await readPresentationRequest(deps, req.params.id, req);
+    res.type('html').set('cache-control', 'no-store').send(String(requestAnswer(request, status, pickLanguage(req, res))));
   });
 
   return router;

@@ -4,13 +4,13 @@ type Key =
   | 'appName' | 'scanTitle' | 'scanIntro' | 'startCamera' | 'choosePhoto' | 'pasteLabel' | 'verifyButton' | 'noQr'
   | 'cameraUnavailable' | 'scanning' | 'requestQr' | 'askForPassport' | 'verified' | 'notVerified' | 'failedBecause'
   | 'volunteer' | 'activities' | 'organization' | 'unknownOrganization' | 'hours' | 'dates' | 'category' | 'region'
-  | 'role' | 'confirmedBy' | 'issued' | 'totals' | 'totalHours' | 'onlyVerifiedCount' | 'checks' | 'warnings'
+  | 'role' | 'confirmedBy' | 'issued' | 'totals' | 'totalHours' | 'onlyVerifiedCount' | 'failedCountsNothing' | 'checks' | 'warnings'
   | 'organizationSuspendedNow' | 'credentialVerified' | 'credentialNotVerified' | 'technical' | 'cannotOpen' | 'shareGone'
   | 'linkRefused' | 'linkFailed' | 'notCredential' | 'scanAnother' | 'newRequestTitle' | 'newRequestIntro' | 'purposeLabel'
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
   | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy'
-  | 'subjectNamesDiffer';
+  | 'resultOnCreator' | 'subjectNamesDiffer';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
@@ -44,6 +44,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Расталған сағаттар',
     totalHours: 'Барлығы: {hours} сағат (куәліктер: {count})',
     onlyVerifiedCount: 'Тек расталған куәліктер есептеледі',
+    failedCountsNothing: 'Ұсыным расталмады, сондықтан оның сағаттары есептелмейді',
     checks: 'Тексерулер',
     warnings: 'Ескертулер',
     subjectNamesDiffer: 'Куәліктерде волонтер әртүрлі аталған: {names}. Бұл бір адам екеніне көз жеткізіңіз',
@@ -83,6 +84,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'Волонтер жауап берді: расталды',
     answerFailed: 'Волонтер жауап берді: расталмады',
     presentedBy: 'Ұсынған',
+    resultOnCreator: 'Жауап тек осы сұрауды жасаған экранда көрсетіледі (және оқылғаннан кейін 10 минуттан соң жойылады).',
   },
   ru: {
     appName: 'Проверка паспорта волонтёра',
@@ -114,6 +116,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Подтверждённые часы',
     totalHours: 'Всего: {hours} ч (удостоверений: {count})',
     onlyVerifiedCount: 'Учитываются только подтверждённые удостоверения',
+    failedCountsNothing: 'Презентация не подтверждена, поэтому её часы не учитываются',
     checks: 'Проверки',
     warnings: 'Предупреждения',
     subjectNamesDiffer: 'В удостоверениях волонтёр назван по-разному: {names}. Убедитесь, что это один человек',
@@ -153,6 +156,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'Волонтёр ответил: подтверждено',
     answerFailed: 'Волонтёр ответил: не подтверждено',
     presentedBy: 'Предъявил',
+    resultOnCreator: 'Ответ показывается только на экране, который создал этот запрос (и удаляется через 10 минут после просмотра).',
   },
   en: {
     appName: 'Volunteer passport check',
@@ -184,6 +188,7 @@ export const TEXT: Messages<Key> = {
     totals: 'Verified hours',
     totalHours: 'In all: {hours} hours ({count} credentials)',
     onlyVerifiedCount: 'Only credentials that verified are counted',
+    failedCountsNothing: 'The presentation did not verify, so none of its hours are counted',
     checks: 'Checks',
     warnings: 'Warnings',
     subjectNamesDiffer: 'The credentials name the volunteer differently: {names}. Make sure they are one person',
@@ -223,6 +228,7 @@ export const TEXT: Messages<Key> = {
     answerVerified: 'The volunteer answered: verified',
     answerFailed: 'The volunteer answered: not verified',
     presentedBy: 'Presented by',
+    resultOnCreator: 'The answer is shown only on the screen that made this request (and is forgotten 10 minutes after it is first shown).',
   },
 };
 

@@ -1,4 +1,4 @@
-import { randomId } from '../../shared/crypto/index.ts';
+import { hashToken, newToken, randomId } from '../../shared/crypto/index.ts';
 import type { Database } from '../../shared/db/index.ts';
 import type { RequestSpec } from './input.ts';
 import { forgetOldRequests, insertRequest, type PresentationRequest } from './store.ts';
@@ -9,17 +9,21 @@ export interface CreatedRequest {
   requestUri: string;
   qrUrl: string;
   expiresAt: string;
+  /** The secret that reads the request's state and result; handed out once, stored as its hash. */
+  readToken: string;
 }
 
 /**
  * Records a new presentation request with a fresh nonce (192 random bits, used once) and an
- * expiry, and answers its addresses (`POST /v1/requests`).
+ * expiry, and answers its addresses and its `readToken` (`POST /v1/requests`). The id travels in
+ * the QR, so it opens nothing; only the token reads the result.
  */
 export async function createPresentationRequest(
   deps: { db: Database; verifierUrl: string; lifetimeSeconds: number; now: () => Date },
   spec: RequestSpec,
 ): Promise<CreatedRequest> {
   const now = deps.now();
+  const readToken = newToken('vp_read');
   const request: PresentationRequest = {
     id: randomId(16),
     nonce: randomId(24),
@@ -30,11 +34,13 @@ export async function createPresentationRequest(
     expiresAt: new Date(now.getTime() + deps.lifetimeSeconds * 1000).toISOString(),
     answeredAt: undefined,
     result: undefined,
+    readTokenHash: hashToken(readToken),
+    firstReadAt: undefined,
   };
   await deps.db.transaction(async (tx) => {
     await forgetOldRequests(tx, now);
     await insertRequest(tx, request);
   });
   const urls = requestUrls(deps.verifierUrl, request.id);
-  return { id: request.id, requestUri: urls.requestUri, qrUrl: urls.qrUrl, expiresAt: request.expiresAt };
+  return { id: request.id, requestUri: urls.requestUri, qrUrl: urls.qrUrl, expiresAt: request.expiresAt, readToken };
 }

@@ -24,4 +24,16 @@ export const REQUEST_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX presentation_requests_expiry ON presentation_requests (expires_at);
     `,
   },
+  {
+    // The id is in the QR that anyone in the room can see; the result (a volunteer's name, DID
+    // and activities) is read with a token only the requesting page holds, and forgotten soon
+    // after. Requests made before this have no token and can no longer be read.
+    id: 2,
+    name: 'read tokens for presentation requests',
+    sql: `
+      ALTER TABLE presentation_requests ADD COLUMN read_token_hash TEXT;
+      ALTER TABLE presentation_requests ADD COLUMN first_read_at TEXT;
+      CREATE INDEX presentation_requests_first_read ON presentation_requests (first_read_at)
+    `,
+  },
 ];

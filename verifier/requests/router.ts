@@ -7,13 +7,14 @@ import { createPresentationRequest } from './create.ts';
 import { parseRequestInput } from './input.ts';
 import { REQUEST_OBJECT_TYPE, requestObject } from './request-object.ts';
 import { answerRequest, parseAuthorizationResponse } from './respond.ts';
+import { readPresentationRequest } from './read.ts';
 import { findRequest, publicStatus } from './store.ts';
 import { requestUrls } from './urls.ts';
 
 /**
  * OpenID4VP 1.0 requests, cross-device with `direct_post`: the employer's screen creates one
  * and shows its QR; the wallet fetches the request object and posts its answer to the response
- * route; the screen polls `GET /v1/requests/{id}` for the result.
+ * route; the screen polls `GET /v1/requests/{id}` for the result with the request's `readToken`.
  */
 export function createRequestsRouter(deps: VerifierDeps): Router {
   const router = Router();
@@ -35,11 +36,11 @@ export function createRequestsRouter(deps: VerifierDeps): Router {
   });
 
   router.get('/v1/requests/:id', async (req, res) => {
-    const request = await load(req.params.id);
+    const { request, status } = await readPresentationRequest(deps, req.params.id, req);
     const urls = requestUrls(verifierUrl, request.id);
     res.set('cache-control', 'no-store').json({
       id: request.id,
-      status: publicStatus(request, deps.now()),
+      status,
       expiresAt: request.expiresAt,
       requestUri: urls.requestUri,
       purpose: request.purpose,

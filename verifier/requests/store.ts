@@ -14,6 +14,9 @@ export interface PresentationRequest {
   expiresAt: string;
   answeredAt: string | undefined;
   result: VerificationResult | undefined;
+  /** SHA-256 of the token that reads the request's state and result (`GET /v1/requests/{id}`). */
+  readTokenHash: string | undefined;
+  firstReadAt: string | undefined;
 }
 
 export type PublicStatus = 'pending' | 'verified' | 'failed' | 'expired';
@@ -28,12 +31,14 @@ interface Row {
   expires_at: string;
   answered_at: string | null;
   result: string | null;
+  read_token_hash: string | null;
+  first_read_at: string | null;
 }
 
 export async function insertRequest(db: Queryable, r: PresentationRequest): Promise<void> {
   await db.run(
-    'INSERT INTO presentation_requests (id, nonce, purpose, policy, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [r.id, r.nonce, JSON.stringify(r.purpose), r.policy ? JSON.stringify(r.policy) : null, r.status, r.createdAt, r.expiresAt],
+    'INSERT INTO presentation_requests (id, nonce, purpose, policy, status, created_at, expires_at, read_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [r.id, r.nonce, JSON.stringify(r.purpose), r.policy ? JSON.stringify(r.policy) : null, r.status, r.createdAt, r.expiresAt, r.readTokenHash ?? null],
   );
 }
 
@@ -50,6 +55,8 @@ export async function findRequest(db: Queryable, id: string): Promise<Presentati
     expiresAt: row.expires_at,
     answeredAt: row.answered_at ?? undefined,
     result: row.result ? (JSON.parse(row.result) as VerificationResult) : undefined,
+    readTokenHash: row.read_token_hash ?? undefined,
+    firstReadAt: row.first_read_at ?? undefined,
   };
 }
 
@@ -73,13 +80,25 @@ export async function recordResult(db: Queryable, id: string, result: Verificati
   ]);
 }
 
-/** How long a request and its result (volunteers' names and activities) are kept after it expired. */
-export const REQUEST_RETENTION_DAYS = 7;
+/** How long a request is kept after it expired when its result was never read. */
+export const UNREAD_RETENTION_MS = 60 * 60_000;
+/** How long a result is kept once the requesting page first read it: long enough to look at, no longer. */
+export const READ_RETENTION_MS = 10 * 60_000;
 
-/** Deletes requests that expired more than REQUEST_RETENTION_DAYS ago: results are personal data, kept no longer than useful. */
+/**
+ * Forgets requests whose results are no longer useful: read more than READ_RETENTION_MS ago, or
+ * expired more than UNREAD_RETENTION_MS ago. Results are personal data (a volunteer's name, DID
+ * and activities), kept no longer than the employer's screen needs them.
+ */
 export async function forgetOldRequests(db: Queryable, now: Date): Promise<number> {
-  const before = new Date(now.getTime() - REQUEST_RETENTION_DAYS * 86_400_000).toISOString();
-  return (await db.run('DELETE FROM presentation_requests WHERE expires_at < ?', [before])).changes;
+  const read = await db.run('DELETE FROM presentation_requests WHERE first_read_at < ?', [new Date(now.getTime() - READ_RETENTION_MS).toISOString()]);
+  const expired = await db.run('DELETE FROM presentation_requests WHERE expires_at < ?', [new Date(now.getTime() - UNREAD_RETENTION_MS).toISOString()]);
+  return read.changes + expired.changes;
+}
+
+/** Starts the result's READ_RETENTION_MS clock the first time it is read. */
+export async function markResultRead(db: Queryable, id: string, now: Date): Promise<void> {
+  await db.run('UPDATE presentation_requests SET first_read_at = ? WHERE id = ? AND first_read_at IS NULL AND result IS NOT NULL', [now.toISOString(), id]);
 }
 
 /** What `GET /v1/requests/{id}` says: an answer being verified still reads as pending. */

@@ -15,9 +15,10 @@ const VerifyInput = z.union([
 export function createVerifyRouter(deps: Pick<VerifierDeps, 'verifier'>): Router {
   const router = Router();
   router.post('/v1/verify', async (req, res) => {
-    const parsed = VerifyInput.safeParse(req.body ?? {});
+    // No body at all when it was not JSON (text/plain is not parsed): then it names neither field.
+    const body: object = req.body !== null && typeof req.body === 'object' ? req.body : {};
+    const parsed = VerifyInput.safeParse(body);
     if (!parsed.success) {
-      const body = (req.body ?? {}) as Record<string, unknown>;
       const field = 'url' in body && !('jwt' in body) ? 'url' : 'jwt';
       throw new PassportError('invalid_request', 'Send exactly one of jwt (a credential or presentation JWT) or url (a share link)', { field });
     }

@@ -1,5 +1,5 @@
 import { CHECK_IDS, HOLDER_BINDING, failed } from '../checks/index.ts';
-import { aggregate, allValid, totalsOf, type VerificationResult } from './report.ts';
+import { aggregate, allValid, provenTotals, type VerificationResult } from './report.ts';
 
 /**
  * One result from several presentations answering one request (an OpenID4VP `vp_token` may
@@ -19,7 +19,7 @@ export function mergeResults(results: VerificationResult[]): VerificationResult 
     kind: 'presentation',
     checks,
     credentials,
-    totals: totalsOf(credentials),
+    totals: provenTotals(checks, credentials),
     warnings: results.flatMap((r) => r.warnings),
     ...(holders.size === 1 ? { holder: results[0]!.holder! } : {}),
     verifiedAt: results[0]!.verifiedAt,

@@ -1,6 +1,6 @@
 import { VOLUNTEER_CREDENTIAL_TYPE } from '../../shared/credential/index.ts';
 import { ISSUER_ACCREDITED, type Check, type Warning } from '../checks/index.ts';
-import { about, aggregate, allValid, totalsOf, type CredentialReport, type VerificationResult } from './report.ts';
+import { about, aggregate, allValid, provenTotals, type CredentialReport, type VerificationResult } from './report.ts';
 
 /**
  * The VC API's reading of the registry's trust (`POST /credentials/verify`, `/presentations/verify`):
@@ -18,7 +18,7 @@ export function withRegistryTrust(result: VerificationResult): VerificationResul
       : aggregate(ISSUER_ACCREDITED, credentials.flatMap(about));
   const checks = result.checks.map((c) => (c.id === ISSUER_ACCREDITED ? trust : c));
   const warnings = [...result.warnings, ...credentials.flatMap(untrustedWarning)];
-  return { ...result, checks, credentials, totals: totalsOf(credentials), warnings, verified: allValid(checks) };
+  return { ...result, checks, credentials, totals: provenTotals(checks, credentials), warnings, verified: allValid(checks) };
 }
 
 function trustAdvisedFor(report: CredentialReport): CredentialReport {

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../shared/credential/index.ts';
-import { CHECK_IDS, notApplicable, passed, type Check, type CheckId, type Warning } from '../checks/index.ts';
+import { CHECK_IDS, POLICY, notApplicable, passed, type Check, type CheckId, type Warning } from '../checks/index.ts';
 
 /** One credential of a verification: who issued it to whom, for what, and how each check went. */
 export interface CredentialReport {
@@ -84,6 +84,16 @@ export function totalsOf(credentials: CredentialReport[]): Totals {
     totals.byCategory[category] = round((totals.byCategory[category] ?? 0) + hours);
   }
   return totals;
+}
+
+/**
+ * The totals a result may report. A result that does not hold proves no hours, so it reports
+ * none: an unsigned or tampered presentation of genuine credentials, or one that carries a
+ * revoked credential beside good ones, must not be read as "so many verified hours". The policy
+ * alone is exempt: hours that fall short of what a request asked for are still proven hours.
+ */
+export function provenTotals(checks: Check[], credentials: CredentialReport[]): Totals {
+  return checks.every((c) => c.valid || c.id === POLICY) ? totalsOf(credentials) : totalsOf([]);
 }
 
 /** Orders a log as CHECK_IDS does, so every result reads the same way. */

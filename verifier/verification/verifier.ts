@@ -1,7 +1,9 @@
+import { Deadline } from '../../shared/async/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
 import type { Challenge, Policy } from '../checks/index.ts';
 import { readPresentation } from '../credentials/read-presentation.ts';
+import type { CheckContext } from '../checks/index.ts';
 import { newCheckContext, type VerificationSources } from '../sources/context.ts';
 import { mergeResults } from './merge.ts';
 import { withRegistryTrust } from './registry-trust.ts';
@@ -36,28 +38,39 @@ export function createVerifier(sources: VerificationSources, fetch: GuardedFetch
   const expect = (jwt: string, kind: 'credential' | 'presentation', field: string) => {
     if (kindOf(jwt) !== kind) throw new PassportError('invalid_request', `${field} is not a verifiable ${kind}`, { field });
   };
+  /** One verification: one clock reading, one deadline for everything it fetches. */
+  const within = async <T>(verify: (ctx: CheckContext, deadline: Deadline) => Promise<T>): Promise<T> => {
+    const deadline = new Deadline(sources.deadlineMs);
+    try {
+      return await verify(newCheckContext(sources, deadline), deadline);
+    } finally {
+      deadline.clear();
+    }
+  };
   return {
-    verifyJwt: (jwt) => verifyJwt(jwt, newCheckContext(sources), { notAskedWhy: HANDED_OVER_CHALLENGE }),
-    async verifyShareLink(url) {
-      const jwt = await fetchSharedPresentation(url, fetch);
-      expect(jwt, 'presentation', 'url');
-      return verifyPresentation(readPresentation(jwt), newCheckContext(sources), { notAskedWhy: SHARE_LINK_CHALLENGE });
-    },
+    verifyJwt: (jwt) => within((ctx) => verifyJwt(jwt, ctx, { notAskedWhy: HANDED_OVER_CHALLENGE })),
+    verifyShareLink: (url) =>
+      within(async (ctx, deadline) => {
+        const jwt = await deadline.race(fetchSharedPresentation(url, fetch), 'The shared presentation');
+        expect(jwt, 'presentation', 'url');
+        return verifyPresentation(readPresentation(jwt), ctx, { notAskedWhy: SHARE_LINK_CHALLENGE });
+      }),
     async verifyCredential(jwt) {
       expect(jwt, 'credential', 'verifiableCredential');
-      return withRegistryTrust(await verifyCredentialAlone(jwt, newCheckContext(sources)));
+      return within(async (ctx) => withRegistryTrust(await verifyCredentialAlone(jwt, ctx)));
     },
     async verifyPresentation(jwt, challenge) {
       expect(jwt, 'presentation', 'verifiablePresentation');
-      return withRegistryTrust(
-        await verifyPresentation(readPresentation(jwt), newCheckContext(sources), { ...(challenge ? { challenge } : {}), notAskedWhy: HANDED_OVER_CHALLENGE }),
+      return within(async (ctx) =>
+        withRegistryTrust(await verifyPresentation(readPresentation(jwt), ctx, { ...(challenge ? { challenge } : {}), notAskedWhy: HANDED_OVER_CHALLENGE })),
       );
     },
     async verifyAnswer(jwts, challenge, policy) {
       jwts.forEach((jwt, i) => expect(jwt, 'presentation', `vp_token.volunteer_activity[${i}]`));
-      const ctx = newCheckContext(sources);
-      const results = await Promise.all(jwts.map((jwt) => verifyPresentation(readPresentation(jwt), ctx, { challenge })));
-      return withPolicy(mergeResults(results), policy);
+      return within(async (ctx) => {
+        const results = await Promise.all(jwts.map((jwt) => verifyPresentation(readPresentation(jwt), ctx, { challenge })));
+        return withPolicy(mergeResults(results), policy);
+      });
     },
   };
 }

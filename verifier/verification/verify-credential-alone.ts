@@ -1,5 +1,5 @@
 import { CHALLENGE, HOLDER_BINDING, POLICY, notApplicable, type CheckContext } from '../checks/index.ts';
-import { allValid, inOrder, totalsOf, type VerificationResult } from './report.ts';
+import { allValid, inOrder, provenTotals, type VerificationResult } from './report.ts';
 import { verifyCredentialJwt } from './verify-credential.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function verifyCredentialAlone(jwt: string, ctx: CheckContext): Pro
     kind: 'credential',
     checks,
     credentials: [report],
-    totals: totalsOf([report]),
+    totals: provenTotals(checks, [report]),
     warnings: report.warnings,
     verifiedAt: ctx.now.toISOString(),
   };

@@ -6,6 +6,7 @@ import {
   checkNotRevoked,
   checkSchema,
   checkSignature,
+  checkSigningKeyNotRevoked,
   resolveIssuer,
   unreadableCredential,
   type CheckContext,
@@ -39,7 +40,7 @@ export async function verifyCredentialJwt(jwt: string, ctx: CheckContext): Promi
   ]);
   const checks = [
     checkCredentialFormat(c),
-    signature,
+    checkSigningKeyNotRevoked(signature, c, accreditation.organization),
     resolved.check,
     accreditation.check,
     revocation,

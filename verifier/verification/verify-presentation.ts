@@ -12,6 +12,7 @@ import {
   checkPresentationFormat,
   checkSignature,
   notApplicable,
+  unavailable,
   resolveIssuer,
   type Challenge,
   type Check,
@@ -20,7 +21,7 @@ import {
   type Warning,
 } from '../checks/index.ts';
 import type { PresentationUnderTest } from '../credentials/read-presentation.ts';
-import { about, aggregate, allValid, inOrder, totalsOf, type CredentialReport, type VerificationResult } from './report.ts';
+import { about, aggregate, allValid, inOrder, provenTotals, type CredentialReport, type VerificationResult } from './report.ts';
 import { unreadableReport, verifyCredentialJwt } from './verify-credential.ts';
 
 export interface PresentationOptions {
@@ -36,21 +37,23 @@ export interface PresentationOptions {
  * (`withPolicy`), over all presentations of an answer together.
  */
 export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckContext, options: PresentationOptions = {}): Promise<VerificationResult> {
+  if (p.entries.length > MAX_PRESENTED_CREDENTIALS) return tooManyToVerify(p, ctx, options);
   const resolved = await resolveIssuer(p.signerDid, ctx);
   const [own, credentials] = await Promise.all([
     checkSignature(p.jwt, p.signerDid, 'authentication', ctx, resolved),
-    // Beyond the limit the format check fails; the rest is not fetched for.
-    Promise.all(p.entries.slice(0, MAX_PRESENTED_CREDENTIALS).map((e) => ('jwt' in e ? verifyCredentialJwt(e.jwt, ctx) : unreadableReport(e.problem)))),
+    Promise.all(p.entries.map((e) => ('jwt' in e ? verifyCredentialJwt(e.jwt, ctx) : unreadableReport(e.problem)))),
   ]);
   const challenge = checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for');
   // Possession is proven to this verifier only by an answer to its own nonce.
   const proven = challenge.outcome === 'passed' && options.challenge?.nonce !== undefined;
-  const bound = credentials.map((report) => bindToHolder(report, p, proven));
   const presentationChecks: Check[] = [
     checkPresentationFormat(p),
     own,
     checkNotExpired(p, ctx.now, ctx.clockSkewSeconds, 'The presentation'),
   ];
+  // Credentials in a presentation that does not itself hold (unsigned, tampered, expired) are not
+  // shown as verified: nothing shows who put them together.
+  const bound = credentials.map((report) => bindToHolder(report, p, proven, allValid(presentationChecks)));
   const credentialChecks = bound.flatMap(about);
   const checks = inOrder([
     ...([...CREDENTIAL_CHECKS, HOLDER_BINDING] as CheckId[]).map((id) =>
@@ -65,19 +68,43 @@ export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckCon
     kind: 'presentation',
     checks,
     credentials: bound,
-    totals: totalsOf(bound),
+    totals: provenTotals(checks, bound),
     warnings: [...subjectNameWarnings(bound), ...bound.flatMap((c) => c.warnings)],
     holder: { did: p.signerDid, ...(holderName ? { name: holderName } : {}) },
     verifiedAt: ctx.now.toISOString(),
   };
 }
 
+/**
+ * A presentation carrying more than MAX_PRESENTED_CREDENTIALS credentials: its format fails and
+ * nothing is fetched for it, neither its signer's DID nor any credential's sources.
+ */
+function tooManyToVerify(p: PresentationUnderTest, ctx: CheckContext, options: PresentationOptions): VerificationResult {
+  const why = `the presentation carries ${p.entries.length} credentials, more than the ${MAX_PRESENTED_CREDENTIALS} verified at once`;
+  const checks = inOrder([
+    checkPresentationFormat(p),
+    ...([...CREDENTIAL_CHECKS, HOLDER_BINDING] as CheckId[]).filter((id) => id !== FORMAT).map((id) => unavailable(id, 'not_checked', why)),
+    checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for'),
+    notApplicable(POLICY, 'No policy was asked for'),
+  ]);
+  return {
+    verified: false,
+    kind: 'presentation',
+    checks,
+    credentials: [],
+    totals: provenTotals(checks, []),
+    warnings: [],
+    holder: { did: p.signerDid },
+    verifiedAt: ctx.now.toISOString(),
+  };
+}
+
 /** Adds the holder-binding check to a credential's own log: a credential counts only when its subject presented it. */
-function bindToHolder(report: CredentialReport, p: PresentationUnderTest, proven: boolean): CredentialReport {
+function bindToHolder(report: CredentialReport, p: PresentationUnderTest, proven: boolean, presentationHolds: boolean): CredentialReport {
   // An entry that could not even be read has nothing to bind; its format check already failed.
   if (report.securing === undefined) return report;
   const checks = [...report.checks, checkHolderBinding(p, report.subject.did, proven)];
-  return { ...report, checks, verified: allValid(checks) };
+  return { ...report, checks, verified: presentationHolds && allValid(checks) };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { hashPassword, LoginSchema, NewPasswordSchema, type SignUpLimit } from '../../shared/auth/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import type { WalletDeps } from '../deps.ts';
 import { parseInput } from '../../shared/http/index.ts';
-import { hashPassword } from './password.ts';
-import { LoginSchema, NewPasswordSchema } from './rules.ts';
+import type { WalletDeps } from '../deps.ts';
 
 const NewAccountSchema = z.object({ login: LoginSchema, password: NewPasswordSchema }).strict();
 
@@ -12,9 +11,18 @@ const NewAccountSchema = z.object({ login: LoginSchema, password: NewPasswordSch
  * Opens a volunteer's passport: a login, a scrypt hash of the password, and a fresh did:key whose
  * seed is sealed with `PASSPORT_SECRET`. The DID is the volunteer's for life: credentials are
  * issued to it.
+ *
+ * A taken login is answered as such (409, `field: login`): logins are chosen by people, who must
+ * be told to pick another. That makes sign-up able to tell whether a login exists, so sign-ups
+ * are counted per client address (`limit`) before anything is hashed (docs/security.md).
  */
-export async function createAccount(deps: Pick<WalletDeps, 'db' | 'holders' | 'now'>, body: unknown): Promise<{ id: string; did: string }> {
+export async function createAccount(
+  deps: Pick<WalletDeps, 'db' | 'holders' | 'now'>,
+  body: unknown,
+  limit?: { signUps: SignUpLimit; client: string },
+): Promise<{ id: string; did: string }> {
   const input = parseInput(NewAccountSchema, body);
+  await limit?.signUps.before(limit.client);
   const passwordHash = await hashPassword(input.password);
   const key = deps.holders.create();
   const id = randomUUID();

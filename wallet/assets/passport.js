@@ -3,7 +3,7 @@
 'use strict';
 
 (function () {
-  const { t, api, el, clear, say, showError, localized, hours, dateRange, category, badge } = window.Wallet;
+  const { t, api, el, clear, say, showError, localized, hours, date, dateRange, category, badge } = window.Wallet;
 
   function row(label, value) {
     return el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, hours(value)));
@@ -99,8 +99,27 @@
     }
   }
 
+  /** Points each PDF link at the chosen share (the QR it prints), or at none. */
+  function pointPdfLinks(shareId) {
+    for (const link of document.querySelectorAll('a[data-pdf]')) {
+      link.href = '/v1/passport.pdf?lang=' + link.dataset.pdf + (shareId ? '&shareId=' + encodeURIComponent(shareId) : '');
+    }
+  }
+
+  /** The live share links to choose the PDF's QR from, newest first and chosen to begin with. */
+  async function showPdfShares() {
+    const select = document.getElementById('pdf-share');
+    const live = window.Wallet.listOf(await api('GET', '/v1/shares'), 'shares').filter((share) => !share.expired);
+    for (const share of live) {
+      select.append(el('option', { value: share.id }, t('pdfShareOption', { date: date(share.expiresAt), n: share.credentialIds.length })));
+    }
+    if (live.length) select.value = live[0].id;
+    pointPdfLinks(select.value);
+    select.addEventListener('change', () => pointPdfLinks(select.value));
+  }
+
   window.Wallet.start(async (credentials) => {
     document.getElementById('import-form').addEventListener('submit', importFile);
-    await refresh(credentials);
+    await Promise.all([refresh(credentials), showPdfShares()]);
   });
 })();

@@ -1,5 +1,6 @@
 import { PassportError } from '../../shared/errors.ts';
 import type { GuardedResponse } from '../../shared/net/index.ts';
+import { redactSecrets } from '../../shared/redact.ts';
 
 /** The steps of OpenID4VCI's pre-authorized code flow, named in every error so a volunteer (or support) knows where it stopped. */
 export type ClaimStep = 'offer' | 'issuer_metadata' | 'authorization_server_metadata' | 'token' | 'nonce' | 'credential' | 'verification' | 'storage';
@@ -42,7 +43,7 @@ export function issuerJson<T>(res: GuardedResponse, step: ClaimStep): T {
     try {
       return JSON.parse(res.text()) as T;
     } catch {
-      throw new PassportError('upstream_unavailable', `${LABEL[step]} failed: ${res.url} did not answer JSON`, { extra: { step } });
+      throw new PassportError('upstream_unavailable', `${LABEL[step]} failed: ${redactSecrets(res.url)} did not answer JSON`, { extra: { step } });
     }
   }
   const oauth = oauthError(res);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { WalletDeps } from '../deps.ts';
 import { requireVolunteer, volunteerOf } from '../sessions/index.ts';
+import { checkAll } from './check-all.ts';
 import { listCredentials } from './list.ts';
 import { loadCredential } from './load.ts';
 import { removeCredential } from './remove.ts';
@@ -13,7 +14,8 @@ export function createCredentialsRouter(deps: WalletDeps): Router {
   });
   router.get('/v1/credentials/:id', requireVolunteer(deps), async (req, res) => {
     const stored = await loadCredential(deps.db, volunteerOf(res).id, String(req.params.id));
-    res.set('cache-control', 'no-store').json({ ...credentialView(stored, await deps.status.check(stored)), jwt: stored.jwt });
+    const [report] = await checkAll(deps.status, [stored], deps.config.verifyDeadlineSeconds * 1000);
+    res.set('cache-control', 'no-store').json({ ...credentialView(stored, report!), jwt: stored.jwt });
   });
   router.delete('/v1/credentials/:id', requireVolunteer(deps), async (req, res) => {
     await removeCredential(deps.db, volunteerOf(res).id, String(req.params.id));

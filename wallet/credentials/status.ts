@@ -3,11 +3,11 @@ import type { Config } from '../../shared/config.ts';
 import { LruCache } from '../../shared/crypto/index.ts';
 import type { DidResolver } from '../../shared/did/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { verifyDidJwt } from '../../shared/jwt/index.ts';
+import { decodeJwtParts, verifyDidJwt } from '../../shared/jwt/index.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
-import { fetchStatusList, type FetchedStatusList } from '../../shared/status-list/index.ts';
+import { MAX_STATUS_ENTRIES, createStatusListSource } from '../../shared/status-list/index.ts';
 import { createTrustListSource, type TrustedOrganization, type TrustList } from '../../shared/trust/index.ts';
-import { accreditedAtIssuance } from '../../shared/trust/index.ts';
+import { accreditedAtIssuance, claimedSigningTime, revokedKeyFor } from '../../shared/trust/index.ts';
 import type { DecodedCredential } from './decode.ts';
 
 /**
@@ -45,11 +45,12 @@ const OK: Outcome = { kind: 'ok' };
 /**
  * Checks stored credentials as a verifier would, now: the issuer's signature, the revocation bit
  * in the issuer's status list, the issuer's accreditation at issuance in the registry's trust
- * list, and expiry. Status lists and the trust list are cached for a short while (bounded), so a
- * passport of many credentials from one organization fetches its list once.
+ * list, and expiry. Status lists and the trust list are cached for a short while (bounded by
+ * entries and bytes; a list is revalidated after its own `ttl`), so a passport of many credentials
+ * from one organization fetches its list once.
  */
 export function createCredentialStatusChecker(options: StatusCheckerOptions): CredentialStatusChecker {
-  const lists = new LruCache<string, Promise<FetchedStatusList>>(1_000, options.cacheTtlMs);
+  const lists = createStatusListSource({ fetch: options.fetch, dids: options.dids, maxAgeMs: options.cacheTtlMs, now: options.now });
   const trust = createTrustListSource({
     url: options.config.trustListUrl,
     registryDid: options.config.registryDid,
@@ -73,8 +74,14 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
   async function signature(c: DecodedCredential): Promise<Outcome> {
     const key = createHash('sha256').update(c.jwt).digest('base64url');
     return cached(signatures, key, async () => {
+      const verify = () => verifyDidJwt(c.jwt, { dids: options.dids, relationship: 'assertionMethod', expectedDid: c.issuerDid });
       try {
-        await verifyDidJwt(c.jwt, { dids: options.dids, relationship: 'assertionMethod', expectedDid: c.issuerDid });
+        await verify().catch((err: unknown) => {
+          if (couldNotCheck(err)) throw err;
+          // The issuer may have rotated its key since its DID document was cached: look once more.
+          options.dids.forget(c.issuerDid);
+          return verify();
+        });
         return OK;
       } catch (err) {
         if (couldNotCheck(err)) throw err;
@@ -84,14 +91,25 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
   }
 
   async function revocation(c: DecodedCredential): Promise<Outcome> {
-    const entry = c.credential.credentialStatus;
-    if (!entry) return OK;
+    const raw = c.credential.credentialStatus as unknown;
+    if (!raw) return OK;
+    const entries = Array.isArray(raw) ? raw : [raw];
+    if (entries.length > MAX_STATUS_ENTRIES) {
+      return { kind: 'failed', status: 'invalid', reason: `status: ${entries.length} status entries, at most ${MAX_STATUS_ENTRIES} are checked` };
+    }
+    const outcomes = await Promise.all(entries.map((entry) => statusEntry(c, entry)));
+    return outcomes.find((o) => o.kind === 'failed') ?? outcomes.find((o) => o.kind === 'unknown') ?? OK;
+  }
+
+  async function statusEntry(c: DecodedCredential, entry: unknown): Promise<Outcome> {
+    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (typeof e.statusListCredential !== 'string' || typeof e.statusListIndex !== 'string' || !/^\d+$/.test(e.statusListIndex)) {
+      return { kind: 'failed', status: 'invalid', reason: 'status: the entry needs statusListCredential and a numeric statusListIndex' };
+    }
     try {
-      const list = await cached(lists, `${c.issuerDid} ${entry.statusListCredential}`, () =>
-        fetchStatusList(entry.statusListCredential, { fetch: options.fetch, dids: options.dids, expectedIssuer: c.issuerDid, now: options.now }),
-      );
-      if (list.bits.get(Number(entry.statusListIndex))) {
-        return { kind: 'failed', status: 'revoked', reason: `status: the ${list.purpose} bit ${entry.statusListIndex} is set` };
+      const list = await lists.get(e.statusListCredential, c.issuerDid);
+      if (list.bits.get(Number(e.statusListIndex))) {
+        return { kind: 'failed', status: 'revoked', reason: `status: the ${list.purpose} bit ${e.statusListIndex} is set` };
       }
       return OK;
     } catch (err) {
@@ -109,6 +127,15 @@ export function createCredentialStatusChecker(options: StatusCheckerOptions): Cr
     const organization = list.byDid.get(c.issuerDid);
     if (!organization) {
       return { outcome: { kind: 'failed', status: 'issuer_not_accredited', reason: `trust: ${c.issuerDid} is not on the trust list` }, organization };
+    }
+    const { header, payload } = decodeJwtParts(c.jwt);
+    const revoked = revokedKeyFor(organization, header.kid, claimedSigningTime(payload));
+    if (revoked) {
+      // The same rule as the verifier's: a key reported compromised disowns what it signed from then on.
+      return {
+        outcome: { kind: 'failed', status: 'invalid', reason: `signature: signed with ${revoked.kid}, which ${organization.id} reported compromised from ${revoked.from}` },
+        organization,
+      };
     }
     if (!accreditedAtIssuance(organization, c.issuedAt)) {
       return {

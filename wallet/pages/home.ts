@@ -27,6 +27,9 @@ export function homePage(lang: Language, path: string): string {
 <section class="card" aria-labelledby="documents-title">
   <h2 id="documents-title">${t('documentsTitle')}</h2>
   <h3>${t('pdfTitle')}</h3>
+  <p class="muted">${t('pdfShareHint')}</p>
+  <label for="pdf-share">${t('pdfShareLabel')}</label>
+  <select id="pdf-share"><option value="">${t('pdfNoShare')}</option></select>
   <p class="pdf-links">${(['kk', 'ru', 'en'] as Language[]).map(
     (l) => html`<a class="button" href="/v1/passport.pdf?lang=${l}" download="volunteer-passport-${l}.pdf" data-pdf="${l}">${LANGUAGE_NAMES[l]}</a> `,
   )}</p>

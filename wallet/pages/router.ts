@@ -38,6 +38,8 @@ export function createPagesRouter(_deps: PagesDeps): Router {
 
 function sendPage(res: Response, page: string): void {
   // The language comes from the cookie and Accept-Language, so caches must key on both.
-  res.set({ 'cache-control': 'no-store', vary: 'Accept-Language, Cookie' }).type('html').send(page);
+  // Same-origin referrers only: under `no-referrer` some browsers send `Origin: null` with the
+  // pages' own API writes, which the CSRF guard could not tell from a sandboxed stranger.
+  res.set({ 'cache-control': 'no-store', vary: 'Accept-Language, Cookie', 'referrer-policy': 'same-origin' }).type('html').send(page);
 }
 

@@ -22,6 +22,7 @@ export type PdfKey =
   | 'verifyHow'
   | 'linkExpires'
   | 'noShare'
+  | 'shareHolds'
   | 'valid'
   | 'revoked'
   | 'issuer_suspended'
@@ -52,7 +53,8 @@ export const PDF_MESSAGES: Messages<PdfKey> = {
     verifyHeading: 'Тексеру',
     verifyHow: 'QR-кодты телефон камерасымен сканерлеңіз немесе сілтемені ашыңыз: тексеруші қолтаңбаларды, аккредиттеуді және кері қайтарылмағанын тексереді.',
     linkExpires: 'Сілтеме {date} дейін жұмыс істейді (бұл сілтеменің мерзімі, куәліктердің емес).',
-    noShare: 'Расталған куәлік болмағандықтан, тексеру сілтемесі жасалмады.',
+    noShare: 'Бұл құжатта QR-код жоқ. Оны қосу үшін паспорттың «Бөлісу» бетінде сілтеме жасап, құжатты қайта басып шығарыңыз.',
+    shareHolds: 'Сілтемедегі куәліктер саны: {count}.',
     valid: 'жарамды',
     revoked: 'кері қайтарылған',
     issuer_suspended: 'ұйымның аккредиттеуі тоқтатылған',
@@ -82,7 +84,8 @@ export const PDF_MESSAGES: Messages<PdfKey> = {
     verifyHeading: 'Проверка',
     verifyHow: 'Отсканируйте QR-код камерой телефона или откройте ссылку: проверяющий сервис проверит подписи, аккредитацию и отсутствие отзыва.',
     linkExpires: 'Ссылка действует до {date} (это срок ссылки, а не удостоверений).',
-    noShare: 'Подтверждённых удостоверений нет, поэтому ссылка для проверки не создана.',
+    noShare: 'В этом документе нет QR-кода. Чтобы он появился, создайте ссылку на странице «Поделиться» паспорта и распечатайте документ снова.',
+    shareHolds: 'Удостоверений по ссылке: {count}.',
     valid: 'действительно',
     revoked: 'отозвано',
     issuer_suspended: 'аккредитация организации приостановлена',
@@ -112,7 +115,8 @@ export const PDF_MESSAGES: Messages<PdfKey> = {
     verifyHeading: 'Verification',
     verifyHow: 'Scan the QR code with a phone camera or open the link: the verifier checks the signatures, the accreditation and that nothing was revoked.',
     linkExpires: "The link works until {date} (the link's expiry, not the credentials').",
-    noShare: 'No verified credentials, so no verification link was made.',
+    noShare: 'This document has no QR code. To add one, create a share link on the Share page of your passport, then print again.',
+    shareHolds: 'Credentials behind the link: {count}.',
     valid: 'valid',
     revoked: 'revoked',
     issuer_suspended: 'organization suspended',

@@ -1,28 +1,25 @@
 import type { Language } from '../../shared/credential/index.ts';
+import { PassportError } from '../../shared/errors.ts';
 import { qrPng } from '../../shared/qr.ts';
 import type { Volunteer } from '../accounts/index.ts';
 import { checkedCredentials, credentialView } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
-import { shareCredentials, verifyUrl } from '../shares/index.ts';
+import { findShare, listShares, type ShareView } from '../shares/index.ts';
 import { summarize } from '../totals/index.ts';
 import { renderPassportPdf } from './render.ts';
 
-/** The printed passport's QR works this long; long enough to hand a printout around. */
-export const PDF_SHARE_DAYS = 90;
-
 /**
  * The printable passport: who the volunteer is, the verified totals, every credential with its
- * status now, and the QR of a fresh share link of the valid credentials, which opens the verifier.
+ * status now, and the QR of a share link the volunteer made (`shareId`, or else their newest
+ * live one). Printing creates nothing: a GET that any page can trigger must not mint public
+ * links, so with no live share the PDF says how to make one and carries no QR.
  */
-export async function passportPdf(deps: WalletDeps, volunteer: Volunteer, lang: Language): Promise<Buffer> {
+export async function passportPdf(deps: WalletDeps, volunteer: Volunteer, lang: Language, shareId?: string): Promise<Buffer> {
   const checked = await checkedCredentials(deps, volunteer.id);
-  const validIds = checked.filter((c) => c.report.status === 'valid').map((c) => c.stored.id);
-  let share = null;
-  if (validIds.length) {
-    const made = await shareCredentials(deps, volunteer, validIds, PDF_SHARE_DAYS);
-    const link = verifyUrl(deps.config, made.url);
-    share = { url: made.url, verifyUrl: link, expiresAt: made.expiresAt, qr: await qrPng(link, 340) };
-  }
+  const chosen = await chosenShare(deps, volunteer.id, shareId);
+  const share = chosen
+    ? { url: chosen.url, verifyUrl: chosen.verifyUrl, expiresAt: chosen.expiresAt, credentialCount: chosen.credentialIds.length, qr: await qrPng(chosen.verifyUrl, 340) }
+    : null;
   return renderPassportPdf({
     lang,
     holderName: checked.map((c) => c.stored.credential.credentialSubject.name).find((n): n is string => Boolean(n)) ?? null,
@@ -33,4 +30,12 @@ export async function passportPdf(deps: WalletDeps, volunteer: Volunteer, lang: 
     credentials: checked.map((c) => credentialView(c.stored, c.report)),
     share,
   });
+}
+
+/** The named share (404 if not the volunteer's, 410 once expired), or the newest live one, or none. */
+async function chosenShare(deps: WalletDeps, accountId: string, shareId: string | undefined): Promise<ShareView | undefined> {
+  if (shareId === undefined) return (await listShares(deps, accountId)).find((s) => !s.expired);
+  const share = await findShare(deps, accountId, shareId);
+  if (share.expired) throw new PassportError('gone', `The share ${shareId} expired at ${share.expiresAt}; choose a live one`, { field: 'shareId' });
+  return share;
 }

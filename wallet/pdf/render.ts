@@ -22,8 +22,8 @@ export interface PassportPdfContent {
   printedAt: Date;
   totals: Totals;
   credentials: CredentialView[];
-  /** The share link of the valid credentials, its verifier URL and QR, when there was anything to share. */
-  share: { url: string; verifyUrl: string; expiresAt: string; qr: Buffer } | null;
+  /** The share link the QR opens (one the volunteer made), its verifier URL and QR; null when there is none. */
+  share: { url: string; verifyUrl: string; expiresAt: string; credentialCount: number; qr: Buffer } | null;
 }
 
 /** Formats hours the way the reader's language writes numbers (18,5 in kk and ru; 18.5 in en). */
@@ -87,6 +87,7 @@ export function renderPassportPdf(content: PassportPdfContent): Promise<Buffer> 
     doc.image(content.share.qr, { fit: [170, 170] });
     doc.moveDown(0.3).text(content.share.url);
     doc.fontSize(8.5).text(content.share.verifyUrl).fontSize(10.5);
+    doc.text(t('shareHolds', { count: content.share.credentialCount }));
     doc.text(t('linkExpires', { date: content.share.expiresAt.slice(0, 10) }));
   } else {
     doc.text(t('noShare'));

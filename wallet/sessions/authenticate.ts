@@ -7,8 +7,6 @@ import { findVolunteer, type Volunteer } from '../accounts/index.ts';
 import type { WalletDeps } from '../deps.ts';
 import { SESSION_COOKIE } from './cookie.ts';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /** The session token of a request: the bearer token first, then the pages' cookie. */
 export function sessionToken(req: Request): { token: string; via: 'bearer' | 'cookie' } | undefined {
   const bearer = bearerToken(req);
@@ -18,19 +16,14 @@ export function sessionToken(req: Request): { token: string; via: 'bearer' | 'co
 }
 
 /**
- * Lets only a signed-in volunteer through and leaves them in `res.locals.volunteer`.
- *
- * A write authenticated by the cookie must carry `Content-Type: application/json`: a page on
- * another site can make a browser send the cookie with a form (urlencoded, multipart or
- * text/plain) but cannot send JSON without a CORS preflight, which this service never grants.
+ * Lets only a signed-in volunteer through and leaves them in `res.locals.volunteer`. Writes that
+ * the cookie authenticates have already passed the app's `cookieCsrfGuard` (own origin, no form
+ * media types) before they get here.
  */
 export function requireVolunteer(deps: Pick<WalletDeps, 'db' | 'now'>): RequestHandler {
   return async (req, res, next) => {
     const session = sessionToken(req);
     if (!session) throw new PassportError('unauthorized', 'Sign in first: send Authorization: Bearer <token> or the session cookie');
-    if (session.via === 'cookie' && !SAFE_METHODS.has(req.method) && !req.is('application/json')) {
-      throw new PassportError('forbidden', 'Writes signed in by cookie must be sent with Content-Type: application/json');
-    }
     const row = await deps.db.get<{ account_id: string }>('SELECT account_id FROM sessions WHERE token_hash = ? AND expires_at > ?', [
       hashToken(session.token),
       deps.now().toISOString(),

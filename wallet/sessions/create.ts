@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { AnyPasswordSchema, checkPassword, LoginSchema, type SignInLimit } from '../../shared/auth/index.ts';
 import { hashToken, newToken } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { AnyPasswordSchema, DECOY_HASH, LoginSchema, verifyPassword } from '../accounts/index.ts';
-import type { WalletDeps } from '../deps.ts';
 import { parseInput } from '../../shared/http/index.ts';
-import { assertSignInAllowed, forgetSignInFailures, recordSignInFailure } from './attempts.ts';
+import type { WalletDeps } from '../deps.ts';
 import { SESSION_LIFETIME_MS } from './cookie.ts';
 
 const SignInSchema = z.object({ login: LoginSchema, password: AnyPasswordSchema }).strict();
@@ -16,24 +15,22 @@ export interface NewSession {
 }
 
 /**
- * Signs a volunteer in. An unknown login and a wrong password take the same time (the decoy hash
- * is checked) and get the same answer, so logins cannot be discovered. The session token is
+ * Signs a volunteer in. The attempt is counted (`limit.before`) before the password is hashed,
+ * so a burst of guesses is refused instead of evaluated. An unknown login and a wrong password
+ * take the same time (a decoy hash is checked) and get the same answer. The session token is
  * handed out once and stored only as its SHA-256.
  */
-export async function signIn(deps: Pick<WalletDeps, 'db' | 'now'>, body: unknown, client: string): Promise<NewSession> {
+export async function signIn(deps: Pick<WalletDeps, 'db' | 'now'>, limit: SignInLimit, body: unknown, client: string): Promise<NewSession> {
   const input = parseInput(SignInSchema, body);
-  const now = deps.now();
-  await assertSignInAllowed(deps.db, input.login, client, now);
+  await limit.before(input.login, client);
   const account = await deps.db.get<{ id: string; did: string; password_hash: string }>(
     'SELECT id, did, password_hash FROM accounts WHERE login = ?',
     [input.login],
   );
-  const matches = await verifyPassword(input.password, account?.password_hash ?? (await DECOY_HASH));
-  if (!account || !matches) {
-    await recordSignInFailure(deps.db, input.login, client, now);
-    throw new PassportError('unauthorized', 'The login or the password is wrong');
-  }
-  await forgetSignInFailures(deps.db, input.login);
+  const ok = await checkPassword(input.password, account?.password_hash);
+  await limit.after(input.login, client, ok);
+  if (!account || !ok) throw new PassportError('unauthorized', 'The login or the password is wrong');
+  const now = deps.now();
   const token = newToken('vp_session');
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await deps.db.run('INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [

@@ -15,6 +15,8 @@ export interface Organization {
   id: string;
   did: string;
   apiKey: string;
+  /** The API key's public id, as the audit trail names it. */
+  apiKeyId: string;
 }
 
 export interface IssuerUnderTest {
@@ -36,7 +38,7 @@ export async function startIssuer(env: Record<string, string> = {}): Promise<Iss
         body: { id, name: { kk: `${id} ұйымы`, ru: `Организация ${id}`, en: `Organization ${id}` }, region },
       });
       if (res.status !== 201) throw new Error(`accrediting ${id} answered ${res.status}: ${res.text}`);
-      return { id, did: res.body.did, apiKey: res.body.apiKey };
+      return { id, did: res.body.did, apiKey: res.body.apiKey, apiKeyId: res.body.apiKeyId };
     },
   };
 }

@@ -62,7 +62,7 @@ describe('accreditation', () => {
       body: { id: 'eco-qyran', name: { kk: 'Эко Қыран', ru: 'Эко Кыран' }, region: 'KZ-55', bin: '123456789012' },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: 'eco-qyran', did: `did:web:localhost%3A${issuer.port}:orgs:eco-qyran`, apiKey: expect.stringMatching(/^vp_org_/), status: 'accredited' });
+    expect(res.body).toEqual({ id: 'eco-qyran', did: `did:web:localhost%3A${issuer.port}:orgs:eco-qyran`, apiKey: expect.stringMatching(/^vp_org_/), apiKeyId: expect.stringMatching(/^key_[0-9a-f]{20}$/), status: 'accredited' });
     keys['eco-qyran'] = res.body.apiKey;
   });
 
@@ -226,6 +226,8 @@ describe('the service around the registry', () => {
       ['/v1/organizations/{id}', 'get'],
       ['/v1/organizations/{id}/suspend', 'post'],
       ['/v1/organizations/{id}/reinstate', 'post'],
+      ['/v1/organizations/{id}/keys/rotate', 'post'],
+      ['/v1/organizations/{id}/keys/{keyId}/revoke', 'post'],
       ['/v1/trust-list', 'get'],
       ['/contexts/volunteer/v1', 'get'],
       ['/schemas/volunteer-activity/v1.json', 'get'],

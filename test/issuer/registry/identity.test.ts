@@ -19,6 +19,7 @@ let issuer: StartedService;
 let registryDid: string;
 const api = (method: string, path: string, options?: Parameters<typeof call>[3]) => call(issuer.url, method, path, options);
 const keys: Record<string, string> = {};
+let pavlodarKeyId = '';
 const resolverFor = () => {
   const fetch = createGuardedFetch({ httpHosts: ['localhost'] });
   return { fetch, dids: createDidResolver({ fetch, httpHosts: ['localhost'], cacheTtlMs: 0 }) };
@@ -29,6 +30,7 @@ beforeAll(async () => {
   registryDid = didWebFromUrl(issuer.url);
   const office = await api('POST', '/v1/front-offices', { token: ADMIN, body: { id: 'pavlodar', name: PAVLODAR_NAME, region: 'KZ-55' } });
   keys.pavlodar = office.body.apiKey;
+  pavlodarKeyId = office.body.apiKeyId;
   for (const id of ['eco-qyran', 'jas-agash']) {
     const res = await api('POST', '/v1/organizations', { token: keys.pavlodar, body: { id, name: { kk: id, ru: id, en: id }, region: 'KZ-55' } });
     expect(res.status).toBe(201);
@@ -149,15 +151,16 @@ describe('the trust list', () => {
 });
 
 describe('the audit trail', () => {
-  it('records every accreditation change', async () => {
+  it('records every accreditation change, naming the API key that acted', async () => {
+    expect(pavlodarKeyId).toMatch(/^key_[0-9a-f]{20}$/);
     const db = await openSqlite(join(issuer.dataDir, 'issuer.sqlite'));
     try {
       const rows = await db.all<{ action: string; subject: string; actor: string }>('SELECT action, subject, actor FROM audit_log ORDER BY seq');
       expect(rows).toEqual(
         expect.arrayContaining([
           { action: 'front_office.created', subject: 'pavlodar', actor: 'registry' },
-          { action: 'organization.accredited', subject: 'eco-qyran', actor: 'front_office:pavlodar' },
-          { action: 'organization.suspended', subject: 'jas-agash', actor: 'front_office:pavlodar' },
+          { action: 'organization.accredited', subject: 'eco-qyran', actor: `key:${pavlodarKeyId}` },
+          { action: 'organization.suspended', subject: 'jas-agash', actor: `key:${pavlodarKeyId}` },
           { action: 'organization.reinstated', subject: 'jas-agash', actor: 'registry' },
         ]),
       );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { VolunteerWorkStats } from '../../../issuer/stats/aggregate.ts';
+import type { StatsFilters } from '../../../issuer/stats/filters.ts';
 import { recountUnlessSlow } from '../../../issuer/stats/recount.ts';
 import { publishedVolunteers } from '../../../issuer/stats/small-cells.ts';
 
-const all = { region: null, from: null, to: null };
+const all: StatsFilters = { region: null, from: null, to: null, by: 'activity' };
 
 /** A count that takes `ms` on a frozen clock and answers how many times it ran. */
 function countTaking(ms: number, clock: { t: number }) {
@@ -34,8 +35,10 @@ describe('recountUnlessSlow', () => {
     clock.t += 30_000;
     expect(await counted(all)).toBe(first);
     expect((await counted({ ...all, region: 'KZ-55' })).stats.totals.activities).toBe(2);
+    // The same region by another attribution is another count.
+    expect((await counted({ ...all, region: 'KZ-55', by: 'organization' })).stats.totals.activities).toBe(3);
     clock.t += 31_000;
-    expect((await counted(all)).stats.totals.activities).toBe(3);
+    expect((await counted(all)).stats.totals.activities).toBe(4);
   });
 });
 

@@ -72,7 +72,20 @@ beforeAll(async () => {
   await record(bilim, { category: 'education', region: 'KZ-71', project: null, end: '2025-12-11', hours: 8 }, h[7]);
   await record(bilim, { category: 'education', region: 'KZ-71', project: null, end: '2025-12-12', hours: 5 });
   await record(bilim, { category: 'education', region: 'KZ-71', project: null, end: '2025-12-13', hours: 7 }, undefined, 'withdraw');
+  // February, culture in Abai Region by organizations accredited elsewhere: two from Pavlodar, one from Astana.
+  // No organization is accredited in Abai: counted where the organization is, this work is Pavlodar's and Astana's.
+  await record(eco, { category: 'culture', region: 'KZ-10', project: 'Мәдени мұра', end: '2026-02-14', hours: 5.5 }, h[0]);
+  await record(eco, { category: 'culture', region: 'KZ-10', project: 'Мәдени мұра', end: '2026-02-15', hours: 2 }, h[1]);
+  await record(bilim, { category: 'culture', region: 'KZ-10', project: 'Мәдени мұра', end: '2026-02-16', hours: 4 }, h[6]);
 }, 120_000);
+
+/** Where each test organization is accredited. */
+const accreditedIn: Record<string, string> = { 'stats-eco': 'KZ-55', 'stats-care': 'KZ-55', 'stats-bilim': 'KZ-71' };
+
+/** The test's record with each activity placed where its organization is accredited, for `by=organization`. */
+function byOrganizationRegion(rows: MadeActivity[]): MadeActivity[] {
+  return rows.map((m) => ({ ...m, region: accreditedIn[m.organization]! }));
+}
 afterAll(() => t?.issuer.stop());
 
 function expectFigures(body: any, rows: MadeActivity[]): void {
@@ -91,7 +104,7 @@ describe('GET /v1/stats for the national registry', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('no-store');
     expect(res.body.scope).toEqual({ kind: 'registry' });
-    expect(res.body.filters).toEqual({ region: null, from: null, to: null });
+    expect(res.body.filters).toEqual({ region: null, from: null, to: null, by: 'activity' });
     expectFigures(res.body, made);
   });
 
@@ -128,7 +141,7 @@ describe('GET /v1/stats for the national registry', () => {
 
   it('filters by region and by the day activities ended', async () => {
     const march = await stats('?from=2026-03-01&to=2026-03-31');
-    expect(march.body.filters).toEqual({ region: null, from: '2026-03-01', to: '2026-03-31' });
+    expect(march.body.filters).toEqual({ region: null, from: '2026-03-01', to: '2026-03-31', by: 'activity' });
     expectFigures(march.body, made.filter((m) => m.end >= '2026-03-01' && m.end <= '2026-03-31'));
     const pavlodarApril = await stats('?region=KZ-55&from=2026-04-11');
     expectFigures(pavlodarApril.body, made.filter((m) => m.region === 'KZ-55' && m.end >= '2026-04-11'));
@@ -151,6 +164,9 @@ describe('GET /v1/stats for the national registry', () => {
       ['?to=2026-4-1', 'to'],
       ['?from=2026-05-01&to=2026-04-01', 'to'],
       ['?from=2026-01-01&from=2026-02-01', 'from'],
+      ['?by=place', 'by'],
+      ['?by=ORGANIZATION', 'by'],
+      ['?by=activity&by=organization', 'by'],
     ];
     for (const [query, field] of cases) {
       const res = await stats(query);
@@ -158,6 +174,59 @@ describe('GET /v1/stats for the national registry', () => {
       expect(res.body, query).toMatchObject({ code: 'invalid_request', field });
       expect(res.body.detail, query).toContain(field);
     }
+  });
+});
+
+describe('GET /v1/stats?by=organization: work counted where its organization is accredited', () => {
+  it('places each activity in its organization\'s region, with the same totals', async () => {
+    const res = await stats('?by=organization');
+    expect(res.status).toBe(200);
+    expect(res.body.filters).toEqual({ region: null, from: null, to: null, by: 'organization' });
+    expectFigures(res.body, byOrganizationRegion(made));
+    expect(res.body.totals).toEqual((await stats()).body.totals);
+    // Abai, where no organization is accredited, has work by activity and none by organization.
+    expect(res.body.byRegion.map((r: any) => r.region).sort()).toEqual(['KZ-55', 'KZ-71']);
+    expect((await stats()).body.byRegion.map((r: any) => r.region).sort()).toEqual(['KZ-10', 'KZ-55', 'KZ-71']);
+  });
+
+  it('counts by hand: Pavlodar\'s organizations worked 7.5 hours in Abai, Astana\'s 4', async () => {
+    const national = (await stats('?by=organization')).body;
+    const pavlodar = national.byRegion.find((r: any) => r.region === 'KZ-55');
+    // By activity Pavlodar has 4+5+6+7+8 (ecology) + 4×3 + 6.5 (social) = 48.5 hours in 11 activities (one revoked);
+    // its organizations add 5.5 + 2 hours in two activities in Abai.
+    expect((await stats()).body.byRegion.find((r: any) => r.region === 'KZ-55').hours).toBe(48.5);
+    expect(pavlodar).toMatchObject({ hours: 56, activities: 13, organizations: 2, credentialsClaimed: 13, credentialsRevoked: 1, volunteers: 6 });
+    // Astana: 12 + 8 (education) + 4 (culture in Abai); the unclaimed offer counts as an activity, the withdrawn one not.
+    expect(national.byRegion.find((r: any) => r.region === 'KZ-71')).toMatchObject({ hours: 24, activities: 4, credentialsClaimed: 3, volunteers: '<5' });
+  });
+
+  it('filters by the organization\'s region', async () => {
+    const abai = await stats('?region=KZ-10&by=organization');
+    expect(abai.body.totals).toEqual({ volunteers: 0, organizations: 0, activities: 0, credentialsClaimed: 0, credentialsRevoked: 0, hours: 0 });
+    expect((await stats('?region=KZ-10')).body.totals).toMatchObject({ activities: 3, hours: 11.5, organizations: 2, volunteers: '<5' });
+    const pavlodarWinter = await stats('?region=KZ-55&by=organization&to=2026-03-31');
+    expectFigures(pavlodarWinter.body, byOrganizationRegion(made).filter((m) => m.region === 'KZ-55' && m.end <= '2026-03-31'));
+  });
+
+  it('shows a front office its own organizations\' work wherever it was done', async () => {
+    const byActivity = await stats('', pavlodarOffice);
+    const byOrganization = await stats('?by=organization', pavlodarOffice);
+    expect(byOrganization.status).toBe(200);
+    expect(byOrganization.body.scope).toEqual({ kind: 'front_office', region: 'KZ-55' });
+    expect(byOrganization.body.filters).toEqual({ region: 'KZ-55', from: null, to: null, by: 'organization' });
+    expectFigures(byOrganization.body, byOrganizationRegion(made).filter((m) => m.region === 'KZ-55'));
+    expectFigures(byActivity.body, made.filter((m) => m.region === 'KZ-55'));
+    expect(byOrganization.body.totals.hours - byActivity.body.totals.hours).toBe(7.5);
+    expect(byOrganization.body.byCategory.find((r: any) => r.category === 'culture')).toMatchObject({ hours: 7.5, activities: 2, volunteers: '<5' });
+    expect(byActivity.body.byCategory.find((r: any) => r.category === 'culture')).toBeUndefined();
+    const astana = await stats('?by=organization&region=KZ-71', astanaOffice);
+    expectFigures(astana.body, byOrganizationRegion(made).filter((m) => m.region === 'KZ-71'));
+  });
+
+  it('still refuses a front office another region', async () => {
+    const res = await stats('?by=organization&region=KZ-10', pavlodarOffice);
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'forbidden', field: 'region' });
   });
 });
 
@@ -187,7 +256,8 @@ describe('who may see the accounting', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = (await t.api('GET', '/openapi.json')).body;
-    expect(doc.paths['/v1/stats'].get.parameters.map((p: any) => p.name)).toEqual(['region', 'from', 'to']);
+    expect(doc.paths['/v1/stats'].get.parameters.map((p: any) => p.name)).toEqual(['region', 'from', 'to', 'by']);
+    expect(doc.paths['/v1/stats'].get.parameters.find((p: any) => p.name === 'by').schema.enum).toEqual(['activity', 'organization']);
     expect(Object.keys(doc.paths['/v1/stats'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
     expect(doc.paths['/dashboard'].get).toBeDefined();
   });

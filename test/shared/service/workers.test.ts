@@ -45,7 +45,7 @@ describe('a service run with WORKERS=2', () => {
     expect(revoked.status).toBe(200);
     for (let i = 0; i < 4; i++) {
       const list = await t.api('GET', `/status/${org.id}/1`);
-      const bits = StatusBitstring.decode(JSON.parse(Buffer.from(list.text.split('.')[1]!, 'base64url').toString()).vc.credentialSubject.encodedList);
+      const bits = await StatusBitstring.decode(JSON.parse(Buffer.from(list.text.split('.')[1]!, 'base64url').toString()).vc.credentialSubject.encodedList);
       expect(bits.get(Number(indices[0]))).toBe(true);
       expect(bits.get(Number(indices[1]))).toBe(false);
     }

@@ -8,6 +8,7 @@ interface Created {
   requestUri: string;
   qrUrl: string;
   expiresAt: string;
+  readToken: string;
 }
 
 /** What a wallet does with a request URI (contracts.md): fetch the request object and read its claims. */
@@ -42,7 +43,8 @@ describe('OpenID4VP requests (direct_post)', () => {
     expect(res.status).toBe(201);
     return res.body as Created;
   };
-  const status = async (id: string): Promise<{ status: string; result?: Result }> => (await fetch(`${verifier.url}/v1/requests/${id}`)).json() as Promise<{ status: string; result?: Result }>;
+  const status = async (created: Created): Promise<{ status: string; result?: Result }> =>
+    (await fetch(`${verifier.url}/v1/requests/${created.id}`, { headers: { authorization: `Bearer ${created.readToken}` } })).json() as Promise<{ status: string; result?: Result }>;
   /** Answers a request as the volunteer's wallet would, with `credentials` unless told otherwise. */
   const respond = async (created: Created, options: { by?: FixtureSigner; nonce?: string; aud?: string; jwts?: string[] } = {}) => {
     const { claims } = await readRequest(created.requestUri);
@@ -93,7 +95,7 @@ describe('OpenID4VP requests (direct_post)', () => {
     expect(claims.exp - claims.iat).toBe(600);
     const qr = await fetch(created.qrUrl);
     expect(qr.headers.get('content-type')).toBe('image/png');
-    expect((await status(created.id)).status).toBe('pending');
+    expect((await status(created)).status).toBe('pending');
     const other = await readRequest((await create()).requestUri);
     expect(other.claims.nonce).not.toBe(claims.nonce);
   });
@@ -118,7 +120,7 @@ describe('OpenID4VP requests (direct_post)', () => {
     const created = await create({ minHours: 10, categories: ['ecology'], since: '2025-01-01' });
     const { vp, claims, res } = await respond(created);
     expect(res).toEqual({ status: 200, body: {} });
-    const after = await status(created.id);
+    const after = await status(created);
     expect(after.status).toBe('verified');
     expectAllValid(after.result!);
     expect(check(after.result!, 'challenge').outcome).toBe('passed');
@@ -128,7 +130,7 @@ describe('OpenID4VP requests (direct_post)', () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('invalid_request');
     expect(again.body.code).toBe('conflict');
-    expect((await status(created.id)).status).toBe('verified');
+    expect((await status(created)).status).toBe('verified');
     const object = await fetch(`${verifier.url}/oid4vp/requests/${created.id}`);
     expect(object.status).toBe(410);
   });
@@ -136,7 +138,7 @@ describe('OpenID4VP requests (direct_post)', () => {
   it('a policy that is not met turns only the policy red', async () => {
     const created = await create({ minHours: 12, categories: ['ecology'] });
     await respond(created);
-    const after = await status(created.id);
+    const after = await status(created);
     expect(after.status).toBe('failed');
     expectOnlyRed(after.result!, 'policy', 'policy_not_met');
   });
@@ -144,14 +146,14 @@ describe('OpenID4VP requests (direct_post)', () => {
   it('counts only activities since the asked date', async () => {
     const created = await create({ minHours: 7, since: '2026-01-01' });
     await respond(created);
-    expectOnlyRed((await status(created.id)).result!, 'policy', 'policy_not_met');
+    expectOnlyRed((await status(created)).result!, 'policy', 'policy_not_met');
   });
 
   it('a wrong nonce turns only the challenge red', async () => {
     const created = await create();
     const { res } = await respond(created, { nonce: 'not-the-nonce' });
     expect(res.status).toBe(200);
-    const after = await status(created.id);
+    const after = await status(created);
     expect(after.status).toBe('failed');
     expectOnlyRed(after.result!, 'challenge', 'nonce_mismatch');
   });
@@ -159,12 +161,12 @@ describe('OpenID4VP requests (direct_post)', () => {
   it('a presentation replayed from another request turns only the challenge red', async () => {
     const first = await create();
     const { vp } = await respond(first);
-    expect((await status(first.id)).status).toBe('verified');
+    expect((await status(first)).status).toBe('verified');
     const second = await create();
     const { claims } = await readRequest(second.requestUri);
     const res = await answer(claims.response_uri, claims.state, { volunteer_activity: [vp] });
     expect(res.status).toBe(200);
-    const after = await status(second.id);
+    const after = await status(second);
     expect(after.status).toBe('failed');
     expectOnlyRed(after.result!, 'challenge', 'nonce_mismatch');
   });
@@ -172,13 +174,13 @@ describe('OpenID4VP requests (direct_post)', () => {
   it('a presentation addressed to another verifier turns only the challenge red', async () => {
     const created = await create();
     await respond(created, { aud: 'redirect_uri:https://elsewhere.example/cb' });
-    expectOnlyRed((await status(created.id)).result!, 'challenge', 'audience_mismatch');
+    expectOnlyRed((await status(created)).result!, 'challenge', 'audience_mismatch');
   });
 
   it('an answer by someone who is not the subject turns only holder binding red', async () => {
     const created = await create();
     await respond(created, { by: holder() });
-    expectOnlyRed((await status(created.id)).result!, 'holder_binding', 'holder_not_subject');
+    expectOnlyRed((await status(created)).result!, 'holder_binding', 'holder_not_subject');
   });
 
   it('a malformed answer is invalid_request and leaves the request open', async () => {
@@ -194,13 +196,14 @@ describe('OpenID4VP requests (direct_post)', () => {
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('invalid_request');
     }
-    expect((await status(created.id)).status).toBe('pending');
+    expect((await status(created)).status).toBe('pending');
     const { res } = await respond(created);
     expect(res.status).toBe(200);
   });
 
   it('an unknown request is 404', async () => {
-    expect((await fetch(`${verifier.url}/v1/requests/nope`)).status).toBe(404);
+    expect((await fetch(`${verifier.url}/v1/requests/nope`, { headers: { authorization: 'Bearer vp_read_anything' } })).status).toBe(404);
+    expect((await fetch(`${verifier.url}/v1/requests/nope`)).status).toBe(401);
     const vp = await presentation(volunteer, credentials, { nonce: 'n', aud: 'a' });
     const res = await answer(`${verifier.url}/oid4vp/responses/nope`, 'nope', { volunteer_activity: [vp] });
     expect(res.status).toBe(404);
@@ -218,7 +221,7 @@ describe('an expired request', () => {
       const created = (await postJson(`${verifier.url}/v1/requests`, {})).body as Created;
       const { claims } = await readRequest(created.requestUri);
       await new Promise((r) => setTimeout(r, 1200));
-      expect((await (await fetch(`${verifier.url}/v1/requests/${created.id}`)).json()).status).toBe('expired');
+      expect((await (await fetch(`${verifier.url}/v1/requests/${created.id}`, { headers: { authorization: `Bearer ${created.readToken}` } })).json()).status).toBe('expired');
       expect((await fetch(`${verifier.url}/oid4vp/requests/${created.id}`)).status).toBe(410);
       const vp = await presentation(volunteer, [await fixture.issue('eco-qyran', { holderDid: volunteer.did })], { nonce: claims.nonce, aud: claims.client_id });
       const res = await answer(claims.response_uri, claims.state, { volunteer_activity: [vp] });

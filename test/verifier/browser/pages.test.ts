@@ -138,7 +138,9 @@ describe('verifier pages in a browser', () => {
       expect(await why.locator('strong').textContent()).toBe('Отозвано');
       expect(await page.locator('#checks li[data-check="not_revoked"] strong').textContent()).toContain('Отозвано');
       expect(await page.locator('#checks li[data-check="not_revoked"]').textContent()).not.toContain('Не отозвано');
-      expect(await page.locator('#totals').textContent()).toContain('Всего: 18.5 ч (удостоверений: 1)');
+      // A presentation that fails proves no hours, not even those of its good credential.
+      expect(await page.locator('#totals').textContent()).toContain('Всего: 0 ч (удостоверений: 0)');
+      expect(await page.locator('#totals').textContent()).toContain('Презентация не подтверждена, поэтому её часы не учитываются');
       expect(await page.locator('#checks li[data-check="not_revoked"]').getAttribute('data-outcome')).toBe('failed');
       await screenshot(page, 'failed');
       await page.goto(`${verifier.url}/verify?presentation=${encodeURIComponent('http://169.254.169.254/p/x')}&lang=en`);
@@ -194,6 +196,15 @@ describe('verifier pages in a browser', () => {
       expect(await page.locator('#checks li[data-check="holder_binding"]').getAttribute('data-outcome')).toBe('passed');
       expect(await page.locator('#checks li[data-check="policy"]').getAttribute('data-outcome')).toBe('passed');
       await screenshot(page, 'request-verified');
+      // The read token came in the URL fragment and left the address bar; another screen that
+      // opens the same address (the id is in the QR) sees no answer.
+      expect(page.url()).not.toContain('read=');
+      const stranger = await browser.newPage({ viewport: PHONE });
+      await stranger.goto(page.url());
+      await stranger.locator('#request-locked').waitFor({ state: 'visible' });
+      expect(await stranger.locator('#result').count()).toBe(0);
+      expect(await page.content()).toContain('Серікқызы');
+      expect(await stranger.content()).not.toContain('Серікқызы');
     } finally {
       await browser.close();
     }

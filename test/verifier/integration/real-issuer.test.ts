@@ -139,22 +139,37 @@ describe('verifier against a running issuer', () => {
     const request = async () => {
       const created = (await postJson(`${verifier.url}/v1/requests`, { minHours: 10 })).body;
       const object = await (await fetch(new URL(created.requestUri).searchParams.get('request_uri')!)).text();
-      return { id: created.id as string, claims: JSON.parse(Buffer.from(object.split('.')[1]!, 'base64url').toString()) };
+      return { id: created.id as string, readToken: created.readToken as string, claims: JSON.parse(Buffer.from(object.split('.')[1]!, 'base64url').toString()) };
     };
     const post = (claims: Record<string, string>, vp: string) =>
       fetch(claims.response_uri!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ state: claims.state!, vp_token: JSON.stringify({ volunteer_activity: [vp] }) }) });
     const first = await request();
     const vp = await presentation(volunteer, [jwt], { nonce: first.claims.nonce, aud: first.claims.client_id });
     expect((await post(first.claims, vp)).status).toBe(200);
-    const answered = await (await fetch(`${verifier.url}/v1/requests/${first.id}`)).json();
+    const read = async (r: { id: string; readToken: string }) => (await fetch(`${verifier.url}/v1/requests/${r.id}`, { headers: { authorization: `Bearer ${r.readToken}` } })).json();
+    const answered = await read(first);
     expect(answered.status).toBe('verified');
     expectAllValid(answered.result);
     expect((await post(first.claims, vp)).status).toBe(409);
     const second = await request();
     expect((await post(second.claims, vp)).status).toBe(200);
-    const replayed = await (await fetch(`${verifier.url}/v1/requests/${second.id}`)).json();
+    const replayed = await read(second);
     expect(replayed.status).toBe('failed');
     expectOnlyRed(replayed.result, 'challenge', 'nonce_mismatch');
+  });
+
+  it("a revocation reaches a verifier that caches for 5 minutes within the list's ttl (10 s by default)", async () => {
+    const jwt = await claim(eco, volunteer);
+    expectAllValid(await verifyWith(cachingVerifier, await presentation(volunteer, [jwt])));
+    const jti = decodeJwtParts(jwt).payload.jti as string;
+    expect((await t.api('POST', `/v1/credentials/${encodeURIComponent(jti)}/revoke`, { token: eco.apiKey, body: { reason: 'recorded twice' } })).status).toBe(200);
+    const revokedAt = Date.now();
+    let result: Result;
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      result = await verifyWith(cachingVerifier, await presentation(volunteer, [jwt]));
+    } while (check(result, 'not_revoked').valid && Date.now() - revokedAt < 20_000);
+    expectOnlyRed(result, 'not_revoked', 'revoked');
   });
 
   // Last: it stops the issuer.

@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../../../shared/db/index.ts';
 import { createPresentationRequest } from '../../../verifier/requests/create.ts';
 import { parseRequestInput } from '../../../verifier/requests/input.ts';
 import { REQUEST_MIGRATIONS } from '../../../verifier/requests/migrations.ts';
-import { REQUEST_RETENTION_DAYS, findRequest, publicStatus } from '../../../verifier/requests/store.ts';
+import { findRequest, markResultRead, publicStatus } from '../../../verifier/requests/store.ts';
 import { tempDataDir } from '../../helpers/services.ts';
 
 describe('createPresentationRequest', () => {
@@ -31,11 +31,25 @@ describe('createPresentationRequest', () => {
     expect(stored.nonce).not.toBe((await findRequest(db, (await create(now)).id))!.nonce);
   });
 
-  it(`forgets requests (and their results) ${REQUEST_RETENTION_DAYS} days after they expired`, async () => {
-    const old = await create(new Date('2026-05-02T10:00:00Z'));
-    const kept = await create(new Date('2026-05-08T10:00:00Z'));
-    await create(new Date('2026-05-09T10:11:00Z'));
-    expect(await findRequest(db, old.id)).toBeUndefined();
-    expect(await findRequest(db, kept.id)).toBeDefined();
+  it('keeps only the hash of the read token it hands out', async () => {
+    const created = await create(new Date('2026-05-02T10:00:00Z'));
+    expect(created.readToken).toMatch(/^vp_read_[A-Za-z0-9_-]{43}$/);
+    const stored = (await findRequest(db, created.id))!;
+    expect(stored.readTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(created.readToken);
+  });
+
+  it('forgets a result 10 minutes after it was first read, and an unread request an hour after it expired', async () => {
+    const read = await create(new Date('2026-05-03T10:00:00Z'));
+    const unread = await create(new Date('2026-05-03T10:00:00Z'));
+    await db.run("UPDATE presentation_requests SET status = 'verified', result = '{}' WHERE id IN (?, ?)", [read.id, unread.id]);
+    await markResultRead(db, read.id, new Date('2026-05-03T10:05:00Z'));
+    await create(new Date('2026-05-03T10:14:59Z'));
+    expect(await findRequest(db, read.id)).toBeDefined();
+    await create(new Date('2026-05-03T10:15:01Z'));
+    expect(await findRequest(db, read.id)).toBeUndefined();
+    expect(await findRequest(db, unread.id)).toBeDefined();
+    await create(new Date('2026-05-03T11:10:01Z'));
+    expect(await findRequest(db, unread.id)).toBeUndefined();
   });
 });

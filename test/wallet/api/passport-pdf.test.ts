@@ -9,6 +9,8 @@ const VERIFIER_URL = 'http://verifier.example.kz:4300';
 let passport: Passport;
 let eco: Organization;
 let dana: Volunteer;
+let validIds: string[];
+let shareUrl: string;
 const dir = mkdtempSync(join(tmpdir(), 'wallet-pdf-'));
 
 const TREE = { kk: 'Ағаш отырғызу', ru: 'Посадка деревьев', en: 'Tree planting' };
@@ -39,6 +41,11 @@ beforeAll(async () => {
   const list = await passport.walletApi('GET', '/v1/credentials', { token: dana.token });
   const flood = list.body.credentials.find((c: { activity: { hours: number } }) => c.activity.hours === 10);
   expect((await passport.issuerApi('POST', `/v1/credentials/${encodeURIComponent(flood.id)}/revoke`, { token: eco.apiKey, body: { reason: 'wrong volunteer' } })).status).toBe(200);
+  // The volunteer shares the two valid credentials; the PDF's QR points at that share.
+  validIds = list.body.credentials.filter((c: { id: string }) => c.id !== flood.id).map((c: { id: string }) => c.id);
+  const share = await passport.walletApi('POST', '/v1/shares', { token: dana.token, body: { credentialIds: validIds, expiresInDays: 90 } });
+  expect(share.status).toBe(201);
+  shareUrl = share.body.url;
 });
 afterAll(async () => {
   await passport?.stop();
@@ -66,16 +73,37 @@ describe('the printable passport', () => {
     expect(text).toContain(revoked);
     expect(text).toContain('Дана Серікқызы');
     if (lang === 'kk') for (const letter of ['ә', 'ғ', 'қ', 'ң', 'ө', 'ү', 'ұ', 'і']) expect(text).toContain(letter);
-    expect(text).toMatch(new RegExp(`${passport.wallet.url}/p/[A-Za-z0-9_-]{22,}`));
+    expect(text).toContain(shareUrl);
   });
 
-  it('prints the QR of a fresh share link of the valid credentials only', async () => {
-    const before = (await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares.length;
-    await passport.walletApi('GET', '/v1/passport.pdf?lang=en', { token: dana.token });
-    const shares = (await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares;
-    expect(shares).toHaveLength(before + 1);
-    expect(shares[0].credentialIds).toHaveLength(2);
-    expect(Date.parse(shares[0].expiresAt) - Date.parse(shares[0].createdAt)).toBe(90 * 86_400_000);
+  it('prints the QR of a share the volunteer chose, and makes none itself', async () => {
+    const older = (await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares[0];
+    const newer = await passport.walletApi('POST', '/v1/shares', { token: dana.token, body: { credentialIds: validIds.slice(0, 1), expiresInDays: 7 } });
+    const newest = pdfText((await passport.walletApi('GET', '/v1/passport.pdf?lang=en', { token: dana.token })).bytes, 'newest.pdf');
+    expect(newest).toContain(newer.body.url);
+    expect(newest).toContain('Credentials behind the link: 1.');
+    const chosen = pdfText((await passport.walletApi('GET', `/v1/passport.pdf?lang=en&shareId=${older.id}`, { token: dana.token })).bytes, 'chosen.pdf');
+    expect(chosen).toContain(older.url);
+    expect(chosen).toContain('Credentials behind the link: 2.');
+    expect((await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares).toHaveLength(2);
+  });
+
+  it('without a live share, says how to make one and prints no QR', async () => {
+    const erlan = await passport.volunteer('erlan');
+    const res = await passport.walletApi('GET', '/v1/passport.pdf?lang=ru', { token: erlan.token });
+    expect(res.status).toBe(200);
+    const text = pdfText(res.bytes, 'no-share.pdf').replace(/\s+/g, ' ');
+    expect(text).toContain('В этом документе нет QR-кода');
+    expect(text).not.toContain('/p/');
+    expect((await passport.walletApi('GET', '/v1/shares', { token: erlan.token })).body.shares).toEqual([]);
+  });
+
+  it('refuses a share that is not the volunteer\'s', async () => {
+    const erlan = await passport.walletApi('POST', '/v1/sessions', { body: { login: 'erlan', password: 'a long passphrase 1' } });
+    const danaShare = (await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares[0];
+    const res = await passport.walletApi('GET', `/v1/passport.pdf?shareId=${danaShare.id}`, { token: erlan.body.token });
+    expect(res.status).toBe(404);
+    expect((await passport.walletApi('GET', '/v1/passport.pdf?shareId=%3Cx%3E', { token: dana.token })).body).toMatchObject({ code: 'invalid_request', field: 'shareId' });
   });
 
   it('refuses an unknown language and an anonymous caller', async () => {

@@ -58,10 +58,11 @@ describe("answering a verifier's request (OpenID4VP 1.0, direct_post, against th
     const res = await respond(request.body.requestUri, [ids.trees!, ids.school!]);
     expect(res.status, res.text).toBe(200);
     expect(res.body.verifierStatus).toBe(200);
-    let outcome = await verifierApi('GET', `/v1/requests/${request.body.id}`);
+    const read = () => call(verifier.url, 'GET', `/v1/requests/${request.body.id}`, { token: request.body.readToken });
+    let outcome = await read();
     for (let i = 0; i < 50 && outcome.body.status === 'pending'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      outcome = await verifierApi('GET', `/v1/requests/${request.body.id}`);
+      outcome = await read();
     }
     expect(outcome.body.status, outcome.text).toBe('verified');
     expect(outcome.body.result.totals).toMatchObject({ hours: 24.5, credentials: 2 });

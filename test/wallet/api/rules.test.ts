@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../../wallet/accounts/password.ts';
+import { hashPassword, verifyPassword } from '../../../shared/auth/index.ts';
 import { parseOfferLink } from '../../../wallet/claim/offer.ts';
 import { wellKnownUrl } from '../../../wallet/claim/metadata.ts';
 import { accreditedAtIssuance } from '../../../shared/trust/index.ts';

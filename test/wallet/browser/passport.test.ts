@@ -177,6 +177,20 @@ describe('the wallet pages in a browser', () => {
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-pdf="kk"]').click()]);
     expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // The PDF's QR is a share the volunteer made: the page offers the live ones, newest first.
+    // The share is made by the page's own fetch with the cookie, which the CSRF guard lets through.
+    const share = await page.evaluate(async () => {
+      const list = await (await fetch('/v1/credentials')).json();
+      const res = await fetch('/v1/shares', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credentialIds: [list.credentials[0].id], expiresInDays: 30 }) });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(share.status).toBe(201);
+    await page.reload();
+    await expect.poll(() => page.locator('#pdf-share').inputValue()).toBe(share.body.id);
+    expect(await page.locator('a[data-pdf="en"]').getAttribute('href')).toBe(`/v1/passport.pdf?lang=en&shareId=${share.body.id}`);
+    await page.locator('#pdf-share').selectOption('');
+    expect(await page.locator('a[data-pdf="en"]').getAttribute('href')).toBe('/v1/passport.pdf?lang=en');
+
     const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('#export-link').click()]);
     const file = await exported.path();
     expect((JSON.parse(readFileSync(file, 'utf8')) as { credentials: unknown[] }).credentials).toHaveLength(2);

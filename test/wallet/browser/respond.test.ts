@@ -53,7 +53,7 @@ describe('answering a verifier request in the browser', () => {
       }),
     });
     expect(created.status).toBe(201);
-    const request = (await created.json()) as { id: string; requestUri: string };
+    const request = (await created.json()) as { id: string; requestUri: string; readToken: string };
 
     await page.goto(services.wallet.url + '/respond');
     await signInThroughPage(page, volunteer);
@@ -71,9 +71,9 @@ describe('answering a verifier request in the browser', () => {
     await screenshot(page, 'respond');
 
     await page.locator('#send-answer').click();
-    await expect.poll(() => page.locator('#notice').textContent()).toContain('Жіберілді.');
+    await expect.poll(() => page.locator('#notice').textContent(), { timeout: 15_000 }).toContain('Жіберілді.');
     await expect
-      .poll(async () => ((await (await fetch(`${services.verifier!.url}/v1/requests/${request.id}`)).json()) as { status: string }).status)
+      .poll(async () => ((await (await fetch(`${services.verifier!.url}/v1/requests/${request.id}`, { headers: { authorization: `Bearer ${request.readToken}` } })).json()) as { status: string }).status, { timeout: 15_000 })
       .toBe('verified');
 
     // A request is single use: opening it again is refused, in words.

@@ -1,19 +1,55 @@
-// A request page waits for the volunteer's answer: it polls the request's status on this origin
-// and reloads once the answer is in (or the request expired), so the server renders the result.
+// A request page waits for the volunteer's answer. The request's id is in its QR for anyone to
+// see, so the answer is read with the request's read token, which only this page holds: it
+// arrives in the URL fragment (never sent to a server or logged), moves to sessionStorage and
+// leaves the address bar. The script polls the status with it and, once the answer is in, puts
+// the server-rendered answer in place of the QR.
 (function () {
   'use strict';
   var section = document.getElementById('request');
+  var locked = document.getElementById('request-locked');
   var id = section.getAttribute('data-request');
+  var key = 'verifier-request-read:' + id;
+  var lang = document.documentElement.lang || 'en';
+
+  var fromFragment = /(?:^#|&)read=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (fromFragment) {
+    window.sessionStorage.setItem(key, fromFragment[1]);
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  var token = window.sessionStorage.getItem(key);
+
+  function headers(accept) {
+    return { accept: accept, authorization: 'Bearer ' + token };
+  }
+
+  function showLocked() {
+    if (section.getAttribute('data-status') !== 'expired') locked.hidden = false;
+  }
+
+  function showAnswer(status) {
+    fetch('/requests/' + encodeURIComponent(id) + '/answer?lang=' + encodeURIComponent(lang), { headers: headers('text/html'), cache: 'no-store' })
+      .then(function (res) { return res.ok ? res.text() : Promise.reject(res.status); })
+      .then(function (markup) {
+        section.innerHTML = markup;
+        section.setAttribute('data-status', status);
+      })
+      .catch(function () { window.setTimeout(function () { showAnswer(status); }, 3000); });
+  }
 
   function poll() {
-    fetch('/v1/requests/' + encodeURIComponent(id), { headers: { accept: 'application/json' }, cache: 'no-store' })
-      .then(function (res) { return res.ok ? res.json() : null; })
+    fetch('/v1/requests/' + encodeURIComponent(id), { headers: headers('application/json'), cache: 'no-store' })
+      .then(function (res) {
+        if (res.status === 401 || res.status === 404) return 'locked';
+        return res.ok ? res.json() : null;
+      })
       .then(function (body) {
-        if (body && body.status !== 'pending') window.location.reload();
+        if (body === 'locked') showLocked();
+        else if (body && body.status !== 'pending') showAnswer(body.status);
         else window.setTimeout(poll, 1500);
       })
       .catch(function () { window.setTimeout(poll, 3000); });
   }
 
-  window.setTimeout(poll, 1500);
+  if (token) poll();
+  else showLocked();
 })();

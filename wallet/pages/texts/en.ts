@@ -53,6 +53,10 @@ export const EN = {
 
   documentsTitle: 'Documents',
   pdfTitle: 'Printable passport (PDF)',
+  pdfShareLabel: 'QR code in the PDF',
+  pdfShareHint: 'The QR code opens one of your share links. Printing makes no new link: choose one, or make one on the Share page.',
+  pdfNoShare: 'No QR code (no live share link)',
+  pdfShareOption: '{date} · credentials: {n}',
   exportTitle: 'Export',
   exportHint: 'A file of standard VC-JWTs that other wallets can read.',
   exportLink: 'Download the export file',

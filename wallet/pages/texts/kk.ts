@@ -50,6 +50,10 @@ export const KK: Record<WalletText, string> = {
 
   documentsTitle: 'Құжаттар',
   pdfTitle: 'Басып шығаруға арналған паспорт (PDF)',
+  pdfShareLabel: 'PDF-тегі QR-код',
+  pdfShareHint: 'QR-код сіздің бөлісу сілтемелеріңіздің бірін ашады. Басып шығару жаңа сілтеме жасамайды: біреуін таңдаңыз немесе «Бөлісу» бетінде жасаңыз.',
+  pdfNoShare: 'QR-кодсыз (жұмыс істеп тұрған сілтеме жоқ)',
+  pdfShareOption: '{date} · куәліктер: {n}',
   exportTitle: 'Экспорт',
   exportHint: 'Басқа әмияндар оқи алатын стандартты VC-JWT файлы.',
   exportLink: 'Экспорт файлын жүктеп алу',

@@ -50,6 +50,10 @@ export const RU: Record<WalletText, string> = {
 
   documentsTitle: 'Документы',
   pdfTitle: 'Паспорт для печати (PDF)',
+  pdfShareLabel: 'QR-код в PDF',
+  pdfShareHint: 'QR-код открывает одну из ваших ссылок. Печать не создаёт новую ссылку: выберите ссылку или создайте её на странице «Поделиться».',
+  pdfNoShare: 'Без QR-кода (нет действующей ссылки)',
+  pdfShareOption: '{date} · удостоверений: {n}',
   exportTitle: 'Экспорт',
   exportHint: 'Файл стандартных VC-JWT, который прочитают другие кошельки.',
   exportLink: 'Скачать файл экспорта',

@@ -1,0 +1,11 @@
+/** What an audit entry records. */
+export type AuditAction =
+  | 'front_office.created'
+  | 'organization.accredited'
+  | 'organization.suspended'
+  | 'organization.reinstated'
+  | 'organization.key_rotated'
+  | 'organization.key_revoked'
+  | 'activity.recorded'
+  | 'credential.issued'
+  | 'credential.revoked';

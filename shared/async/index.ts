@@ -1,0 +1,2 @@
+export { Deadline, DEADLINE_EXCEEDED, isDeadlineMiss } from './deadline.ts';
+export { createLimiter, mapLimited, type Limiter } from './limit.ts';

@@ -1,0 +1,1 @@
+export { assertJsonDepth, MAX_JSON_DEPTH } from './depth.ts';
