@@ -89,9 +89,13 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
   { id: 105, name: 'drop the sign-in failures counted after the check', sql: 'DROP TABLE sign_in_failures' },
   {
     // An SD-JWT VC of the same activity is kept with its VC-JWT, as one item: the VC-JWT is what
-    // shares and totals use; the SD-JWT VC is what discloses the name and IIN by choice.
+    // shares and totals use; the SD-JWT VC is what discloses the name and IIN by choice. It
+    // carries the IIN, so it is sealed at rest; the names of its disclosable claims are not secret.
     id: 106,
     name: 'SD-JWT VC attached to a credential',
-    sql: `ALTER TABLE credentials ADD COLUMN sd_jwt TEXT`,
+    sql: `
+      ALTER TABLE credentials ADD COLUMN sd_jwt_sealed TEXT;
+      ALTER TABLE credentials ADD COLUMN sd_jwt_claims TEXT
+    `,
   },
 ];

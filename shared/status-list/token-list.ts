@@ -1,6 +1,7 @@
-import { inflateSync } from 'node:zlib';
 import { StatusList } from '@sd-jwt/jwt-status-list';
 import { PassportError } from '../errors.ts';
+import { inflateZlibBounded } from './inflate.ts';
+import { MAX_STATUS_LIST_BYTES, type ByteBudget } from './limits.ts';
 
 /** The media type (and `typ`) of a Token Status List (IETF OAuth Status List, section 5). */
 export const STATUS_LIST_JWT_TYPE = 'statuslist+jwt';
@@ -24,28 +25,27 @@ export function tokenStatusList(size: number, revoked: Iterable<number>): { bits
 export interface TokenStatusBits {
   size: number;
   bits: 1 | 2 | 4 | 8;
+  /** The bytes held, for caches bounded by bytes. */
+  bytes: number;
   get(index: number): number;
 }
 
 /**
- * Reads a `status_list` claim. The inflated size is bounded (16 MiB, as for Bitstring lists): a
- * list is fetched from wherever a credential points, and a small ZLIB bomb must not fill memory.
+ * Reads a `status_list` claim. It inflates in bounded steps (MAX_STATUS_LIST_BYTES, and the
+ * request's budget when given), as Bitstring lists do: a list is fetched from wherever a
+ * credential points, and a small ZLIB bomb must not fill memory.
  */
-export function readTokenStatusList(claim: unknown): TokenStatusBits {
+export async function readTokenStatusList(claim: unknown, options: { budget?: ByteBudget } = {}): Promise<TokenStatusBits> {
   const { bits, lst } = (typeof claim === 'object' && claim !== null ? claim : {}) as { bits?: unknown; lst?: unknown };
   if (bits !== 1 && bits !== 2 && bits !== 4 && bits !== 8) throw new PassportError('unprocessable', 'status_list.bits must be 1, 2, 4 or 8');
   if (typeof lst !== 'string' || !/^[A-Za-z0-9_-]+$/.test(lst)) throw new PassportError('unprocessable', 'status_list.lst must be base64url');
-  let bytes: Buffer;
-  try {
-    bytes = inflateSync(Buffer.from(lst, 'base64url'), { maxOutputLength: 16 * 1024 * 1024 });
-  } catch (cause) {
-    throw new PassportError('unprocessable', 'status_list.lst is not a ZLIB-compressed list (or inflates beyond 16 MiB)', { cause });
-  }
+  const bytes = await inflateZlibBounded(Buffer.from(lst, 'base64url'), MAX_STATUS_LIST_BYTES, options.budget);
   const perByte = 8 / bits;
   const mask = (1 << bits) - 1;
   return {
     size: bytes.length * perByte,
     bits,
+    bytes: bytes.length,
     get(index) {
       if (!Number.isInteger(index) || index < 0 || index >= bytes.length * perByte) {
         throw new PassportError('unprocessable', `Status list index ${index} is outside the list of ${bytes.length * perByte} entries`);

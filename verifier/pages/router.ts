@@ -77,7 +77,7 @@ export function createPagesRouter(deps: VerifierDeps): Router {
       return res.status(400).type('html').send(newRequestPage(lang, '/requests/new', err.detail));
     }
     const created = await createPresentationRequest(
-      { db: deps.db, verifierUrl: deps.config.verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now },
+      { db: deps.db, verifierUrl: deps.config.verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now, passportSecret: deps.config.passportSecret },
       spec,
     );
     // The read token goes in the fragment: browsers keep it through the redirect and never send it on.

@@ -5,7 +5,7 @@ import type { Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { Volunteer } from '../accounts/index.ts';
 import { SD_JWT_VC_FORMAT } from '../../shared/sd-jwt-vc/index.ts';
-import { acceptCredential, acceptSdJwtVc, credentialView, storeCredential, type CredentialView } from '../credentials/index.ts';
+import { acceptCredential, acceptSdJwtVc, credentialView, storeCredential, type CredentialView, type KeptSdJwt } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import { requestCredential } from './credential-request.ts';
@@ -77,12 +77,13 @@ export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: u
   const jwt = await fetchCredential(configurationId, 'kid');
   const credential = await atStep('verification', () => acceptCredential(jwt, volunteer.did, deps));
   const warnings: NonNullable<ClaimAnswer['warnings']> = [];
-  let sdJwt: string | undefined;
+  let sdJwt: KeptSdJwt | undefined;
   if (sdJwtConfiguration) {
     // The VC-JWT is the volunteer's already: an SD-JWT VC that cannot be had or kept does not cost it.
     try {
       const text = await fetchCredential(sdJwtConfiguration.id, sdJwtConfiguration.keyAs);
-      sdJwt = await atStep('verification', () => acceptSdJwtVc(text, credential, volunteer.did, sdJwtConfiguration.vct, deps));
+      const accepted = await atStep('verification', () => acceptSdJwtVc(text, credential, volunteer.did, sdJwtConfiguration.vct, deps));
+      sdJwt = { sealed: deps.identities.seal(Buffer.from(accepted.text, 'utf8')), claims: accepted.claims };
     } catch (err) {
       if (!(err instanceof PassportError)) throw err;
       deps.logger.warn({ step: err.extra?.step, code: err.code, issuer: offer.credential_issuer }, 'the SD-JWT VC of an offer was not kept');

@@ -2,15 +2,15 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DidResolver } from '../../shared/did/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { verifyDidJwt } from '../../shared/jwt/index.ts';
-import { holderKeyOf, readSdJwt, SD_ALG, SD_JWT_VC_FORMAT, type SdJwtUnderTest } from '../../shared/sd-jwt-vc/index.ts';
+import { DISCLOSABLE_CLAIMS, holderKeyOf, readSdJwt, SD_ALG, SD_JWT_VC_FORMAT, type DisclosableClaim, type SdJwtUnderTest } from '../../shared/sd-jwt-vc/index.ts';
 import type { DecodedCredential } from './decode.ts';
 
 /**
  * The checks an SD-JWT VC passes before it is kept with the VC-JWT of the same activity: it reads
  * as an SD-JWT (the SD-JWT library), with every disclosure named by a signed digest; it is of the
  * type the issuer's metadata named; the same issuer signed it; it is bound to this volunteer's key;
- * and it records the same activity and name as the VC-JWT. The first rule that fails throws
- * `unprocessable` naming it (`extra.rejection`).
+ * and it records the same activity and name as the VC-JWT. Answers the text and the claims it can
+ * disclose. The first rule that fails throws `unprocessable` naming it (`extra.rejection`).
  */
 export async function acceptSdJwtVc(
   text: string,
@@ -18,13 +18,13 @@ export async function acceptSdJwtVc(
   holderDid: string,
   expectedVct: string | undefined,
   deps: { dids: DidResolver },
-): Promise<string> {
+): Promise<{ text: string; claims: DisclosableClaim[] }> {
   const sd = await readOrReject(text);
   isIssuedSdJwtVc(sd, expectedVct);
   await isSignedBy(sd, companion.issuerDid, deps.dids);
   isBoundTo(sd, holderDid);
   recordsTheSameActivity(sd, companion);
-  return text.trim();
+  return { text: text.trim(), claims: DISCLOSABLE_CLAIMS.filter((c) => sd.disclosed.includes(c)) };
 }
 
 async function readOrReject(text: string): Promise<SdJwtUnderTest> {

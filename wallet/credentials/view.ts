@@ -1,5 +1,5 @@
 import { LANGUAGES, type Activity, type LocalizedText } from '../../shared/credential/index.ts';
-import { DISCLOSABLE_CLAIMS, type DisclosableClaim } from '../../shared/sd-jwt-vc/index.ts';
+import type { DisclosableClaim } from '../../shared/sd-jwt-vc/index.ts';
 import type { TrustedOrganization } from '../../shared/trust/index.ts';
 import type { StoredCredential } from './load.ts';
 import type { CredentialStatus, StatusReport } from './status.ts';
@@ -34,24 +34,8 @@ export function credentialView(stored: StoredCredential, report: StatusReport): 
     source: stored.source,
     status: report.status,
     statusReasons: report.reasons,
-    selectiveDisclosure: stored.sdJwt ? { claims: disclosableIn(stored.sdJwt) } : null,
+    selectiveDisclosure: stored.sdJwt ? { claims: stored.sdJwt.claims } : null,
   };
-}
-
-/** The names of the claims an issued SD-JWT's disclosures carry (its values are not needed here). */
-function disclosableIn(sdJwt: string): DisclosableClaim[] {
-  const names = sdJwt
-    .split('~')
-    .slice(1)
-    .flatMap((d) => {
-      try {
-        const decoded = JSON.parse(Buffer.from(d, 'base64url').toString('utf8')) as unknown;
-        return Array.isArray(decoded) && decoded.length === 3 && typeof decoded[1] === 'string' ? [decoded[1]] : [];
-      } catch {
-        return [];
-      }
-    });
-  return DISCLOSABLE_CLAIMS.filter((c) => names.includes(c));
 }
 
 /**

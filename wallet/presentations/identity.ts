@@ -1,6 +1,7 @@
 import { sign } from 'node:crypto';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import type { LocalizedText } from '../../shared/credential/index.ts';
+import type { SecretBox } from '../../shared/crypto/index.ts';
 import { DISCLOSABLE_CLAIMS, readSdJwt, sdJwtHasher, sdJwtSalt, type DisclosableClaim } from '../../shared/sd-jwt-vc/index.ts';
 import type { CheckedCredential } from '../credentials/index.ts';
 import type { HolderSigner } from '../holder/index.ts';
@@ -22,6 +23,8 @@ export interface IdentityDisclosure {
 
 interface Chosen {
   checked: CheckedCredential;
+  /** The SD-JWT VC, opened, with all its disclosures. */
+  sdJwt: string;
   claims: Record<string, unknown>;
 }
 
@@ -30,17 +33,23 @@ interface Chosen {
  * takes, carrying every claim it asks; a valid one first, one of those the volunteer chose for
  * the activities next. What it discloses is the asked claims and nothing more.
  */
-export async function identityDisclosure(query: IdentityQuery, credentials: CheckedCredential[], chosenIds: readonly string[] = []): Promise<{ disclosure: IdentityDisclosure; chosen?: Chosen }> {
+export async function identityDisclosure(
+  query: IdentityQuery,
+  credentials: CheckedCredential[],
+  box: SecretBox,
+  chosenIds: readonly string[] = [],
+): Promise<{ disclosure: IdentityDisclosure; chosen?: Chosen }> {
   const asked = askedClaims(query);
   const candidates: (Chosen & { rank: number })[] = [];
   const carried = new Set<string>();
   for (const c of credentials) {
     if (!c.stored.sdJwt) continue;
-    const sd = await readSdJwt(c.stored.sdJwt).catch(() => undefined);
+    const text = box.open(c.stored.sdJwt.sealed).toString('utf8');
+    const sd = await readSdJwt(text).catch(() => undefined);
     if (!sd || (query.vctValues.length && !query.vctValues.includes(String(sd.payload.vct)))) continue;
     for (const claim of asked) if (typeof sd.claims[claim] === 'string') carried.add(claim);
     if (!asked.every((claim) => typeof sd.claims[claim] === 'string')) continue;
-    candidates.push({ checked: c, claims: sd.claims, rank: (c.report.status === 'valid' ? 0 : 2) + (chosenIds.includes(c.stored.id) ? 0 : 1) });
+    candidates.push({ checked: c, sdJwt: text, claims: sd.claims, rank: (c.report.status === 'valid' ? 0 : 2) + (chosenIds.includes(c.stored.id) ? 0 : 1) });
   }
   const best = candidates.sort((a, b) => a.rank - b.rank)[0];
   return {
@@ -51,7 +60,7 @@ export async function identityDisclosure(query: IdentityQuery, credentials: Chec
       activityName: best?.checked.stored.credential.credentialSubject.activity.name ?? null,
       missing: asked.filter((claim) => !carried.has(claim)),
     },
-    ...(best ? { chosen: { checked: best.checked, claims: best.claims } } : {}),
+    ...(best ? { chosen: { checked: best.checked, sdJwt: best.sdJwt, claims: best.claims } } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ export async function inspectRequest(deps: WalletDeps, volunteer: Volunteer, bod
     responseUri: request.responseUri,
     expiresAt: request.expiresAt,
     matchingCredentials: matching.map((c) => credentialView(c.stored, c.report)),
-    disclosure: request.identityQuery ? (await identityDisclosure(request.identityQuery, all)).disclosure : null,
+    disclosure: request.identityQuery ? (await identityDisclosure(request.identityQuery, all, deps.identities)).disclosure : null,
   };
 }
 

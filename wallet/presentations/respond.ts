@@ -64,12 +64,12 @@ export async function respondToRequest(deps: WalletDeps, volunteer: Volunteer, b
 
 async function identityAnswer(deps: WalletDeps, volunteer: Volunteer, request: PresentationRequest, chosenIds: readonly string[], now: Date): Promise<Record<string, string[]>> {
   const query = request.identityQuery!;
-  const { disclosure, chosen } = await identityDisclosure(query, await checkedCredentials(deps, volunteer.id), chosenIds);
+  const { disclosure, chosen } = await identityDisclosure(query, await checkedCredentials(deps, volunteer.id), deps.identities, chosenIds);
   if (!chosen) {
     const missing = disclosure.missing.length ? disclosure.missing.join(', ') : 'an SD-JWT VC of the asked type';
     throw new PassportError('unprocessable', `The verifier asks for ${missing}, which no credential in this passport carries`, { field: 'requestUri' });
   }
-  const presented = await presentIdentity(chosen.checked.stored.sdJwt!, askedClaims(query), deps.holders.signer(volunteer), { nonce: request.nonce, audience: request.clientId, now });
+  const presented = await presentIdentity(chosen.sdJwt, askedClaims(query), deps.holders.signer(volunteer), { nonce: request.nonce, audience: request.clientId, now });
   return { [query.id]: [presented] };
 }
 

@@ -138,7 +138,7 @@ describe('the SD-JWT VC configuration', () => {
     const list = decodeJwtParts(tokenList.text);
     expect(list.header).toMatchObject({ typ: 'statuslist+jwt', kid: `${org.did}#key-1` });
     expect(list.payload.sub).toBe(status.statusListCredential);
-    expect(readTokenStatusList(list.payload.status_list).get(Number(status.statusListIndex))).toBe(1);
+    expect((await readTokenStatusList(list.payload.status_list)).get(Number(status.statusListIndex))).toBe(1);
     await expect(verifier.verify(sdJwt)).rejects.toThrow(/Status is not valid/);
   });
 
