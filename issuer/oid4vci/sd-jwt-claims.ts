@@ -27,7 +27,7 @@ export function sdJwtVcClaims(input: SdJwtClaimsInput): { vct: string } & Record
     cnf: confirmationOf(input.holderDid),
     status: { status_list: { idx: Number(input.status.statusListIndex), uri: input.status.statusListCredential } },
     issuer_name: input.organizationName,
-    activity: input.activity,
+    activity: { achievementType: 'CommunityService', ...input.activity },
     name: input.volunteerName,
     ...(input.iin ? { iin: input.iin } : {}),
   };
