@@ -88,6 +88,7 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     too_many_status_entries: 'Куәлікте мәртебе жазбалары тым көп, сондықтан ол тексерілмеді',
     status_list_too_large: 'Кері қайтарып алу тізімі рұқсат етілгеннен үлкен',
     status_budget_exceeded: 'Кері қайтарып алу тізімдері тым көп, сондықтан бәрі тексерілмеді',
+    ...IDENTITY_ERROR_TEXT.kk,
   },
   ru: {
     malformed_credential: 'Удостоверение оформлено неправильно',
@@ -126,6 +127,7 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     too_many_status_entries: 'В удостоверении слишком много записей о статусе, поэтому оно не проверено',
     status_list_too_large: 'Список отзыва больше допустимого',
     status_budget_exceeded: 'Слишком много списков отзыва, поэтому проверены не все',
+    ...IDENTITY_ERROR_TEXT.ru,
   },
   en: {
     malformed_credential: 'The credential is not well formed',
@@ -164,6 +166,7 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     too_many_status_entries: 'The credential has too many status entries, so it was not checked',
     status_list_too_large: 'The revocation list is larger than allowed',
     status_budget_exceeded: 'Too many revocation lists to fetch, so not all were checked',
+    ...IDENTITY_ERROR_TEXT.en,
   },
 };
 

@@ -64,7 +64,9 @@
     clear(choices);
     choices.append(...matching.map((c) => choice(c, c.status === undefined || c.status === 'valid')));
     document.getElementById('no-matching').hidden = matching.length > 0;
-    const who = (request.clientName || request.clientId || '') + (host ? ' (' + host + ')' : '');
+    const name = request.clientName || request.clientId || '';
+    // Who will see it, with where the answer goes, unless the name already says it.
+    const who = host && !name.includes(host) ? name + ' (' + host + ')' : name;
     const identityAvailable = showDisclosure(request, who);
     document.getElementById('send-answer').disabled = matching.length === 0 || !identityAvailable;
     document.getElementById('request').hidden = false;
