@@ -40,7 +40,20 @@ export const activityRequestSchema = {
   additionalProperties: false,
   required: ['volunteer', 'activity'],
   properties: {
-    volunteer: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: text, email: { type: 'string', format: 'email' } } },
+    volunteer: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: text,
+        email: { type: 'string', format: 'email' },
+        iin: {
+          type: 'string',
+          pattern: '^[0-9]{12}$',
+          description: "The volunteer's IIN: 12 digits whose check digit is valid. Stored sealed, never logged, shown back only masked; it goes into the volunteer's SD-JWT VC as a selectively disclosable claim",
+        },
+      },
+    },
     activity: activitySchema,
     idempotencyKey: { ...text, description: 'Replaying a key answers the first result; the same key with other content is 409' },
   },
@@ -62,7 +75,10 @@ export const activityViewSchema = {
     offerUri: { ...offerUriSchema, description: 'Present while the offer can be claimed' },
     qrUrl: { type: 'string', format: 'uri' },
     offerExpiresAt: { type: 'string', format: 'date-time' },
-    volunteer: { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string' } } },
+    volunteer: {
+      type: 'object',
+      properties: { name: { type: 'string' }, email: { type: 'string' }, iinMasked: { type: 'string', description: 'The recorded IIN, only its last four digits (••••••••1234)' } },
+    },
     activity: activitySchema,
     idempotencyKey: { type: 'string' },
     createdAt: { type: 'string', format: 'date-time' },
