@@ -6,12 +6,13 @@ import { publicKeyFromMultibase } from '../../shared/did/index.ts';
 
 /**
  * An independent reader of SD-JWT VCs for tests: the SD-JWT library's own verifier, with the
- * issuer's key taken from its did:web document as fetched over HTTP, and the holder's from `cnf`.
+ * issuer's key taken from its did:web document as fetched over HTTP (the method `kid` names, else
+ * the first), and the holder's from `cnf`.
  * It checks the signature, the disclosures, the key binding when asked, and the status list.
  */
-export async function libraryVerifier(didDocumentUrl: string): Promise<SDJwtVcInstance> {
-  const doc = (await (await fetch(didDocumentUrl)).json()) as { verificationMethod: { publicKeyMultibase?: string; publicKeyJwk?: { x: string } }[] };
-  const method = doc.verificationMethod[0]!;
+export async function libraryVerifier(didDocumentUrl: string, kid?: string): Promise<SDJwtVcInstance> {
+  const doc = (await (await fetch(didDocumentUrl)).json()) as { verificationMethod: { id: string; publicKeyMultibase?: string; publicKeyJwk?: { x: string } }[] };
+  const method = kid ? doc.verificationMethod.find((m) => m.id === kid)! : doc.verificationMethod[0]!;
   const publicKey = method.publicKeyJwk ? Buffer.from(method.publicKeyJwk.x, 'base64url') : publicKeyFromMultibase(method.publicKeyMultibase!);
   const issuerKey = ed25519PublicKeyObject(publicKey);
   return new SDJwtVcInstance({

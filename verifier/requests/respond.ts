@@ -58,6 +58,9 @@ function isPresentation(jwt: string): boolean {
   }
 }
 
+/** A request whose typed IIN is gone (it has been compared once already) matches nothing. */
+const NOTHING_TO_COMPARE = { matches: () => false };
+
 /**
  * Accepts the one answer a request takes, verifies it with the request's nonce, audience and
  * policy, and stores the result for `GET /v1/requests/{id}`. A second answer is `conflict`; an
@@ -81,7 +84,7 @@ export async function answerRequest(
   try {
     // A request that asked for the IIN is judged on it whatever the answer holds; one that did not ignores an identity sent along.
     const identity = request.asksIin
-      ? { presented: answer.identity, expected: { vct: volunteerActivityVct(deps.config.issuerUrl), iin: iinComparison(deps.config.passportSecret, request.iin ?? { salt: '', hash: '' }) } }
+      ? { presented: answer.identity, expected: { vct: volunteerActivityVct(deps.config.issuerUrl), iin: request.iin ? iinComparison(deps.config.passportSecret, request.iin) : NOTHING_TO_COMPARE } }
       : undefined;
     const result = await deps.verifier.verifyAnswer(answer.presentations, { nonce: request.nonce, audience: clientId }, request.policy, identity);
     await recordResult(deps.db, id, result);

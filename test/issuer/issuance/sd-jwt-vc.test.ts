@@ -169,6 +169,19 @@ describe('the SD-JWT VC configuration', () => {
     expect((await ask(first, 'VolunteerActivitySdJwt', holder)).status).toBe(200);
   });
 
+  it("signs with the organization's current key after a rotation, as its VC-JWTs", async () => {
+    const rotating = await t.accredit('rotating-org');
+    expect((await t.api('POST', `/v1/organizations/${rotating.id}/keys/rotate`, { token: rotating.apiKey })).status).toBe(200);
+    const recorded = await t.api('POST', '/v1/activities', { token: rotating.apiKey, body: { volunteer: { name: 'Нұрлан', iin: IIN }, activity: activity() } });
+    const token = await accessTokenFor(t, recorded.body.offerUri);
+    const sd = await ask(token, 'VolunteerActivitySdJwt', newHolder());
+    const sdJwt: string = sd.body.credentials[0].credential;
+    const { header } = splitSdJwt(sdJwt);
+    expect(header.kid).toBe(`${rotating.did}#key-2`);
+    const verified = await (await libraryVerifier(`${t.issuer.url}/orgs/${rotating.id}/did.json`, header.kid)).verify(sdJwt);
+    expect(verified.payload).toMatchObject({ iss: rotating.did, iin: IIN });
+  });
+
   it('refuses a jwk proof for the VC-JWT, whose subject is a did:key named by kid', async () => {
     const { offerUri } = await record({ name: 'Сәуле' });
     const token = await accessTokenFor(t, offerUri);
