@@ -164,7 +164,7 @@ async function useTokenFor(tx: Queryable, tokenHash: string, configurationId: Co
 /** The activity's credential, when this very token fetched it in another configuration. */
 async function earlierThroughToken(tx: Queryable, tokenHash: string, activityId: string): Promise<EarlierCredential | undefined> {
   const used = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM access_token_credentials WHERE token_hash = ?', [tokenHash]);
-  if (!used?.n) return undefined;
+  if (Number(used?.n ?? 0) === 0) return undefined;
   return tx.get<EarlierCredential>('SELECT id, holder_did, status_list, status_index, revoked_at FROM credentials WHERE activity_id = ?', [activityId]);
 }
 
