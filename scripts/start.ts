@@ -88,7 +88,7 @@ function printWelcome(demo: DemoSecrets, showSecrets: boolean): void {
   const lines = [
     '',
     'Volunteer Passport is running:',
-    `  issuer    ${config.issuerUrl}    (front offices: ${config.issuerUrl}/dashboard)`,
+    `  issuer    ${config.issuerUrl}/    (console: registry, front offices, organizations; statistics: ${config.issuerUrl}/dashboard)`,
     `  wallet    ${config.walletUrl}    (volunteers)`,
     `  verifier  ${config.verifierUrl}    (employers, universities)`,
     '',
@@ -100,9 +100,10 @@ function printWelcome(demo: DemoSecrets, showSecrets: boolean): void {
     // Demo files written before the front offices' keys were kept have none.
     const astana = demo.frontOffices?.find((f) => f.region === 'KZ-71');
     if (astana) lines.push(`Front office "${astana.id}" (Astana) API key: ${astana.apiKey}`);
+    for (const person of demo.staff ?? []) lines.push(`Console login (${person.unit}): "${person.login}", password "${person.password}"`);
     lines.push(`(shown this once; kept in ${config.dataDir} with mode 0600, the other front offices' keys in demo.json)`);
   } else {
-    lines.push(`Admin token and demo API keys (organizations, front offices): in ${join(config.dataDir, 'admin-token')} and ${join(config.dataDir, 'demo.json')}`);
+    lines.push(`Admin token, demo API keys and console logins: in ${join(config.dataDir, 'admin-token')} and ${join(config.dataDir, 'demo.json')}`);
   }
   lines.push('', 'Press Ctrl-C to stop.');
   console.log(lines.join('\n'));

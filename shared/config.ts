@@ -31,8 +31,14 @@ export interface Config {
   /** Hosts that may be fetched over plain http and on loopback (did:web, status lists, share links). */
   didWebHttpHosts: string[];
   logLevel: string;
-  /** Rate limit for writes, per client and per API key, per minute. */
+  /** Rate limit for writes, per client and per API key, per minute, counted in the database across instances. */
   writeRateLimit: number;
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For (`TRUST_PROXY`, Express's
+   * `trust proxy`: `loopback`, subnets, or a number of hops): behind a load balancer, rate limits
+   * per client need the client's address, not the balancer's.
+   */
+  trustProxy: string;
   /** Processes serving one service (`WORKERS`): with 2, both cores of a machine verify and sign. */
   workers: number;
   /** Lifetime of each OpenID4VCI pre-authorized code minted when a wallet fetches an offer (10 minutes). */
@@ -45,6 +51,10 @@ export interface Config {
   verifierRequestSeconds: number;
   /** How long the wallet reuses a fetched status list or trust list when it shows statuses (`WALLET_CACHE_SECONDS`). */
   walletCacheSeconds: number;
+  /** How long a staff invitation link may be accepted (`STAFF_INVITATION_SECONDS`, 7 days). */
+  staffInvitationSeconds: number;
+  /** A staff session ends after this long without a request (`STAFF_SESSION_IDLE_SECONDS`, 1 day). */
+  staffSessionIdleSeconds: number;
   /**
    * The most one verification may wait for what it fetches (`VERIFY_DEADLINE_SECONDS`, 5): a DID
    * document, trust list or status list not in by then makes its check "could not be checked".
@@ -60,6 +70,12 @@ export interface Config {
    * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
    */
   parentPipeFd: number | undefined;
+  /** `smtp://user:pass@host:port` or `smtps://…` (`SMTP_URL`): offers are e-mailed when set. */
+  smtpUrl: string | undefined;
+  /** The sender of offer e-mails (`MAIL_FROM`). */
+  mailFrom: string;
+  /** The language offer e-mails are written in when a row names none (`MAIL_LANGUAGE`: kk, ru or en). */
+  mailLanguage: 'kk' | 'ru' | 'en';
 }
 
 export type Env = Record<string, string | undefined>;
@@ -92,16 +108,22 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
     writeRateLimit: Number(env.WRITE_RATE_LIMIT || 600),
+    trustProxy: env.TRUST_PROXY || 'loopback',
     workers: positive(env, 'WORKERS', 1),
     preAuthorizedCodeTtlSeconds: positive(env, 'PRE_AUTHORIZED_CODE_TTL_SECONDS', 600),
     verifierCacheSeconds: seconds(env, 'VERIFIER_CACHE_SECONDS', 300),
     walletCacheSeconds: seconds(env, 'WALLET_CACHE_SECONDS', 60),
     verifierClockSkewSeconds: seconds(env, 'VERIFIER_CLOCK_SKEW_SECONDS', 60),
     verifierRequestSeconds: positive(env, 'VERIFIER_REQUEST_SECONDS', 600),
+    staffInvitationSeconds: positive(env, 'STAFF_INVITATION_SECONDS', 7 * 86_400),
+    staffSessionIdleSeconds: positive(env, 'STAFF_SESSION_IDLE_SECONDS', 86_400),
     verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
     walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
     statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
     parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || `Volunteer Passport <no-reply@${new URL(issuerUrl).hostname}>`,
+    mailLanguage: mailLanguage(env.MAIL_LANGUAGE),
   };
 }
 
@@ -134,6 +156,12 @@ export function didWebFromUrl(url: string, ...path: string[]): string {
   const u = new URL(url);
   const segments = [encodeURIComponent(u.host), ...u.pathname.split('/').filter(Boolean), ...path];
   return `did:web:${segments.join(':')}`;
+}
+
+function mailLanguage(raw: string | undefined): 'kk' | 'ru' | 'en' {
+  if (!raw) return 'kk';
+  if (raw === 'kk' || raw === 'ru' || raw === 'en') return raw;
+  throw new Error(`MAIL_LANGUAGE must be kk, ru or en, got "${raw}"`);
 }
 
 function port(env: Env, name: string, fallback: number): number {

@@ -1,7 +1,7 @@
 import type { Config } from '../shared/config.ts';
-import { openDatabase } from '../shared/db/index.ts';
+import { openDatabase, type Migration } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { RATE_LIMIT_MIGRATION, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -17,13 +17,16 @@ import { createStatusListSource } from './sources/status-lists.ts';
 import { createTrustListSource } from './sources/trust-list.ts';
 import { createVerifier } from './verification/verifier.ts';
 
+/** Every table of the verifier, in its SQLite file or its PostgreSQL schema `verifier` (also applied by `npm run migrate`). */
+export const VERIFIER_MIGRATIONS: readonly Migration[] = [...REQUEST_MIGRATIONS, RATE_LIMIT_MIGRATION];
+
 /**
  * Builds the verification service: its database (presentation requests only), the guarded fetch
  * and the cached sources (DID documents, trust list, status lists), and the routes and pages.
  * It needs nothing of the issuer but its public URLs: the trust list and the DIDs.
  */
 export async function buildVerifier(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
-  const db = await openDatabase({ name: 'verifier', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: REQUEST_MIGRATIONS });
+  const db = await openDatabase({ name: 'verifier', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: VERIFIER_MIGRATIONS });
   const ttlMs = config.verifierCacheSeconds * 1000;
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts, cacheTtlMs: ttlMs, now: () => now().getTime() });
@@ -41,8 +44,8 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
   );
   const deps: VerifierDeps = { config, db, fetch, verifier, logger, now };
 
-  const app = createServiceApp({ logger, openApi: () => verifierOpenApi(config) });
-  app.use(writeRateLimit(config.writeRateLimit));
+  const app = createServiceApp({ logger, trustProxy: config.trustProxy, openApi: () => verifierOpenApi(config) });
+  app.use(writeRateLimit(db, config.writeRateLimit));
   // Bodies are read after the rate limit (authentication is per route, by session or none).
   app.use(parseBodies());
   app.use(createVerifyRouter(deps));

@@ -1,8 +1,8 @@
 import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
-import { openDatabase } from '../shared/db/index.ts';
+import { openDatabase, type Migration } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { cookieCsrfGuard, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { RATE_LIMIT_MIGRATION, cookieCsrfGuard, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -21,9 +21,12 @@ import { createSessionsRouter, SESSION_COOKIE } from './sessions/index.ts';
 import { createSharesRouter } from './shares/index.ts';
 import { createTotalsRouter } from './totals/index.ts';
 
+/** Every table of the wallet, in its SQLite file or its PostgreSQL schema `wallet` (also applied by `npm run migrate`). */
+export const WALLET_DATABASE_MIGRATIONS: readonly Migration[] = [...WALLET_MIGRATIONS, RATE_LIMIT_MIGRATION];
+
 /** Builds the wallet: database, holder keys, status checks with their caches, the JSON API and the pages. */
 export async function buildWallet(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
-  const db = await openDatabase({ name: 'wallet', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: WALLET_MIGRATIONS });
+  const db = await openDatabase({ name: 'wallet', dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: WALLET_DATABASE_MIGRATIONS });
   const fetch = createGuardedFetch({ httpHosts: config.didWebHttpHosts });
   const dids = createDidResolver({ fetch, httpHosts: config.didWebHttpHosts, cacheTtlMs: config.walletCacheSeconds * 1000 });
   const deps: WalletDeps = {
@@ -39,8 +42,8 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
     now,
   };
 
-  const app = createServiceApp({ logger, openApi: () => walletOpenApi(config) });
-  app.use(writeRateLimit(config.writeRateLimit));
+  const app = createServiceApp({ logger, trustProxy: config.trustProxy, openApi: () => walletOpenApi(config) });
+  app.use(writeRateLimit(db, config.writeRateLimit));
   // Every write the session cookie can authenticate must come from the wallet's own pages.
   app.use(cookieCsrfGuard({ cookieName: SESSION_COOKIE, publicUrl: config.walletUrl }));
   // Bodies are read after the rate limit (authentication is per route, by session or none).

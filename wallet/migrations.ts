@@ -88,10 +88,23 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
   signInAttemptsMigration(104),
   { id: 105, name: 'drop the sign-in failures counted after the check', sql: 'DROP TABLE sign_in_failures' },
   {
+    id: 106,
+    name: 'recovery codes (hashes only) and a display name',
+    sql: `
+      CREATE TABLE recovery_codes (
+        account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (account_id, code_hash)
+      );
+      ALTER TABLE accounts ADD COLUMN display_name TEXT
+    `,
+  },
+  {
     // An SD-JWT VC of the same activity is kept with its VC-JWT, as one item: the VC-JWT is what
     // shares and totals use; the SD-JWT VC is what discloses the name and IIN by choice. It
     // carries the IIN, so it is sealed at rest; the names of its disclosable claims are not secret.
-    id: 106,
+    id: 107,
     name: 'SD-JWT VC attached to a credential',
     sql: `
       ALTER TABLE credentials ADD COLUMN sd_jwt_sealed TEXT;

@@ -57,7 +57,10 @@ const paths = {
       summary: 'Create a volunteer account with a fresh did:key',
       requestBody: body({ type: 'object', required: ['login', 'password'], properties: { login: { type: 'string', pattern: '^[A-Za-z0-9._@-]{3,64}$' }, password: { type: 'string', minLength: 10 } } }),
       description: 'JSON only, not from another origin (403 csrf). A taken login is answered 409 (logins are chosen by people); sign-ups are limited to 30 per client address per hour (429).',
-      responses: { '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, did: { type: 'string' } } }), ...problemResponses(400, 403, 409, 413, 415, 429, 503) },
+      responses: {
+        '201': ok('Created; the ten recovery codes are shown here only', { type: 'object', properties: { id: { type: 'string' }, did: { type: 'string' }, recoveryCodes: { type: 'array', items: { type: 'string' } } } }),
+        ...problemResponses(400, 403, 409, 413, 415, 429, 503),
+      },
     },
   },
   '/v1/sessions': {
@@ -70,6 +73,47 @@ const paths = {
         '200': ok('Signed in', { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, did: { type: 'string' } } }),
         ...problemResponses(400, 401, 403, 415, 429, 503),
       },
+    },
+  },
+  '/v1/account': {
+    get: { summary: 'The signed-in account: login, DID, display name, recovery codes left', security: secured, responses: { '200': ok('The account', { type: 'object' }), ...problemResponses(401) } },
+    delete: {
+      summary: 'Delete the account and everything in it (credentials, shares, codes, sessions, key)',
+      security: secured,
+      requestBody: body({ type: 'object', required: ['password'], properties: { password: { type: 'string' } } }),
+      responses: { '204': { description: 'Deleted; its share links answer 404' }, ...problemResponses(400, 401, 403, 429, 503) },
+    },
+  },
+  '/v1/account/profile': {
+    put: {
+      summary: 'Set the display name (printed on the PDF, sent with check-ins); "" clears it',
+      security: secured,
+      requestBody: body({ type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 120 } } }),
+      responses: { '200': ok('The account', { type: 'object' }), ...problemResponses(400, 401, 403) },
+    },
+  },
+  '/v1/account/password': {
+    post: {
+      summary: 'Change the password (the current one confirms, 403 forbidden otherwise); other sessions end',
+      security: secured,
+      requestBody: body({ type: 'object', required: ['currentPassword', 'newPassword'], properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', minLength: 10 } } }),
+      responses: { '204': { description: 'Changed' }, ...problemResponses(400, 401, 403, 429, 503) },
+    },
+  },
+  '/v1/account/recovery-codes': {
+    post: {
+      summary: 'Replace the recovery codes (the password confirms); the old ones stop working',
+      security: secured,
+      requestBody: body({ type: 'object', required: ['password'], properties: { password: { type: 'string' } } }),
+      responses: { '201': ok('Ten new codes, shown only here', { type: 'object', properties: { recoveryCodes: { type: 'array', items: { type: 'string' } } } }), ...problemResponses(400, 401, 403, 429, 503) },
+    },
+  },
+  '/v1/account/recover': {
+    post: {
+      summary: 'Reset a forgotten password with one unused recovery code; every session ends',
+      description: 'JSON only, not from another origin (403 csrf). Counted with the sign-in limit (429). A wrong or used code and an unknown login answer alike: 401 unauthorized, field code.',
+      requestBody: body({ type: 'object', required: ['login', 'code', 'newPassword'], properties: { login: { type: 'string' }, code: { type: 'string' }, newPassword: { type: 'string', minLength: 10 } } }),
+      responses: { '200': ok('Recovered', { type: 'object', properties: { remainingCodes: { type: 'integer' } } }), ...problemResponses(400, 401, 403, 415, 429, 503) },
     },
   },
   '/v1/sessions/current': { delete: { summary: 'Sign out', security: secured, responses: { '204': { description: 'Signed out' }, ...problemResponses(401, 403) } } },

@@ -1,11 +1,14 @@
-import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../../shared/crypto/index.ts';
+import { localized, type Language } from '../../shared/credential/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
-import { csvColumnOf, parseActivityCsv } from './csv.ts';
-import { checkActivityRequest, type ActivityRequest } from './input.ts';
+import { checkActivityRequest, rowIdempotencyKey, type ActivityRequest } from './input.ts';
 import { recordActivities } from './record.ts';
+import { readBatchFile, type BatchFile } from './sheet/read-file.ts';
+import { problemText, reasonOf, type ProblemReason } from './sheet/problem-texts.ts';
+import type { SheetPlace } from './sheet/rows.ts';
 
 /** A batch may carry up to this many activities and this many bytes (see `BATCH_BODY_LIMIT`). */
 export const BATCH_MAX_ROWS = 10_000;
@@ -16,67 +19,153 @@ export const BATCH_PATH = '/v1/activities/batch';
 /** Activities written per transaction: large enough to be fast, small enough not to hold the writer long. */
 const ROWS_PER_TRANSACTION = 2_000;
 
+export interface RowProblem {
+  code: string;
+  /** The request field (JSON), or the column header as the user wrote it (a spreadsheet). */
+  field: string;
+  detail: string;
+  /** A machine reason, the same in every language (`unknown_region`, `bad_date`, …). */
+  reason: ProblemReason;
+  /** The problem in the reader's language, naming their header and cell. */
+  message: string;
+  header?: string;
+  cell?: string;
+}
+
 export interface BatchResult {
-  /** 1-based position of the activity in the JSON array, or of the data row in the CSV (the header not counted). */
+  /** 1-based position of the activity in the JSON array, or of the data row in the file (the header not counted). */
   row: number;
   id?: string;
+  /** `offered` (or the activity's state when a replay); in a dry run `ready`, or `recorded` when it already was. */
   status?: string;
   offerUri?: string;
-  error?: { code: string; field: string; detail: string };
+  claimUrl?: string;
+  uploadId?: string;
+  error?: RowProblem;
+  /** What the row holds, for a preview table: who, what, when, how long. */
+  preview?: { volunteer: string; activity: string; startDate: string; endDate: string; hours: number };
+}
+
+export interface BatchOptions {
+  dryRun: boolean;
+  lang: Language;
+}
+
+export interface BatchAnswer {
+  results: BatchResult[];
+  /** Set when anything was recorded: the id the list and the cards take (`?upload=`). */
+  uploadId?: string;
 }
 
 /**
- * Records a batch (a JSON array of activity requests, or a CSV with the columns of API.md). Every
- * row is checked first; the good ones are recorded in a few large transactions, the bad ones
- * answered with the field and the reason. Idempotency keys make a replayed batch record nothing twice.
+ * Records a batch: a JSON array of activity requests, or a spreadsheet (`.xlsx`, or CSV in UTF-8
+ * or Windows-1251) with headers in kk, ru or en or the API's snake_case names. Every row is
+ * checked first; the good ones are recorded in a few large transactions (or, in a dry run, only
+ * looked up), the bad ones answered with the reason in the reader's language on their own cell.
+ * A spreadsheet row with no idempotency key gets one from its content, so a file uploaded twice
+ * records nothing twice.
  */
-export async function recordBatch(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, box: SecretBox, organization: OrganizationActor, req: Request): Promise<BatchResult[]> {
-  const isCsv = req.is('text/csv') === 'text/csv';
-  const inputs = isCsv ? csvInputs(req.body) : jsonInputs(req.body);
+export async function recordBatch(
+  deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
+  box: SecretBox,
+  organization: OrganizationActor,
+  body: { type: 'json'; value: unknown } | { type: 'csv' | 'xlsx'; value: Buffer | string },
+  options: BatchOptions,
+): Promise<BatchAnswer> {
+  const file: BatchFile = body.type === 'json' ? jsonFile(body.value) : await readBatchFile(body.type, body.value, BATCH_MAX_ROWS);
   const now = deps.now();
   const results: BatchResult[] = [];
   const good: { row: number; request: ActivityRequest }[] = [];
-  inputs.forEach((input, i) => {
-    const row = i + 1;
-    if ('problem' in input) {
-      results[i] = { row, error: { code: 'invalid_request', field: input.problem.field, detail: `${input.problem.field} ${input.problem.message}` } };
-      return;
+  const problem = (row: number, field: string, message: string, code = 'invalid_request'): RowProblem => {
+    const reason = reasonOf(field, message);
+    const place: SheetPlace | undefined = file.placeOf(field, row);
+    const shown = place ?? { header: field, cell: String(row) };
+    return {
+      code,
+      field: place ? place.header : field,
+      detail: `${place ? place.header : field} ${message}`,
+      reason,
+      message: problemText(options.lang, reason, shown),
+      ...(place ? { header: place.header, cell: place.cell } : {}),
+    };
+  };
+  for (const input of file.rows) {
+    const { row } = input;
+    if (input.problem) {
+      results[row - 1] = { row, error: problem(row, input.problem.field, input.problem.message) };
+      continue;
     }
     const checked = checkActivityRequest(input.request, now);
-    if (checked.request) {
-      good.push({ row, request: checked.request });
-      return;
+    if (!checked.request) {
+      const [first, ...rest] = checked.problems;
+      const error = problem(row, first!.field, first!.message);
+      if (rest.length) error.detail += `; ${rest.map((p) => `${file.placeOf(p.field, row)?.header ?? p.field} ${p.message}`).join('; ')}`;
+      results[row - 1] = { row, error, preview: previewOf(input.request, options.lang) };
+      continue;
     }
-    const first = checked.problems[0]!;
-    const field = isCsv ? csvColumnOf(first.field) : first.field;
-    results[i] = { row, error: { code: 'invalid_request', field, detail: checked.problems.map((p) => `${isCsv ? csvColumnOf(p.field) : p.field} ${p.message}`).join('; ') } };
-  });
+    const request = checked.request;
+    if (file.sheet && !request.idempotencyKey) request.idempotencyKey = rowIdempotencyKey(request);
+    good.push({ row, request });
+    results[row - 1] = { row, preview: previewOf(request, options.lang) };
+  }
 
+  if (options.dryRun) {
+    const earlier = await recordedUnder(deps, organization.id, good.map((g) => g.request.idempotencyKey).filter((k): k is string => Boolean(k)));
+    for (const { row, request } of good) {
+      const id = request.idempotencyKey ? earlier.get(request.idempotencyKey) : undefined;
+      results[row - 1] = { ...results[row - 1]!, status: id ? 'recorded' : 'ready', ...(id ? { id } : {}) };
+    }
+    return { results };
+  }
+
+  const uploadId = good.length ? randomUUID() : undefined;
   for (let i = 0; i < good.length; i += ROWS_PER_TRANSACTION) {
     const chunk = good.slice(i, i + ROWS_PER_TRANSACTION);
-    const outcomes = await recordActivities(deps, box, organization, chunk.map((g) => g.request));
+    const outcomes = await recordActivities(deps, box, organization, chunk.map((g) => g.request), { uploadId });
     chunk.forEach(({ row }, j) => {
       const o = outcomes[j]!;
+      const preview = results[row - 1]!.preview;
       results[row - 1] = o.ok
-        ? { row, id: o.id, status: o.status, ...(o.offerUri ? { offerUri: o.offerUri } : {}) }
-        : { row, error: { code: o.code, field: isCsv ? csvColumnOf(o.field) : o.field, detail: o.detail } };
+        ? { row, id: o.id, status: o.status, ...(o.offerUri ? { offerUri: o.offerUri, claimUrl: o.claimUrl } : {}), ...(o.replayed ? {} : { uploadId }), preview }
+        : { row, error: problem(row, o.field, o.detail, o.code), preview };
     });
   }
-  return results;
+  return { results, uploadId };
 }
 
-type BatchInput = { request: unknown } | { problem: { field: string; message: string } };
+function previewOf(request: unknown, lang: Language): BatchResult['preview'] {
+  const r = request as { volunteer?: { name?: unknown }; activity?: { name?: unknown; activityStartDate?: unknown; activityEndDate?: unknown; hours?: unknown } } | null;
+  if (!r || typeof r !== 'object') return undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const name = r.activity?.name && typeof r.activity.name === 'object' ? localized(r.activity.name as Record<string, string>, lang) : '';
+  return {
+    volunteer: str(r.volunteer?.name),
+    activity: name,
+    startDate: str(r.activity?.activityStartDate),
+    endDate: str(r.activity?.activityEndDate),
+    hours: typeof r.activity?.hours === 'number' ? r.activity.hours : 0,
+  };
+}
 
-function jsonInputs(body: unknown): BatchInput[] {
+async function recordedUnder(deps: Pick<IssuerDeps, 'db'>, organizationId: string, keys: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const slice = unique.slice(i, i + 500);
+    const rows = await deps.db.all<{ id: string; idempotency_key: string }>(
+      `SELECT id, idempotency_key FROM activities WHERE organization_id = ? AND idempotency_key IN (${slice.map(() => '?').join(', ')})`,
+      [organizationId, ...slice],
+    );
+    for (const r of rows) found.set(r.idempotency_key, r.id);
+  }
+  return found;
+}
+
+function jsonFile(body: unknown): BatchFile {
   if (!Array.isArray(body)) {
-    throw new PassportError('invalid_request', 'A batch is a JSON array of activities (or text/csv)', { field: 'body' });
+    throw new PassportError('invalid_request', 'A batch is a JSON array of activities (or text/csv, or an .xlsx workbook)', { field: 'body' });
   }
   if (body.length === 0) throw new PassportError('invalid_request', 'The batch is empty', { field: 'body' });
   if (body.length > BATCH_MAX_ROWS) throw new PassportError('payload_too_large', `A batch holds at most ${BATCH_MAX_ROWS} activities; this one has ${body.length}`);
-  return body.map((request) => ({ request }));
-}
-
-function csvInputs(body: unknown): BatchInput[] {
-  if (typeof body !== 'string') throw new PassportError('invalid_request', 'The CSV body could not be read as UTF-8 text', { field: 'body' });
-  return parseActivityCsv(body, BATCH_MAX_ROWS);
+  return { rows: body.map((request, i) => ({ row: i + 1, request })), placeOf: () => undefined, sheet: false };
 }

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { activityProblems, ActivitySchema, type Activity } from '../../shared/credential/index.ts';
+import { activityProblems, ActivitySchema, LANGUAGES, type Activity, type Language } from '../../shared/credential/index.ts';
 import { hasValidIinBinCheckDigit } from '../../shared/identifiers/iin-bin.ts';
 
 /** One activity as an organization submits it (API.md, `POST /v1/activities`). */
 export interface ActivityRequest {
-  /** `iin`: the volunteer's individual identification number, 12 digits, check digit valid. */
-  volunteer: { name: string; email?: string; iin?: string };
+  /**
+   * `language`: what the offer e-mail is written in; the organization's default when absent.
+   * `iin`: the volunteer's individual identification number, 12 digits, check digit valid.
+   */
+  volunteer: { name: string; email?: string; language?: Language; iin?: string };
   activity: Activity;
   idempotencyKey?: string;
 }
@@ -27,7 +30,14 @@ const iin = z
 
 const Envelope = z
   .object({
-    volunteer: z.object({ name: text, email: z.email('must be an email address').max(254).optional(), iin: iin.optional() }).strict(),
+    volunteer: z
+      .object({
+        name: text,
+        email: z.email('must be an email address').max(254).optional(),
+        language: z.enum(LANGUAGES as [Language, ...Language[]], { message: 'must be one of kk, ru, en' }).optional(),
+        iin: iin.optional(),
+      })
+      .strict(),
     activity: z.unknown(),
     idempotencyKey: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   })
@@ -51,12 +61,27 @@ export function checkActivityRequest(input: unknown, now: Date): { request: Acti
   const { volunteer, idempotencyKey } = envelope.data;
   return {
     request: {
-      volunteer: { name: volunteer.name, ...(volunteer.email ? { email: volunteer.email } : {}), ...(volunteer.iin ? { iin: volunteer.iin } : {}) },
+      volunteer: {
+        name: volunteer.name,
+        ...(volunteer.email ? { email: volunteer.email } : {}),
+        ...(volunteer.language ? { language: volunteer.language } : {}),
+        ...(volunteer.iin ? { iin: volunteer.iin } : {}),
+      },
       activity: ActivitySchema.parse(raw),
       ...(idempotencyKey ? { idempotencyKey } : {}),
     },
     problems: [],
   };
+}
+
+/**
+ * The idempotency key a spreadsheet row without one is given: its volunteer's name and its
+ * activity, so the same row uploaded again (even in another file, or with a fixed e-mail) is the
+ * same activity. Keys are scoped per organization by the table's unique constraint.
+ */
+export function rowIdempotencyKey(request: ActivityRequest): string {
+  const digest = createHash('sha256').update(canonicalJson({ volunteer: request.volunteer.name.toLowerCase(), activity: request.activity })).digest('base64url');
+  return `row:${digest}`;
 }
 
 /**

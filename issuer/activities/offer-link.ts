@@ -30,3 +30,11 @@ export function offerUri(issuerUrl: string, token: string): string {
 export function openOfferToken(box: SecretBox, sealed: string): string {
   return box.open(sealed).toString('utf8');
 }
+
+/**
+ * What an ordinary phone camera opens: the wallet's claim page with the offer filled in
+ * (`{WALLET_URL}/claim?offer=…`). Cards, e-mails and every activity answer carry it.
+ */
+export function claimUrl(walletUrl: string, offer: string): string {
+  return `${walletUrl}/claim?offer=${encodeURIComponent(offer)}`;
+}

@@ -7,19 +7,26 @@ import { accreditedOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { iinVault } from './iin.ts';
 import { requestFingerprint, type ActivityRequest } from './input.ts';
-import { newOfferLink, OFFER_LIFETIME_DAYS, offerUri } from './offer-link.ts';
-import { effectiveStatus, qrUrl, type ActivityStatus } from './view.ts';
+import { queueOfferMail } from './mail/queue.ts';
+import { newOfferLink, OFFER_LIFETIME_DAYS } from './offer-link.ts';
+import { effectiveStatus, offerLinks, type ActivityStatus } from './view.ts';
 
 export type RecordOutcome =
-  | { ok: true; id: string; status: ActivityStatus; offerUri?: string; qrUrl?: string; replayed: boolean }
+  | { ok: true; id: string; status: ActivityStatus; offerUri?: string; claimUrl?: string; qrUrl?: string; replayed: boolean }
   | { ok: false; code: 'conflict'; field: 'idempotencyKey'; detail: string };
 
-/** Rows per INSERT statement: 15 parameters each stays far below every engine's limit. */
+export interface RecordOptions {
+  /** The upload the activities came from, so cards and the list can take it whole. */
+  uploadId?: string;
+}
+
+/** Rows per INSERT statement: 20 parameters each stays far below every engine's limit. */
 const ROWS_PER_STATEMENT = 200;
 
 const COLUMNS = [
   'id', 'organization_id', 'volunteer_name', 'volunteer_email', 'activity', 'status', 'idempotency_key',
-  'request_hash', 'offer_hash', 'offer_sealed', 'offer_expires_at', 'created_at', 'updated_at', 'volunteer_iin_sealed',
+  'request_hash', 'offer_hash', 'offer_sealed', 'offer_expires_at', 'created_at', 'updated_at', 'volunteer_language', 'upload_id',
+  'project', 'start_date', 'end_date', 'volunteer_search', 'volunteer_iin_sealed',
 ] as const;
 
 /**
@@ -34,8 +41,10 @@ export async function recordActivities(
   box: SecretBox,
   organization: OrganizationActor,
   requests: readonly ActivityRequest[],
+  options: RecordOptions = {},
 ): Promise<RecordOutcome[]> {
   const organizationId = organization.id;
+  const bases = { issuerUrl: deps.config.issuerUrl, walletUrl: deps.config.walletUrl };
   const now = deps.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
@@ -54,7 +63,8 @@ export async function recordActivities(
       const params: SqlValue[] = [];
       for (const p of slice) {
         params.push(p.id, organizationId, p.request.volunteer.name, p.request.volunteer.email ?? null, JSON.stringify(p.request.activity), 'offered');
-        params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at, p.iinSealed);
+        params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at, p.request.volunteer.language ?? null, options.uploadId ?? null);
+        params.push(p.request.activity.project ?? null, p.request.activity.activityStartDate, p.request.activity.activityEndDate, searchable(p.request.volunteer.name), p.iinSealed);
       }
       const rows = await tx.all<{ id: string }>(
         `INSERT INTO activities (${COLUMNS.join(', ')}) VALUES ${slice.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}
@@ -72,8 +82,11 @@ export async function recordActivities(
     const recorded: AuditEntry[] = [];
     for (const p of prepared) {
       if (inserted.has(p.id)) {
-        recorded.push({ at: now, actor: organization, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey } });
-        outcomes.push({ ok: true, id: p.id, status: 'offered', offerUri: offerUri(deps.config.issuerUrl, p.offer.token), qrUrl: qrUrl(deps.config.issuerUrl, p.id), replayed: false });
+        recorded.push({ at: now, actor: organization, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey, uploadId: options.uploadId } });
+        if (p.request.volunteer.email && deps.config.smtpUrl) {
+          await queueOfferMail(tx, { organizationId, activityId: p.id, recipient: p.request.volunteer.email, language: p.request.volunteer.language, now });
+        }
+        outcomes.push({ ok: true, id: p.id, status: 'offered', ...offerLinks(bases, p.id, p.offer.token), replayed: false });
         continue;
       }
       const first = earlier.get(p.request.idempotencyKey!)!;
@@ -91,7 +104,7 @@ export async function recordActivities(
         ok: true,
         id: first.id,
         status,
-        ...(status === 'offered' ? { offerUri: offerUri(deps.config.issuerUrl, box.open(first.offer_sealed).toString('utf8')), qrUrl: qrUrl(deps.config.issuerUrl, first.id) } : {}),
+        ...(status === 'offered' ? offerLinks(bases, first.id, box.open(first.offer_sealed).toString('utf8')) : {}),
         replayed: true,
       });
     }
@@ -122,4 +135,9 @@ async function earlierUnderKeys(tx: Queryable, organizationId: string, keys: str
     for (const r of rows) found.set(r.idempotency_key, r);
   }
   return found;
+}
+
+/** A name as the list's search compares it: lower case in any script, `ё` as `е`. */
+export function searchable(name: string): string {
+  return name.toLocaleLowerCase('ru').replaceAll('ё', 'е');
 }

@@ -1,23 +1,31 @@
-import { Router } from 'express';
-import { z } from 'zod';
+import { Router, type Request } from 'express';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
+import { pickLanguage } from '../../shared/i18n/index.ts';
 import { largeBody } from '../../shared/http/index.ts';
 import { qrPng } from '../../shared/qr.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch } from './batch.ts';
+import { createDocumentsRouter } from './documents-router.ts';
+import { createFollowUpRouter } from './follow-up-router.ts';
 import { checkActivityRequest } from './input.ts';
-import { getActivity, LIST_STATUSES, listActivities } from './list.ts';
+import { getActivity, listActivities, type ListQuery } from './list.ts';
+import { ListQuerySchema, parseQuery } from './query.ts';
 import { recordActivities } from './record.ts';
 
-const ListQuerySchema = z.object({
-  status: z.enum(LIST_STATUSES as [string, ...string[]], { message: `must be one of ${LIST_STATUSES.join(', ')}` }).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
-});
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Batch bodies kept as bytes: the workbook, and CSV (its encoding is told from the bytes). */
+export const BATCH_RAW_TYPES = [XLSX_TYPE, 'text/csv'] as const;
 
-/** The organization's activity routes (API.md): record, batch, list, read, and the offer's QR code. */
+function batchBody(req: Request): Parameters<typeof recordBatch>[3] {
+  if (req.is(XLSX_TYPE)) return { type: 'xlsx', value: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
+  if (req.is('text/csv')) return { type: 'csv', value: Buffer.isBuffer(req.body) || typeof req.body === 'string' ? req.body : '' };
+  if (req.is('application/json')) return { type: 'json', value: req.body };
+  throw new PassportError('unsupported_media_type', `A batch is sent as application/json (an array), text/csv or ${XLSX_TYPE}`);
+}
+
+/** The organization's activity routes (API.md): record, batch, list, read, the offer's QR, documents, follow-up. */
 export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): Router {
   const router = Router();
   router.use('/v1/activities', requireActor('organization'));
@@ -31,29 +39,25 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
     }
     const [outcome] = await recordActivities(deps, offerBox, org, [checked.request]);
     if (!outcome!.ok) throw new PassportError('conflict', outcome!.detail, { field: outcome!.field });
-    const { id, status, offerUri, qrUrl, replayed } = outcome!;
+    const { id, status, offerUri, claimUrl, qrUrl, replayed } = outcome!;
     if (replayed) res.set('idempotent-replayed', 'true');
-    res.status(201).json({ id, status, ...(offerUri ? { offerUri, qrUrl } : {}) });
+    res.status(201).json({ id, status, ...(offerUri ? { offerUri, claimUrl, qrUrl } : {}) });
   });
 
   // The 10 MiB body is read only after requireActor: an anonymous upload is refused unread.
-  router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT), async (req, res) => {
+  router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT, { raw: BATCH_RAW_TYPES }), async (req, res) => {
     const org = organizationOf(res);
-    if (!req.is(['application/json', 'text/csv'])) {
-      throw new PassportError('unsupported_media_type', 'A batch is sent as application/json (an array) or text/csv');
-    }
-    res.json(await recordBatch(deps, offerBox, org, req));
+    const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
+    const answer = await recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) });
+    if (answer.uploadId) res.set('upload-id', answer.uploadId);
+    res.json(answer.results);
   });
 
+  router.use(createDocumentsRouter(deps, offerBox));
+
   router.get('/v1/activities', async (req, res) => {
-    const org = organizationOf(res);
-    const query = ListQuerySchema.safeParse(req.query);
-    if (!query.success) {
-      const issue = query.error.issues[0]!;
-      const field = issue.path.join('.');
-      throw new PassportError('invalid_request', `${field} ${issue.message}`, { field });
-    }
-    res.json(await listActivities(deps, offerBox, org.id, query.data as Parameters<typeof listActivities>[3]));
+    const query = parseQuery(ListQuerySchema, req) as ListQuery;
+    res.json(await listActivities(deps, offerBox, organizationOf(res).id, query));
   });
 
   router.get('/v1/activities/:id', async (req, res) => {
@@ -62,8 +66,10 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
 
   router.get('/v1/activities/:id/offer.png', async (req, res) => {
     const activity = await getActivity(deps, offerBox, organizationOf(res).id, req.params.id);
-    if (!activity.offerUri) throw new PassportError('gone', `The offer of activity ${activity.id} can no longer be claimed (it is ${activity.status})`);
-    res.type('image/png').set('cache-control', 'private, no-store').send(await qrPng(activity.offerUri));
+    if (!activity.claimUrl) throw new PassportError('gone', `The offer of activity ${activity.id} can no longer be claimed (it is ${activity.status})`);
+    // The https claim link: an ordinary phone camera opens it (`?form=wallet` gives the openid-credential-offer:// one).
+    res.type('image/png').set('cache-control', 'private, no-store').send(await qrPng(req.query.form === 'wallet' ? activity.offerUri! : activity.claimUrl));
   });
+  router.use(createFollowUpRouter(deps));
   return router;
 }

@@ -8,4 +8,10 @@ export type AuditAction =
   | 'organization.key_revoked'
   | 'activity.recorded'
   | 'credential.issued'
-  | 'credential.revoked';
+  | 'credential.revoked'
+  | 'staff.invited'
+  | 'staff.joined'
+  | 'staff.reset'
+  | 'staff.removed'
+  | 'api_key.created'
+  | 'api_key.revoked';

@@ -2,6 +2,7 @@ import type { Queryable, SqlValue } from '../../shared/db/index.ts';
 import type { AuditAction } from './actions.ts';
 import { describeActor, type AuditActor } from './actor.ts';
 import { entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
+import { scopesOf } from './scope.ts';
 
 export interface AuditEntry {
   at: Date;
@@ -9,6 +10,8 @@ export interface AuditEntry {
   action: AuditAction;
   subject: string;
   detail?: unknown;
+  /** The unit the entry concerns, when the action does not say (see `scope.ts`). */
+  unit?: string;
 }
 
 interface StoredEntry extends ChainedEntry {
@@ -31,7 +34,7 @@ export async function audit(tx: Queryable, entry: AuditEntry): Promise<void> {
   await auditAll(tx, [entry]);
 }
 
-/** Rows per INSERT: eight parameters each stays far below every engine's limit. */
+/** Rows per INSERT: ten parameters each stays far below every engine's limit. */
 const ROWS_PER_STATEMENT = 200;
 
 /**
@@ -45,7 +48,8 @@ export async function auditAll(tx: Queryable, entries: readonly AuditEntry[]): P
   const last = await tx.get<StoredEntry>('SELECT seq, at, actor, action, subject, detail, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   let prevHash = last ? (last.hash ?? (await headOfUnchained(tx))) : GENESIS_HASH;
   let seq = last ? Number(last.seq) : 0;
-  const rows: SqlValue[][] = entries.map((entry) => {
+  const scopes = await scopesOf(tx, entries);
+  const rows: SqlValue[][] = entries.map((entry, i) => {
     const row: ChainedEntry = {
       seq: ++seq,
       at: entry.at.toISOString(),
@@ -55,14 +59,14 @@ export async function auditAll(tx: Queryable, entries: readonly AuditEntry[]): P
       detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
     };
     const hash = entryHash(row, prevHash);
-    const values = [row.seq, row.at, row.actor, row.action, row.subject, row.detail, prevHash, hash];
+    const values = [row.seq, row.at, row.actor, row.action, row.subject, row.detail, prevHash, hash, scopes[i]!.unit, scopes[i]!.region];
     prevHash = hash;
     return values;
   });
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
     await tx.run(
-      `INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES ${slice.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash, unit, region) VALUES ${slice.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       slice.flat(),
     );
   }

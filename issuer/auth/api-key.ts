@@ -14,8 +14,8 @@ export interface NewApiKey {
  * Creates an API key for a front office or organization and stores it (its hash and public id)
  * inside the caller's transaction.
  */
-export async function createApiKey(tx: Queryable, owner: { kind: 'front_office' | 'organization'; id: string }, at: string): Promise<NewApiKey> {
+export async function createApiKey(tx: Queryable, owner: { kind: 'front_office' | 'organization'; id: string }, at: string, name?: string): Promise<NewApiKey> {
   const key = { id: `key_${randomBytes(10).toString('hex')}`, apiKey: newToken(owner.kind === 'organization' ? 'vp_org' : 'vp_fo') };
-  await tx.run('INSERT INTO api_keys (id, key_hash, owner_kind, owner_id, created_at) VALUES (?, ?, ?, ?, ?)', [key.id, hashToken(key.apiKey), owner.kind, owner.id, at]);
+  await tx.run('INSERT INTO api_keys (id, key_hash, owner_kind, owner_id, created_at, name) VALUES (?, ?, ?, ?, ?, ?)', [key.id, hashToken(key.apiKey), owner.kind, owner.id, at, name ?? null]);
   return key;
 }

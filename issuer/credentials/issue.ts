@@ -73,28 +73,31 @@ export async function recordCredential(
     actor: input.actor,
     action: 'credential.issued',
     subject: id,
+    unit: `organization:${input.organization.id}`,
     detail: { via: input.via, activityId: input.activityId, holder: input.holderDid, statusList: slot.listNo, ...(input.format ? { format: input.format } : {}) },
   });
   return id;
 }
 
 /**
- * Runs an issuing transaction, again when it lost a race for a status index to another instance
- * (the unique constraint refused it and the whole transaction rolled back). Under SQLite the
- * single writer makes that impossible; with several instances on PostgreSQL it is rare.
+ * Runs an issuing transaction again when it lost a race to another instance and a unique
+ * constraint refused it (the whole transaction rolled back): for a status index, or for a
+ * credential id given by the caller (the VC API), which the second run then finds taken and
+ * answers as a conflict. Under SQLite the single writer makes that impossible; with several
+ * instances on PostgreSQL it is rare.
  */
 export async function withIssuingRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (err) {
-      if (attempt >= attempts || !isStatusIndexConflict(err)) throw err;
+      if (attempt >= attempts || !isIssuingConflict(err)) throw err;
     }
   }
 }
 
-function isStatusIndexConflict(err: unknown): boolean {
+function isIssuingConflict(err: unknown): boolean {
   const e = err as { code?: string; message?: string; constraint?: string };
   const unique = e?.code === 'SQLITE_CONSTRAINT' || e?.code === '23505';
-  return unique && /status_index|status_list/.test(`${e.message ?? ''} ${e.constraint ?? ''}`);
+  return unique && /status_index|status_list|credentials_pkey|credentials\.id\b/.test(`${e.message ?? ''} ${e.constraint ?? ''}`);
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../shared/db/index.ts';
+import { forUpdate, type Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { audit } from '../audit/index.ts';
 import type { OrganizationActor } from '../auth/index.ts';
@@ -41,6 +41,9 @@ export async function revokeCredential(deps: Pick<IssuerDeps, 'db' | 'config' | 
   const organizationId = organization.id;
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
+    // Rows are locked in the order issuing locks them (the activity, then what hangs on it), so a
+    // revocation racing a claim on another instance waits for it and sees the credential it made.
+    if (!id.includes(':')) await tx.get(`SELECT id FROM activities WHERE id = ?${forUpdate(tx)}`, [id]);
     const credential = await findCredential(tx, deps.config.issuerUrl, id);
     if (credential) {
       // Someone else's credential is answered as absent: its existence is not ours to confirm.
@@ -53,13 +56,14 @@ export async function revokeCredential(deps: Pick<IssuerDeps, 'db' | 'config' | 
 }
 
 async function findCredential(tx: Queryable, issuerUrl: string, id: string): Promise<CredentialRow | undefined> {
-  const byId = await tx.get<CredentialRow>('SELECT * FROM credentials WHERE id = ?', [id]);
+  const locked = forUpdate(tx);
+  const byId = await tx.get<CredentialRow>(`SELECT * FROM credentials WHERE id = ?${locked}`, [id]);
   if (byId) return byId;
   const entry = statusEntryOf(issuerUrl, id);
   if (entry) {
-    return tx.get<CredentialRow>('SELECT * FROM credentials WHERE organization_id = ? AND status_list = ? AND status_index = ?', [entry.organizationId, entry.listNo, entry.index]);
+    return tx.get<CredentialRow>(`SELECT * FROM credentials WHERE organization_id = ? AND status_list = ? AND status_index = ?${locked}`, [entry.organizationId, entry.listNo, entry.index]);
   }
-  return tx.get<CredentialRow>('SELECT * FROM credentials WHERE activity_id = ?', [id]);
+  return tx.get<CredentialRow>(`SELECT * FROM credentials WHERE activity_id = ?${locked}`, [id]);
 }
 
 /** The organization, list and index a status entry id of this issuer names. */

@@ -11,14 +11,16 @@ export const DASHBOARD_SCRIPTS = ['format.js', 'tile-map.js', 'dashboard.js'] as
 
 /**
  * The dashboard page. The server renders the frame, the words and the map's tiles; the page
- * script signs in with a key kept in `sessionStorage`, fetches `/v1/stats` and draws the figures.
+ * script signs in with the console's session (when `consoleSession`) or a key kept in
+ * `sessionStorage`, fetches `/v1/stats` and draws the figures.
  * The words the script needs travel as a JSON data block, which the CSP allows since it is never
  * executed.
  */
-export function dashboardPage(lang: Language): string {
+export function dashboardPage(lang: Language, options: { consoleSession?: boolean } = {}): string {
   const t = translator(DASHBOARD_TEXTS, lang);
   const texts = {
     lang,
+    consoleSession: options.consoleSession ?? false,
     messages: DASHBOARD_TEXTS[lang],
     categories: CATEGORY_NAMES[lang],
     regions: Object.fromEntries(REGIONS.map((r) => [r.code, r[lang]])),

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Router } from 'express';
 import { pickLanguage } from '../../shared/i18n/index.ts';
+import { actorOf, staffOf } from '../auth/index.ts';
 import { DASHBOARD_SCRIPTS, dashboardPage } from './page.ts';
 
 const CLIENT = join(import.meta.dirname, 'client');
@@ -28,7 +29,10 @@ export function createDashboardRouter(): Router {
   const cached = { 'cache-control': 'public, max-age=3600' };
 
   router.get('/dashboard', (req, res) => {
-    res.type('html').set('cache-control', 'no-store').send(dashboardPage(pickLanguage(req, res)));
+    // A person of the registry or a front office signed in to the console needs no key here.
+    const actor = actorOf(res);
+    const consoleSession = Boolean(staffOf(actor)) && actor!.kind !== 'organization';
+    res.type('html').set({ 'cache-control': 'no-store', vary: 'Accept-Language, Cookie' }).send(dashboardPage(pickLanguage(req, res), { consoleSession }));
   });
   for (const [file, script] of scripts) {
     router.get(`/dashboard/${file}`, (_req, res) => {

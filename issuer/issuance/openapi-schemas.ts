@@ -47,6 +47,7 @@ export const activityRequestSchema = {
       properties: {
         name: text,
         email: { type: 'string', format: 'email' },
+        language: { enum: ['kk', 'ru', 'en'], description: 'Language of the offer e-mail (MAIL_LANGUAGE when absent)' },
         iin: {
           type: 'string',
           pattern: '^[0-9]{12}$',
@@ -73,14 +74,21 @@ export const activityViewSchema = {
     id: { type: 'string' },
     status: activityStatusSchema,
     offerUri: { ...offerUriSchema, description: 'Present while the offer can be claimed' },
+    claimUrl: { type: 'string', format: 'uri', description: '{WALLET_URL}/claim?offer=…: the https link a phone camera opens (present while the offer can be claimed)' },
     qrUrl: { type: 'string', format: 'uri' },
     offerExpiresAt: { type: 'string', format: 'date-time' },
     volunteer: {
       type: 'object',
-      properties: { name: { type: 'string' }, email: { type: 'string' }, iinMasked: { type: 'string', description: 'The recorded IIN, only its last four digits (••••••••1234)' } },
+      properties: { name: { type: 'string' }, email: { type: 'string' }, language: { enum: ['kk', 'ru', 'en'] }, iinMasked: { type: 'string', description: 'The recorded IIN, only its last four digits (••••••••1234)' } },
     },
     activity: activitySchema,
-    idempotencyKey: { type: 'string' },
+    idempotencyKey: { type: 'string', description: 'As sent, or row:… for a spreadsheet row that had none (its volunteer and activity)' },
+    uploadId: { type: 'string', description: 'The batch it was recorded in' },
+    mail: {
+      type: 'object',
+      description: 'The latest offer e-mail',
+      properties: { status: { enum: ['queued', 'sent', 'failed'] }, at: { type: 'string', format: 'date-time', description: 'When sent, or the next attempt' }, error: { type: 'string', description: 'Why the last attempt failed' } },
+    },
     createdAt: { type: 'string', format: 'date-time' },
     credentialId: { type: 'string', description: 'urn:uuid:… once claimed' },
     claimedAt: { type: 'string', format: 'date-time' },

@@ -1,5 +1,7 @@
 import { problemResponses } from '../../shared/http/openapi.ts';
-import { CSV_COLUMNS } from '../activities/csv.ts';
+import { SHEET_COLUMNS } from '../activities/sheet/columns.ts';
+import { PROBLEM_REASONS } from '../activities/sheet/problem-texts.ts';
+import { consoleOpenApiPaths, filterParams } from './openapi-console.ts';
 import { oid4vciOpenApiPaths } from '../oid4vci/openapi.ts';
 import { vcApiOpenApiPaths } from '../vc-api/openapi.ts';
 import { activityRequestSchema, activityStatusSchema, activityViewSchema, bearer, jsonBody, jsonResponse, offerUriSchema } from './openapi-schemas.ts';
@@ -16,7 +18,21 @@ const batchResult = {
       id: { type: 'string' },
       status: activityStatusSchema,
       offerUri: offerUriSchema,
-      error: { type: 'object', properties: { code: { type: 'string' }, field: { type: 'string', description: 'JSON path, or the CSV column' }, detail: { type: 'string' } } },
+      claimUrl: { type: 'string', format: 'uri' },
+      uploadId: { type: 'string' },
+      preview: { type: 'object', properties: { volunteer: { type: 'string' }, activity: { type: 'string' }, startDate: { type: 'string' }, endDate: { type: 'string' }, hours: { type: 'number' } } },
+      error: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          field: { type: 'string', description: 'JSON path, or the column header as the file has it' },
+          detail: { type: 'string' },
+          reason: { enum: [...PROBLEM_REASONS] },
+          message: { type: 'string', description: 'The problem in the reader’s language (?lang= or Accept-Language), naming the header and cell' },
+          header: { type: 'string' },
+          cell: { type: 'string', description: 'G3 in a workbook, 3:Часы (data row and header) in a CSV' },
+        },
+      },
     },
   },
 };
@@ -33,7 +49,7 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
         '201': jsonResponse('Recorded (or the first result of a replayed idempotencyKey, with header Idempotent-Replayed: true)', {
           type: 'object',
           required: ['id', 'status'],
-          properties: { id: { type: 'string' }, status: activityStatusSchema, offerUri: offerUriSchema, qrUrl: { type: 'string', format: 'uri' } },
+          properties: { id: { type: 'string' }, status: activityStatusSchema, offerUri: offerUriSchema, claimUrl: { type: 'string', format: 'uri' }, qrUrl: { type: 'string', format: 'uri' } },
         }),
         ...problemResponses(400, 401, 403, 409, 413, 429),
       },
@@ -43,7 +59,8 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
       tags: ['activities'],
       security: bearer,
       parameters: [
-        { name: 'status', in: 'query', schema: activityStatusSchema },
+        ...filterParams,
+        { name: 'counts', in: 'query', schema: { enum: ['true', 'false'] }, description: 'true adds counts by status of the activities the other filters match' },
         { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
       ],
@@ -55,13 +72,21 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
   },
   '/v1/activities/batch': {
     post: {
-      summary: 'Record up to 10,000 activities: a JSON array, or text/csv. This route alone accepts bodies up to 10 MiB (413 above that or above 10,000 rows)',
-      description: `CSV: UTF-8 (a BOM is fine), comma- or semicolon-separated, a header row with these columns in any order (unknown columns are refused): ${CSV_COLUMNS.join(', ')}. A decimal comma in hours is accepted.`,
+      summary: 'Record up to 10,000 activities: a JSON array, text/csv or an .xlsx workbook. This route alone accepts bodies up to 10 MiB (413 above that or above 10,000 rows)',
+      description: `A spreadsheet (CSV in UTF-8 with or without BOM or Windows-1251, ; or , separated; or .xlsx, first sheet) has a header row in kk, ru or en as the templates write it, or these names, in any order (unknown columns are refused): ${SHEET_COLUMNS.join(', ')}. Dates as Excel dates, dd.mm.yyyy or ISO; decimal commas; categories and regions by code or by name. A row without idempotency_key is keyed by its volunteer and activity, so an upload repeated records nothing twice. Header Upload-Id names the upload.`,
+      parameters: [
+        { name: 'dryRun', in: 'query', schema: { enum: ['true', 'false'] }, description: 'true: check every row and answer as if recording (status ready, or recorded with its id when it already was); nothing is recorded' },
+        { name: 'lang', in: 'query', schema: { enum: ['kk', 'ru', 'en'] }, description: 'Language of each problem’s message (else Accept-Language)' },
+      ],
       tags: ['activities'],
       security: bearer,
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: { type: 'array', maxItems: 10000, items: activityRequestSchema } }, 'text/csv': { schema: { type: 'string' } } },
+        content: {
+          'application/json': { schema: { type: 'array', maxItems: 10000, items: activityRequestSchema } },
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+        },
       },
       responses: { '200': jsonResponse('One result per row: good rows recorded, bad rows say why', batchResult), ...problemResponses(400, 401, 403, 413, 415, 429) },
     },
@@ -71,7 +96,7 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
   },
   '/v1/activities/{id}/offer.png': {
     get: {
-      summary: 'The offer URI as a QR code',
+      summary: 'The offer as a QR code: the https claimUrl (?form=wallet: the openid-credential-offer:// URI)',
       tags: ['activities'],
       security: bearer,
       parameters: idParam('Activity id'),
@@ -120,6 +145,7 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
       },
     },
   },
+  ...consoleOpenApiPaths,
   ...vcApiOpenApiPaths,
   ...oid4vciOpenApiPaths,
 };

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { createSecretBox } from '../../shared/crypto/index.ts';
 import type { Migration } from '../../shared/db/index.ts';
-import { BATCH_PATH, createActivitiesRouter } from '../activities/index.ts';
+import { BATCH_PATH, CONSOLE_MIGRATIONS, createActivitiesRouter } from '../activities/index.ts';
 import { createCredentialsRouter } from '../credentials/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { createOid4vciRouter, oauthErrorHandler, paths } from '../oid4vci/index.ts';
@@ -10,7 +10,7 @@ import { createVcApiRouter } from '../vc-api/index.ts';
 import { IDENTITY_TABLES, ISSUANCE_TABLES } from './migrations.ts';
 
 /** The issuing side's migrations (ids 200–299). */
-export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES, IDENTITY_TABLES];
+export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES, IDENTITY_TABLES, ...CONSOLE_MIGRATIONS];
 
 /**
  * Routes that parse their own (larger) bodies after authenticating the caller: a batch of up to

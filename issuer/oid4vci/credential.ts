@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CredentialPayload } from '@veramo/core-types';
 import { buildVolunteerCredential, type Activity } from '../../shared/credential/index.ts';
 import { hashToken } from '../../shared/crypto/index.ts';
-import type { Queryable } from '../../shared/db/index.ts';
+import { forUpdate, type Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { DIGESTS_PER_CREDENTIAL, DISCLOSABLE_CLAIMS, SD_JWT_VC_FORMAT } from '../../shared/sd-jwt-vc/index.ts';
 import { iinVault } from '../activities/iin.ts';
@@ -55,19 +55,22 @@ interface EarlierCredential {
 export async function issueForAccessToken(deps: IssuerDeps, accessToken: string | undefined, body: unknown): Promise<CredentialResponse> {
   if (!accessToken) throw new PassportError('invalid_token', 'The credential endpoint needs the access token as Authorization: Bearer');
   const tokenHash = hashToken(accessToken);
-  await liveToken(deps.db, tokenHash, deps.now());
+  const { activity_id: activityId } = await liveToken(deps.db, tokenHash, deps.now());
   const request = readCredentialRequest(body);
   const proof = await verifyProofJwt(deps, request.proof, deps.now(), { acceptJwk: request.configurationId === SD_JWT_CONFIGURATION_ID });
 
   const jwt = await withIssuingRetry(() =>
     deps.db.transaction(async (tx) => {
       const now = deps.now();
-      const token = await liveToken(tx, tokenHash, now);
       await consumeNonce(tx, proof.nonce, now);
+      // The activity's row is locked before the token is checked again: two requests with one
+      // token on two instances queue here, and the second sees the token's configuration used. A
+      // withdrawal locks the activity first as well, so the two never wait on each other in a circle.
       const activity = await tx.get<ActivityRow>(
-        'SELECT id, organization_id, status, offer_expires_at, volunteer_name, volunteer_iin_sealed, activity FROM activities WHERE id = ?',
-        [token.activity_id],
+        `SELECT id, organization_id, status, offer_expires_at, volunteer_name, volunteer_iin_sealed, activity FROM activities WHERE id = ?${forUpdate(tx)}`,
+        [activityId],
       );
+      await liveToken(tx, tokenHash, now);
       if (!activity) throw new PassportError('credential_request_denied', 'The offer of this access token can no longer be claimed');
       const earlier = await earlierThroughToken(tx, tokenHash, activity.id);
       await useTokenFor(tx, tokenHash, request.configurationId, now);

@@ -1,4 +1,5 @@
 import { hashToken, randomId } from '../../shared/crypto/index.ts';
+import { forUpdate } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
@@ -22,8 +23,9 @@ export async function credentialOffer(deps: Pick<IssuerDeps, 'db' | 'config' | '
   const now = deps.now();
   const code = randomId(32);
   await deps.db.transaction(async (tx) => {
+    // Locked, so that fetches of one offer on several instances count each other's live codes.
     const activity = await tx.get<{ id: string; organization_id: string; status: 'offered' | 'claimed' | 'revoked' | 'withdrawn'; offer_expires_at: string }>(
-      'SELECT id, organization_id, status, offer_expires_at FROM activities WHERE offer_hash = ?',
+      `SELECT id, organization_id, status, offer_expires_at FROM activities WHERE offer_hash = ?${forUpdate(tx)}`,
       [hashToken(offerToken)],
     );
     if (!activity) throw new PassportError('not_found', 'No such credential offer');

@@ -1,4 +1,5 @@
 import { hashToken, randomId } from '../../shared/crypto/index.ts';
+import { forUpdate } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { findOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
@@ -31,8 +32,9 @@ export async function exchangePreAuthorizedCode(deps: Pick<IssuerDeps, 'db' | 'n
   const codeHash = hashToken(code);
   const token = randomId(32);
   const outcome = await deps.db.transaction(async (tx) => {
+    // Locked: the same code sent to two instances at once makes one token, and the second use is seen as reuse.
     const row = await tx.get<{ activity_id: string; expires_at: string; used_at: string | null }>(
-      'SELECT activity_id, expires_at, used_at FROM preauthorized_codes WHERE code_hash = ?',
+      `SELECT activity_id, expires_at, used_at FROM preauthorized_codes WHERE code_hash = ?${forUpdate(tx)}`,
       [codeHash],
     );
     if (!row) return 'unknown' as const;

@@ -4,10 +4,10 @@ import { PassportError } from '../../shared/errors.ts';
 import { audit, describeActor } from '../audit/index.ts';
 import { createApiKey, mayAccredit, type Actor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
-import { bin, regionCode, slug, someName } from '../registry/fields.ts';
+import { bin, contact, regionCode, slug, someName } from '../registry/fields.ts';
 import type { WebIdentities } from '../registry/web-identities.ts';
 
-export const OrganizationInput = z.object({ id: slug, name: someName, region: regionCode, bin: bin.optional() }).strict();
+export const OrganizationInput = z.object({ id: slug, name: someName, region: regionCode, bin: bin.optional(), contact: contact.optional() }).strict();
 export type OrganizationInput = z.infer<typeof OrganizationInput>;
 
 export interface AccreditedOrganization {
@@ -44,9 +44,9 @@ export async function accreditOrganization(
   const by = describeActor(actor);
   const key = await deps.db.transaction(async (tx) => {
     const { changes } = await tx.run(
-      `INSERT INTO organizations (id, did, name_kk, name_ru, name_en, region, bin, status, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'accredited', ?, ?) ON CONFLICT DO NOTHING`,
-      [input.id, did, input.name.kk ?? null, input.name.ru ?? null, input.name.en ?? null, input.region, input.bin ?? null, at, by],
+      `INSERT INTO organizations (id, did, name_kk, name_ru, name_en, region, bin, contact, status, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'accredited', ?, ?) ON CONFLICT DO NOTHING`,
+      [input.id, did, input.name.kk ?? null, input.name.ru ?? null, input.name.en ?? null, input.region, input.bin ?? null, input.contact ?? null, at, by],
     );
     // Two requests for the same id at once: both passed the check above, only one row lands.
     if (changes === 0) throw duplicate(input.id);

@@ -34,7 +34,13 @@ export const organizationsOpenApiPaths: Record<string, unknown> = {
         type: 'object',
         required: ['id', 'name', 'region'],
         additionalProperties: false,
-        properties: { id: slugSchema, name: someNameSchema, region: regionSchema, bin: { type: 'string', pattern: '^\\d{12}$' } },
+        properties: {
+          id: slugSchema,
+          name: someNameSchema,
+          region: regionSchema,
+          bin: { type: 'string', pattern: '^\\d{12}$', description: 'Business Identification Number; the 12th digit is its check digit' },
+          contact: { type: 'string', minLength: 1, maxLength: 200, description: 'How the registry and the front office reach the organization; shown only to them and to the organization' },
+        },
       }),
       responses: {
         '201': jsonResponse('Accredited', {
@@ -53,9 +59,12 @@ export const organizationsOpenApiPaths: Record<string, unknown> = {
     },
     get: {
       summary: 'Public profiles of organizations, by id, paged',
+      description: 'The consoles of the registry and of front offices list with it (a front office passes its own region).',
       tags: ['registry'],
       parameters: [
         { name: 'region', in: 'query', schema: regionSchema },
+        { name: 'status', in: 'query', schema: { enum: ['accredited', 'suspended'] } },
+        { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Text found in the id or a name, without regard to case' },
         { name: 'cursor', in: 'query', schema: slugSchema, description: 'nextCursor of the previous page' },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
       ],
@@ -72,9 +81,25 @@ export const organizationsOpenApiPaths: Record<string, unknown> = {
   '/v1/organizations/{id}': {
     get: {
       summary: 'Public profile with accreditation history',
+      description:
+        'Called by the organization itself, the registry or the front office of its region, the answer also has `contact` and `history`: ' +
+        'each interval with grantedBy, endedBy (staff:<id>, key:<id>, registry) and endReason.',
       tags: ['registry'],
       parameters: [idParameter],
-      responses: { '200': jsonResponse('The profile', profileSchema), ...problemResponses(404) },
+      responses: {
+        '200': jsonResponse('The profile', {
+          ...profileSchema,
+          properties: {
+            ...profileSchema.properties,
+            contact: { type: 'string' },
+            history: {
+              type: 'array',
+              items: { type: 'object', properties: { from: { type: 'string' }, until: { type: ['string', 'null'] }, grantedBy: { type: 'string' }, endedBy: { type: 'string' }, endReason: { type: 'string' } } },
+            },
+          },
+        }),
+        ...problemResponses(404),
+      },
     },
   },
   '/v1/organizations/{id}/suspend': {

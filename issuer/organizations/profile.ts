@@ -10,6 +10,7 @@ export interface OrganizationProfile extends TrustedOrganization {
 
 export interface ProfileFilter {
   region?: string;
+  status?: 'accredited' | 'suspended';
   /** Only organizations whose id sorts after this one (the listing's cursor). */
   after?: string;
   limit?: number;
@@ -44,6 +45,7 @@ export async function organizationProfiles(db: Queryable, filter: ProfileFilter 
   const candidates: [string, string | undefined][] = [
     ['id = ?', filter.only],
     ['region = ?', filter.region],
+    ['status = ?', filter.status],
     ['id > ?', filter.after],
   ];
   const conditions = candidates.filter((c): c is [string, string] => c[1] !== undefined);

@@ -1,24 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
-import { regionCode, slug } from '../registry/fields.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import type { WebIdentities } from '../registry/web-identities.ts';
 import { OrganizationInput, accreditOrganization } from './accredit.ts';
+import { ListingQuery, listOrganizations } from './list.ts';
+import { mayOversee, oversightRecord } from './oversight.ts';
+import { organizationProfile } from './profile.ts';
 import { KeyRevocationInput, revokeOrganizationKey } from './keys/revoke.ts';
 import { rotateOrganizationKey } from './keys/rotate.ts';
-import { organizationProfile, organizationProfiles } from './profile.ts';
 import { ReinstatementInput, reinstateOrganization } from './reinstate.ts';
 import { SuspensionInput, suspendOrganization } from './suspend.ts';
-
-const PAGE = 100;
-
-const ListingQuery = z.object({
-  region: regionCode.optional(),
-  cursor: slug.optional(),
-  limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
-});
 
 /**
  * Accreditation of organizations (the registry anywhere, a front office in its own region),
@@ -58,15 +50,14 @@ export function createOrganizationsRouter(deps: IssuerDeps, identities: WebIdent
   });
 
   router.get('/v1/organizations', async (req, res) => {
-    const query = parseInput(ListingQuery, { ...req.query });
-    const limit = query.limit ?? PAGE;
-    const page = await organizationProfiles(deps.db, { region: query.region, after: query.cursor, limit: limit + 1 });
-    const organizations = page.slice(0, limit);
-    res.json({ organizations, ...(page.length > limit ? { nextCursor: organizations.at(-1)!.id } : {}) });
+    res.json(await listOrganizations(deps.db, parseInput(ListingQuery, { ...req.query })));
   });
 
   router.get('/v1/organizations/:id', async (req, res) => {
-    res.json(await organizationProfile(deps.db, req.params.id));
+    const profile = await organizationProfile(deps.db, req.params.id);
+    // Overseers (and the organization itself) also see its contact and why intervals ended.
+    if (!mayOversee(actorOf(res), profile)) return void res.json(profile);
+    res.set('cache-control', 'private, no-store').json({ ...profile, ...(await oversightRecord(deps.db, profile.id)) });
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGION_CODES } from '../../shared/credential/index.ts';
+import { hasValidIinBinCheckDigit } from '../../shared/identifiers/iin-bin.ts';
 
 const MAX_NAME = 200;
 
@@ -26,7 +27,13 @@ export const someName = z
   .strict()
   .refine((n) => Boolean(n.kk || n.ru || n.en), 'needs at least one of kk, ru, en');
 
-/** The Business Identification Number of a Kazakh legal entity: 12 digits. */
-export const bin = z.string({ message: 'must be a string' }).regex(/^\d{12}$/, 'must be 12 digits');
+/** The Business Identification Number of a Kazakh legal entity: 12 digits, the last a check digit. */
+export const bin = z
+  .string({ message: 'must be a string' })
+  .regex(/^\d{12}$/, 'must be 12 digits')
+  .refine(hasValidIinBinCheckDigit, 'has a wrong check digit (the 12th digit)');
 
 export const reason = z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+
+/** How the registry and the front office reach an organization: a phone number, an address, a person. */
+export const contact = z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');

@@ -23,6 +23,17 @@ export const registryOpenApiPaths: Record<string, unknown> = {
     },
   },
   '/v1/front-offices': {
+    get: {
+      summary: 'The regional front offices, by region (as in the trust list)',
+      tags: ['registry'],
+      responses: {
+        '200': jsonResponse('The front offices', {
+          type: 'object',
+          required: ['frontOffices'],
+          properties: { frontOffices: { type: 'array', items: { type: 'object', required: ['id', 'region', 'name'], properties: { id: slugSchema, region: regionSchema, name: fullNameSchema } } } },
+        }),
+      },
+    },
     post: {
       summary: 'Open a regional front office (one per region) and hand out its API key, once',
       tags: ['registry'],

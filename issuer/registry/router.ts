@@ -6,6 +6,7 @@ import { actorOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { FrontOfficeInput, createFrontOffice } from './create-front-office.ts';
 import { createDidRouter } from './did-router.ts';
+import { listFrontOffices } from './front-offices.ts';
 import { registryIdentity } from './identity.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import { createWebIdentities } from './web-identities.ts';
@@ -21,6 +22,10 @@ export function createRegistryRouter(deps: IssuerDeps): Router {
   router.post('/v1/front-offices', requireActor('registry'), async (req, res) => {
     const input = parseInput(FrontOfficeInput, req.body);
     res.status(201).json(await createFrontOffice(deps, actorOf(res)!, input));
+  });
+
+  router.get('/v1/front-offices', async (_req, res) => {
+    res.json({ frontOffices: await listFrontOffices(deps.db) });
   });
 
   router.use(createDidRouter(deps, identities));

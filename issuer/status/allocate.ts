@@ -19,28 +19,38 @@ const CANDIDATES = 16;
  * credential row that the caller inserts next, and `credentials`' unique constraint on
  * (organization, list, index) refuses any index taken twice (the caller retries on that).
  * Indices are random, never sequential, so an index does not reveal issuance order.
+ *
+ * The list's counter is incremented FIRST: on PostgreSQL that row lock makes a second instance
+ * issuing for the same organization wait until this transaction commits, and its search for a
+ * free index then sees this credential (SQLite's single writer does the same for processes).
  */
 export async function allocateStatusSlot(tx: Queryable, organizationId: string, issuerUrl: string, now: Date): Promise<StatusSlot> {
-  const list = await currentList(tx, organizationId, now);
+  const list = await reserveInCurrentList(tx, organizationId, now);
   const index = await freeIndex(tx, organizationId, list.listNo, list.size);
-  await tx.run('UPDATE status_lists SET used = used + 1 WHERE organization_id = ? AND list_no = ?', [organizationId, list.listNo]);
   return { listNo: list.listNo, index, entry: statusEntry(issuerUrl, organizationId, list.listNo, index) };
 }
 
-async function currentList(tx: Queryable, organizationId: string, now: Date): Promise<{ listNo: number; size: number }> {
-  const last = await tx.get<{ list_no: number; size: number; used: number }>(
-    'SELECT list_no, size, used FROM status_lists WHERE organization_id = ? ORDER BY list_no DESC LIMIT 1',
-    [organizationId],
-  );
-  if (last && last.used < last.size) return { listNo: last.list_no, size: last.size };
-  const listNo = (last?.list_no ?? 0) + 1;
-  await tx.run('INSERT INTO status_lists (organization_id, list_no, size, used, version, created_at) VALUES (?, ?, ?, 0, 0, ?)', [
-    organizationId,
-    listNo,
-    MIN_STATUS_LIST_SIZE,
-    now.toISOString(),
-  ]);
-  return { listNo, size: MIN_STATUS_LIST_SIZE };
+/** Counts one more credential in the newest list with room (locking its row), opening a list when none has room. */
+async function reserveInCurrentList(tx: Queryable, organizationId: string, now: Date): Promise<{ listNo: number; size: number }> {
+  for (;;) {
+    const last = await tx.get<{ list_no: number }>('SELECT MAX(list_no) AS list_no FROM status_lists WHERE organization_id = ?', [organizationId]);
+    const current = last?.list_no ?? null;
+    if (current !== null) {
+      // The condition is checked again after the lock: a list another instance just filled is skipped.
+      const reserved = await tx.get<{ list_no: number; size: number }>(
+        'UPDATE status_lists SET used = used + 1 WHERE organization_id = ? AND list_no = ? AND used < size RETURNING list_no, size',
+        [organizationId, current],
+      );
+      if (reserved) return { listNo: reserved.list_no, size: reserved.size };
+    }
+    // No list yet, or the newest is full: open the next one (another instance may open it at the same moment).
+    await tx.run('INSERT INTO status_lists (organization_id, list_no, size, used, version, created_at) VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING', [
+      organizationId,
+      (current ?? 0) + 1,
+      MIN_STATUS_LIST_SIZE,
+      now.toISOString(),
+    ]);
+  }
 }
 
 async function freeIndex(tx: Queryable, organizationId: string, listNo: number, size: number): Promise<number> {

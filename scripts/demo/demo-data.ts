@@ -73,3 +73,10 @@ export function frontOfficeName(region: { kk: string; ru: string; en: string }):
     en: `${region.en} volunteer front office`,
   };
 }
+
+/** The demo's people: one admin each for the registry, the Pavlodar front office and Eco Qyran. */
+export const DEMO_STAFF = [
+  { unit: 'registry', login: 'registry@passport.example', name: 'Айгерім Сәрсенова' },
+  { unit: 'front-office:fo-kz-55', login: 'pavlodar@passport.example', name: 'Бекзат Омаров' },
+  { unit: 'organization:eco-qyran', login: 'eco-qyran@passport.example', name: 'Дана Ахметова' },
+] as const;

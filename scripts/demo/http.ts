@@ -12,6 +12,10 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, token);
   }
 
+  withoutToken(): ApiClient {
+    return new ApiClient(this.baseUrl);
+  }
+
   async json<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const res = await fetch(this.baseUrl + path, {
       method,

@@ -2,20 +2,24 @@ import { join } from 'node:path';
 import { REGIONS } from '../../shared/credential/index.ts';
 import { seedNationalPicture } from '../seed/run.ts';
 import { ApiClient, ApiError } from './http.ts';
-import { DEMO_ACTIVITIES, DEMO_ORGANIZATIONS, DEMO_VOLUNTEER, frontOfficeName } from './demo-data.ts';
+import { DEMO_ACTIVITIES, DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_VOLUNTEER, frontOfficeName } from './demo-data.ts';
+import { ensureDemoPerson, type DemoPerson } from './staff.ts';
 
 export interface DemoSecrets {
   volunteer: { login: string; password: string };
   organizations: { id: string; apiKey: string }[];
   /** One per region, for the regional view of the dashboard. */
   frontOffices: { id: string; region: string; apiKey: string }[];
+  /** The console's people: an admin of the registry, of a front office and of an organization. */
+  staff?: DemoPerson[];
   /** False while the first start is still seeding; a start that finds it so seeds the rest. */
   complete: boolean;
 }
 
 /**
  * Seeds the demo through the services' own HTTP APIs: the 20 regional front offices, a handful of
- * accredited organizations, a volunteer who has claimed one credential from each of four of
+ * accredited organizations, an admin each for the console of the registry, a front office and an
+ * organization, a volunteer who has claimed one credential from each of four of
  * them, and a small national picture of other volunteers (`npm run seed`'s code path). Each API key is handed to `save` as soon as it is made, and `kept` holds those of an
  * interrupted earlier start, so a start that was stopped half-way is finished by the next one;
  * idempotency keys make the re-run record nothing twice.
@@ -32,6 +36,7 @@ export async function seedDemo(
     volunteer: { login: DEMO_VOLUNTEER.login, password: DEMO_VOLUNTEER.password },
     organizations: [...(kept?.organizations ?? [])],
     frontOffices: [...(kept?.frontOffices ?? [])],
+    staff: [...(kept?.staff ?? [])],
     complete: false,
   };
   for (const region of REGIONS) {
@@ -48,6 +53,12 @@ export async function seedDemo(
     const created = await createdOnce(() => registry.json<{ apiKey: string }>('POST', '/v1/organizations', org));
     if (!created) throw new Error(`The demo organization ${org.id} exists but its API key was not kept; remove DATA_DIR to seed the demo afresh`);
     secrets.organizations.push({ id: org.id, apiKey: created.apiKey });
+    save(secrets);
+  }
+
+  for (const person of DEMO_STAFF) {
+    if (secrets.staff!.some((p) => p.login === person.login)) continue;
+    secrets.staff!.push(await ensureDemoPerson(registry, person));
     save(secrets);
   }
 

@@ -18,47 +18,85 @@ export const DEADLINE_EXCEEDED = 'deadline_exceeded';
  * }
  */
 export class Deadline {
-  private readonly expired: Promise<never>;
-  private timer: NodeJS.Timeout | undefined;
   private passed = false;
+  /** `endsAt` on `performance.now()`'s clock; read by the shared ticker. */
+  readonly endsAt: number;
+  private waiters: { reject: (err: PassportError) => void; what: string }[] = [];
 
   constructor(readonly ms: number) {
-    this.expired = new Promise<never>((_, reject) => {
-      this.timer = setTimeout(() => {
-        this.passed = true;
-        reject(new PassportError('fetch_failed', `Not had within the deadline of ${ms} ms`, { extra: { reason: DEADLINE_EXCEEDED } }));
-      }, ms);
-      this.timer.unref();
-    });
-    // Nobody may be racing when the deadline passes.
-    this.expired.catch(() => undefined);
+    this.endsAt = performance.now() + ms;
   }
 
   get hasPassed(): boolean {
+    if (!this.passed && performance.now() >= this.endsAt) this.expire();
     return this.passed;
   }
 
   /** Throws what `race` rejects with once the deadline has passed: for work not worth starting any more. */
   throwIfPassed(what: string): void {
-    if (this.passed) throw this.missed(what);
+    if (this.hasPassed) throw this.missed(what);
   }
 
   /** The promise's outcome, or a `fetch_failed` naming `what` once the deadline has passed. */
   race<T>(promise: Promise<T>, what: string): Promise<T> {
-    if (this.passed) {
+    if (this.hasPassed) {
       promise.catch(() => undefined);
       return Promise.reject(this.missed(what));
     }
-    return Promise.race([promise, this.expired.catch(() => Promise.reject(this.missed(what)))]);
+    return new Promise<T>((resolve, reject) => {
+      this.waiters.push({ reject, what });
+      watch(this);
+      promise.then(resolve, reject);
+    });
   }
 
-  /** Stops the timer once the request is answered. */
+  /** Stops watching once the request is answered. */
   clear(): void {
-    clearTimeout(this.timer);
+    unwatch(this);
+    this.waiters = [];
+  }
+
+  /** Called by the ticker (or a late reader of `hasPassed`): every race still waiting loses. */
+  expire(): void {
+    this.passed = true;
+    unwatch(this);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w.reject(this.missed(w.what));
   }
 
   private missed(what: string): PassportError {
     return new PassportError('fetch_failed', `${what} did not arrive within the deadline of ${this.ms} ms`, { extra: { reason: DEADLINE_EXCEEDED } });
+  }
+}
+
+/**
+ * One ticker for every deadline being raced, instead of a timer per request: arming a deadline is
+ * a Set insertion, and a request whose sources answer from memory pays little more. The ticker
+ * runs only while some deadline is watched, and never keeps the process alive.
+ */
+const TICK_MS = 20;
+const watched = new Set<Deadline>();
+let ticker: NodeJS.Timeout | undefined;
+
+function watch(deadline: Deadline): void {
+  watched.add(deadline);
+  if (!ticker) {
+    ticker = setInterval(tick, TICK_MS);
+    ticker.unref();
+  }
+}
+
+function unwatch(deadline: Deadline): void {
+  watched.delete(deadline);
+}
+
+function tick(): void {
+  const now = performance.now();
+  for (const deadline of watched) if (now >= deadline.endsAt) deadline.expire();
+  if (watched.size === 0 && ticker) {
+    clearInterval(ticker);
+    ticker = undefined;
   }
 }
 

@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
-import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { PassportError } from '../errors.ts';
 import { PASSPORT_CSS } from '../pages/style.ts';
-import { sendProblem } from './problem.ts';
 
 export interface ServiceAppOptions {
   logger: Logger;
@@ -15,6 +11,8 @@ export interface ServiceAppOptions {
   imgSrc?: string[];
   /** The service's OpenAPI 3.1 document, served at `/openapi.json`. */
   openApi: () => Record<string, unknown>;
+  /** Express's `trust proxy` (`TRUST_PROXY`): whose X-Forwarded-For names the client. Loopback by default. */
+  trustProxy?: string;
 }
 
 /**
@@ -25,7 +23,7 @@ export interface ServiceAppOptions {
 export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(options.trustProxy ?? 'loopback'));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -61,30 +59,10 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   return app;
 }
 
-/**
- * Rate limit for requests that write (every method but GET, HEAD and OPTIONS): counted per
- * client address and, separately, per bearer token (hashed, so the limiter's memory holds no
- * secret). The counters live in process memory; several instances behind a load balancer each
- * count their own share, which keeps the limit an upper bound per instance.
- */
-export function writeRateLimit(perMinute: number): RequestHandler {
-  const common = {
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8' as const,
-    legacyHeaders: false,
-    skip: (req: Request) => req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS',
-    handler: (req: Request, res: Response) => {
-      sendProblem(res, new PassportError('rate_limited', 'Too many write requests; retry after the Retry-After header'), req.originalUrl);
-    },
-  };
-  const byClient = rateLimit({ ...common, keyGenerator: (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` });
-  const byKey = rateLimit({
-    ...common,
-    skip: (req: Request) => common.skip(req) || !req.get('authorization'),
-    keyGenerator: (req: Request) => `key:${createHash('sha256').update(req.get('authorization') ?? '').digest('base64url')}`,
-  });
-  return (req, res, next) => byClient(req, res, (err?: unknown) => (err ? next(err) : byKey(req, res, next)));
+/** `TRUST_PROXY` as Express takes it: a number of hops, or a comma-separated list of addresses, subnets and names. */
+function trustProxySetting(value: string): number | string[] {
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function requestLog(logger: Logger): RequestHandler {

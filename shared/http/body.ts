@@ -40,8 +40,12 @@ export function parseBodies(options: BodyParsingOptions = {}): RequestHandler {
  * The parsers of a route that takes large JSON or CSV bodies, for mounting on that route after
  * its authentication: `router.post('/v1/activities/batch', requireActor('organization'), largeBody('10mb'), …)`.
  */
-export function largeBody(limit: string): RequestHandler {
-  return Router().use(
+export function largeBody(limit: string, options: { raw?: readonly string[] } = {}): RequestHandler {
+  const router = Router();
+  // Media types the route reads as bytes (a workbook; a CSV whose encoding it tells itself).
+  // Mounted only when named: type-is takes an empty list as "any type".
+  if (options.raw?.length) router.use(express.raw({ limit, type: [...options.raw] }));
+  return router.use(
     express.json({ limit, type: JSON_TYPES }),
     express.text({ limit, type: ['text/csv'] }),
     boundedDepth,
@@ -49,6 +53,7 @@ export function largeBody(limit: string): RequestHandler {
 }
 
 const boundedDepth: RequestHandler = (req, _res, next) => {
-  if (req.body !== null && typeof req.body === 'object') assertJsonDepth(req.body, undefined, 'The request body');
+  // Bytes (a workbook) are not JSON: only parsed JSON has a depth.
+  if (req.body !== null && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) assertJsonDepth(req.body, undefined, 'The request body');
   next();
 };

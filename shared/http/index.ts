@@ -1,8 +1,10 @@
-export { createServiceApp, writeRateLimit, type ServiceAppOptions } from './app.ts';
+export { createServiceApp, type ServiceAppOptions } from './app.ts';
 export { parseBodies, largeBody, BODY_LIMIT, type BodyParsingOptions } from './body.ts';
+export { RATE_LIMIT_MIGRATION, clientBucket, rateLimit, writeRateLimit, type RateLimitOptions } from './rate-limit.ts';
 export { problemHandler, notFoundHandler, sendProblem, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
 export { listen, type RunningServer } from './listen.ts';
-export { bearerToken } from './bearer.ts';
+export { authorizationHash, bearerToken } from './bearer.ts';
 export { parseInput } from './input.ts';
 export { cookieCsrfGuard, loginCsrfGuard, requestSource, type CookieCsrfOptions, type OriginOptions } from './csrf.ts';
 export { clientAddress } from './client.ts';
+export { sendJson } from './send-json.ts';

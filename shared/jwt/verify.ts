@@ -1,6 +1,6 @@
-import { compactVerify } from 'jose';
+import { verify as verifySignature } from 'node:crypto';
 import type { DidResolver, VerificationRelationship } from '../did/index.ts';
-import { findVerificationKey } from '../did/index.ts';
+import { findVerificationKey, type VerificationKey } from '../did/index.ts';
 import { PassportError } from '../errors.ts';
 import { decodeJwtParts, type DecodedJwt } from './decode.ts';
 
@@ -42,10 +42,32 @@ export async function verifyDidJwt(jwt: string, options: VerifyDidJwtOptions): P
   if (decoded.header.alg !== key.alg) {
     throw new PassportError('unprocessable', `The JWT says alg ${String(decoded.header.alg)} but the key ${key.id} signs with ${key.alg}`);
   }
-  try {
-    await compactVerify(jwt.trim(), key.key, { algorithms: [key.alg] });
-  } catch (cause) {
-    throw new PassportError('unprocessable', `The signature does not verify with ${key.id}`, { cause });
+  // No JWS extension is understood here, so a header that marks one critical is refused (RFC 7515, 4.1.11),
+  // which also refuses unencoded payloads (`b64: false`, RFC 7797).
+  if (decoded.header.crit !== undefined || decoded.header.b64 !== undefined) {
+    throw new PassportError('unprocessable', 'The JWT header names extensions (crit, b64) this verifier does not understand');
   }
+  if (!signatureVerifies(jwt.trim(), key)) throw new PassportError('unprocessable', `The signature does not verify with ${key.id}`);
   return { ...decoded, did, kid: key.id };
+}
+
+const SIGNATURE_BYTES: Record<VerificationKey['alg'], number> = { EdDSA: 64, ES256: 64, ES384: 96 };
+const DIGEST: Record<VerificationKey['alg'], string | null> = { EdDSA: null, ES256: 'sha256', ES384: 'sha384' };
+
+/**
+ * One synchronous `crypto.verify` with the cached `KeyObject` and the algorithm the key pins:
+ * no WebCrypto promise, no key import per call. ECDSA signatures are JOSE's fixed-length r‖s.
+ */
+function signatureVerifies(jwt: string, key: VerificationKey): boolean {
+  const lastDot = jwt.lastIndexOf('.');
+  const signature = Buffer.from(jwt.slice(lastDot + 1), 'base64url');
+  if (signature.length !== SIGNATURE_BYTES[key.alg]) return false;
+  const signingInput = Buffer.from(jwt.slice(0, lastDot), 'ascii');
+  try {
+    return key.alg === 'EdDSA'
+      ? verifySignature(null, signingInput, key.key, signature)
+      : verifySignature(DIGEST[key.alg], signingInput, { key: key.key, dsaEncoding: 'ieee-p1363' }, signature);
+  } catch {
+    return false;
+  }
 }

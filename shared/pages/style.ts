@@ -16,11 +16,34 @@ h2 { font-size: 1.15rem; margin: 18px 0 8px; }
 label { display:block; margin: 8px 0 4px; font-weight:600; }
 input, select, textarea, button { font: inherit; width:100%; padding:10px; border:1px solid var(--line); border-radius:8px; background:#fff; }
 button, .button { background: var(--accent); color:#fff; border:0; cursor:pointer; margin-top:10px; display:inline-block; text-align:center; text-decoration:none; padding:10px 14px; border-radius:8px; }
-button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
+button.secondary, .button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
+input[type=file].file { position:absolute; left:0; width:1px; height:1px; padding:0; border:0; opacity:0; overflow:hidden; clip-path:inset(50%); }
+input[type=file].file:focus-visible + label.file-button { outline: 2px solid var(--accent); outline-offset: 2px; }
+label.file-button { display:block; width:100%; font-weight:400; margin:10px 0 0; }
 table { width:100%; border-collapse: collapse; }
 th, td { text-align:left; padding:6px 4px; border-bottom:1px solid var(--line); font-size:15px; }
+ul.cards { list-style:none; padding:0; margin:0; }
 ul.checks { list-style:none; padding:0; } ul.checks li { padding:6px 0; border-bottom:1px solid var(--line); }
 video, canvas.preview { width:100%; max-width:420px; border-radius:10px; background:#000; }
 img.qr { width: 240px; max-width: 100%; image-rendering: pixelated; }
+td, li, p, dd { overflow-wrap: anywhere; }
+th { overflow-wrap: normal; hyphens: auto; }
+button.print { width: auto; margin: 0 0 0 8px; padding: 4px 12px; }
+.card { padding: 12px 14px; }
+.id, code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 14px; overflow-wrap: anywhere; word-break: break-all; }
+.table-wrap { overflow-x: auto; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+details.technical { margin-top: 4px; font-size: 14px; color: var(--muted); }
+details.technical summary { cursor: pointer; }
+details.technical code { display: block; white-space: pre-wrap; }
+.checked-at { color: var(--muted); font-size: 14px; }
+.camera-intro video[hidden], video[hidden] { display: none; }
 @media (min-width: 700px) { main { padding: 20px; } .grid { display:grid; grid-template-columns: 1fr 1fr; gap: 12px; } }
+@media print {
+  header.top, .no-print, button, .button, form, details.technical summary { display: none !important; }
+  body { background: #fff; font-size: 12pt; }
+  main { max-width: none; padding: 0; }
+  .card, .banner { border: 1px solid #999; break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
 `;

@@ -25,7 +25,7 @@ export interface ServiceDefinition {
  *
  * With `WORKERS=N` (N > 1) the process forks N workers that share the port (node:cluster), so
  * signing and verification use every core. Workers are instances like any other: everything they
- * must agree on is in the database, caches are their own, and rate limits count per worker.
+ * must agree on is in the database (rate limit counters too), and caches are their own.
  */
 export async function runService(definition: ServiceDefinition): Promise<void> {
   const config = loadConfig();

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnWatched } from '../../shared/service/parent-watch.ts';
+import { databaseUrlFor, dropDatabaseFor } from './database.ts';
 
 export type ServiceName = 'issuer' | 'wallet' | 'verifier';
 
@@ -12,6 +13,8 @@ export interface StartedService {
   url: string;
   port: number;
   dataDir: string;
+  /** The PostgreSQL database it stores its data in (its schema named after the service); undefined on SQLite. */
+  databaseUrl: string | undefined;
   /** What the process printed, for assertions on logs (no secrets may appear there). */
   output(): string;
   /** The process id of the service (with WORKERS, its workers are its children). */
@@ -76,7 +79,9 @@ export interface StartOptions {
 
 /**
  * Starts a real service as a child process (`tsx {name}/main.ts`) on a free port with its own
- * temporary `DATA_DIR`, and waits for `/healthz`. Other services' URLs go in `env`.
+ * temporary `DATA_DIR`, and waits for `/healthz`. Other services' URLs go in `env`. In the
+ * `postgres` test project the service also gets a `DATABASE_URL`: one fresh database per data
+ * directory, dropped with it (a `DATABASE_URL` given in `env` is used as it is).
  *
  * @example
  * const issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: 'admin-test-token' } });
@@ -87,6 +92,7 @@ export async function startService(name: ServiceName, options: StartOptions = {}
   const dataDir = options.dataDir ?? tempDataDir(`passport-${name}-`);
   const url = `http://localhost:${port}`;
   const upper = name.toUpperCase();
+  const databaseUrl = options.env?.DATABASE_URL ?? (await databaseUrlFor(dataDir));
   const env: Record<string, string> = {
     ...process.env as Record<string, string>,
     DATA_DIR: dataDir,
@@ -97,6 +103,9 @@ export async function startService(name: ServiceName, options: StartOptions = {}
     WRITE_RATE_LIMIT: '100000',
     ...options.env,
   };
+  // A DATABASE_URL in the developer's environment must not turn the SQLite run into a PostgreSQL one.
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
   let log = '';
   let child: ChildProcess;
 
@@ -130,11 +139,15 @@ export async function startService(name: ServiceName, options: StartOptions = {}
     url,
     port,
     dataDir,
+    databaseUrl,
     output: () => log,
     pid: () => child.pid!,
     stop: async () => {
       await stop();
-      if (!options.dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir && !process.env.KEEP_TEST_DATA) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await dropDatabaseFor(dataDir);
+      }
     },
     restart: async () => {
       await stop();

@@ -143,6 +143,7 @@ describe('npm start', () => {
   let login: { login: string; password: string };
   let firstFigures: { trustList: any; passport: { credentials: any[]; summary: any }; stats: any };
   let firstOutput: string;
+  let consoleLogins: { unit: string; login: string; password: string }[];
 
   it('starts the three services, seeds the demo and prints the URLs, the demo login and the secrets', async () => {
     const first = await start();
@@ -155,7 +156,8 @@ describe('npm start', () => {
     for (const file of ['admin-token', 'passport-secret']) expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);
     organizationKeys = [...out.matchAll(/Organization "[^"]+" API key: (\S+)/g)].map((m) => m[1]!);
     expect(organizationKeys.length).toBeGreaterThanOrEqual(3);
-    login = { login: printed(out, /login "([^"]+)"/), password: printed(out, /password "([^"]+)"/) };
+    login = { login: printed(out, /Demo volunteer: login "([^"]+)"/), password: printed(out, /Demo volunteer: login "[^"]+", password "([^"]+)"/) };
+    consoleLogins = [...out.matchAll(/Console login \(([^)]+)\): "([^"]+)", password "([^"]+)"/g)].map((m) => ({ unit: m[1]!, login: m[2]!, password: m[3]! }));
     for (const url of Object.values(urls)) expect((await json(`${url}/healthz`)).status).toBe('ok');
   }, STARTS);
 
@@ -200,6 +202,20 @@ describe('npm start', () => {
     expect((await fetch(`${urls.issuer}/dashboard`)).status).toBe(200);
   });
 
+  it('prints a console login for the registry, a front office and an organization, which sign in', async () => {
+    expect(consoleLogins.map((l) => l.unit)).toEqual(['registry', 'front-office:fo-kz-55', 'organization:eco-qyran']);
+    for (const person of consoleLogins) {
+      const session = await json(`${urls.issuer}/v1/staff/sessions`, undefined, { method: 'POST', body: JSON.stringify({ login: person.login, password: person.password }) });
+      expect(session.staff).toMatchObject({ unit: person.unit, role: 'admin' });
+      expect((await json(`${urls.issuer}/v1/staff/me`, session.token)).login).toBe(person.login);
+    }
+    const page = await fetch(`${urls.issuer}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
+    expect(demo.staff).toEqual(consoleLogins);
+  });
+
   it('gives the demo volunteer a passport of claimed credentials with verified totals', async () => {
     const passport = await demoPassport(login.login, login.password);
     expect(passport.credentials.length).toBeGreaterThanOrEqual(3);
@@ -228,6 +244,7 @@ describe('npm start', () => {
     expect(out).not.toContain(adminToken);
     for (const key of organizationKeys) expect(out).not.toContain(key);
     expect(out).not.toContain(printed(firstOutput, /Front office "fo-kz-71" \(Astana\) API key: (\S+)/));
+    for (const person of consoleLogins) expect(out).not.toContain(person.password);
     expect(out).toContain(join(dataDir, 'admin-token'));
     expect(out).not.toContain('seeding the demo');
     const list = await trustList();

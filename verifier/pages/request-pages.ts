@@ -1,6 +1,6 @@
 import { CATEGORIES, CATEGORY_NAMES, localized, type Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
-import { html, layout, type SafeHtml } from '../../shared/pages/index.ts';
+import { formatDate, formatHours, formatTime, html, layout, type SafeHtml } from '../../shared/pages/index.ts';
 import type { Policy } from '../checks/index.ts';
 import type { PresentationRequest, PublicStatus } from '../requests/store.ts';
 import type { RequestUrls } from '../requests/urls.ts';
@@ -40,7 +40,7 @@ ${problem ? html`<div class="card bad" id="problem">${problem}</div>` : ''}
 export function requestPage(request: PresentationRequest, status: PublicStatus, urls: RequestUrls, lang: Language, path: string): string {
   const t = translator(TEXT, lang);
   const body = html`
-<h1>${t('requestTitle')}</h1>
+<h1 id="request-title" data-answered="${t('answerTitle')}">${status === 'verified' || status === 'failed' ? t('answerTitle') : t('requestTitle')}</h1>
 <p><strong>${localized(request.purpose, lang)}</strong></p>
 ${request.policy ? html`<p id="policy">${policyText(request.policy, lang)}</p>` : ''}
 ${request.asksIin ? html`<p id="iin-asked">${t('iinAsked')}</p>` : ''}
@@ -49,8 +49,8 @@ ${request.asksIin ? html`<p id="iin-asked">${t('iinAsked')}</p>` : ''}
   ${status === 'expired' ? html`<div class="banner bad" id="request-status">${t('requestExpired')}</div>` : ''}
 </section>
 <p class="muted" id="request-locked" hidden>${t('resultOnCreator')}</p>
-<p><a class="button secondary" href="/requests/new?lang=${lang}">${t('newRequest')}</a></p>`;
-  return layout({ lang, title: t('requestTitle'), body, path, scripts: ['/assets/request.js'] });
+<p class="no-print"><a class="button secondary" href="/requests/new?lang=${lang}">${t('newRequest')}</a></p>`;
+  return layout({ lang, title: t('requestTitle'), body, path, scripts: ['/assets/request.js', '/assets/print.js'] });
 }
 
 /** The answer of a request, for the requesting page's script to put in place of the QR. */
@@ -68,18 +68,18 @@ function waiting(request: PresentationRequest, urls: RequestUrls, lang: Language
   <p>${t('scanWithWallet')}</p>
   <img class="qr" id="request-qr" src="/v1/requests/${request.id}/qr.png" alt="QR" width="240" height="240">
   <p><a class="button" id="open-in-wallet" href="${urls.requestUri}">${t('openInWallet')}</a></p>
-  <input readonly id="request-uri" value="${urls.requestUri}" aria-label="openid4vp">
+  <input readonly id="request-uri" class="id" value="${urls.requestUri}" aria-label="${t('openInWallet')}">
   <p id="request-status" class="muted" role="status">${t('waiting')}</p>
-  <p class="muted">${t('expiresAt', { time: request.expiresAt.slice(11, 16) + ' UTC' })}</p>
+  <p class="muted">${t('expiresAt', { time: formatTime(request.expiresAt, lang) })}</p>
 </div>`;
 }
 
 function policyText(policy: Policy, lang: Language): string {
   const t = translator(TEXT, lang);
   return [
-    policy.minHours !== undefined ? t('policyHours', { hours: policy.minHours }) : '',
+    policy.minHours !== undefined ? t('policyHours', { hours: formatHours(policy.minHours, lang) }) : '',
     policy.categories?.length ? t('policyCategories', { list: policy.categories.map((c) => CATEGORY_NAMES[lang][c]).join(', ') }) : '',
-    policy.since ? t('policySince', { date: policy.since }) : '',
+    policy.since ? t('policySince', { date: formatDate(policy.since, lang) }) : '',
   ]
     .filter(Boolean)
     .join('; ');

@@ -1,9 +1,10 @@
 import { categoryName, localized, regionByCode, type Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
-import { html, type SafeHtml } from '../../shared/pages/index.ts';
+import { formatDate, formatDateRange, formatDateTime, formatHours, html, shortIdentifier, type SafeHtml } from '../../shared/pages/index.ts';
 import type { Check } from '../checks/index.ts';
 import type { CredentialReport, VerificationResult } from '../verification/report.ts';
 import { BEARER_TEXT, CHECK_TEXT, ERROR_TEXT, FAILED_BY_CODE } from './check-texts.ts';
+import { IDENTITY_CREDENTIAL } from '../verification/verify-identity.ts';
 import { IDENTITY_VERDICT } from './identity-texts.ts';
 import { TEXT } from './texts.ts';
 
@@ -24,15 +25,16 @@ export function resultView(result: VerificationResult, lang: Language): SafeHtml
   return html`
 <section id="result" data-verified="${String(result.verified)}">
   <div class="banner ${result.verified ? 'ok' : 'bad'}" id="verdict">${result.verified ? `✓ ${t('verified')}` : `✗ ${t('notVerified')}`}</div>
+  <p class="checked-at" id="checked-at"><time datetime="${result.verifiedAt}">${t('checkedAt', { time: formatDateTime(result.verifiedAt, lang) })}</time> <button type="button" class="secondary print" data-print>${t('print')}</button></p>
   ${identityCard(result, lang)}
   ${result.warnings.length ? html`<div class="card warn" id="warnings"><h2>${t('warnings')}</h2><ul>${result.warnings.map((w) => html`<li data-warning="${w.code}">${warningText(w, result, lang)}</li>`)}</ul></div>` : ''}
-  ${failing.length ? html`<div class="card" id="why"><strong>${t('failedBecause')}</strong><ul>${failing.map((c) => html`<li data-check="${c.id}"><strong>${label(c, lang)}</strong>: ${reason(c, lang)}${c.credential ? html` <span class="muted">(${c.credential})</span>` : ''}</li>`)}</ul></div>` : ''}
+  ${failing.length ? html`<div class="card" id="why"><strong>${t('failedBecause')}</strong><ul>${failing.map((c) => html`<li data-check="${c.id}"><strong>${label(c, lang)}</strong>: ${reason(c, lang)}${c.credential ? html` <span class="muted">(${credentialName(c.credential, result, lang)})</span>` : ''}</li>`)}</ul></div>` : ''}
   ${bearer ? html`<div class="card warn" id="bearer"><p><strong>${BEARER_TEXT[lang].name}</strong></p><p>${BEARER_TEXT[lang].meaning}</p><p><a class="button" id="live-request" href="/requests/new?lang=${lang}">${BEARER_TEXT[lang].action}</a></p></div>` : ''}
-  ${holder ? html`<div class="card" id="volunteer"><h2>${t('volunteer')}</h2><p><strong>${holder.name ?? ''}</strong></p><p class="muted">${t('identifier')}: ${short(holder.did)}</p></div>` : ''}
+  ${holder ? html`<div class="card" id="volunteer"><h2>${t('volunteer')}</h2><p><strong>${holder.name ?? signedName(result) ?? ''}</strong></p><p class="muted">${t('identifier')}: ${identifier(holder.did)}</p></div>` : ''}
   <div class="card" id="totals">
     <h2>${t('totals')}</h2>
-    <p><strong>${t('totalHours', { hours: result.totals.hours, count: result.totals.credentials })}</strong></p>
-    <table>${Object.entries(result.totals.byCategory).map(([category, hours]) => html`<tr><td>${categoryName(category, lang)}</td><td>${hours}</td></tr>`)}</table>
+    <p><strong>${t('totalHours', { hours: formatHours(result.totals.hours, lang), count: result.totals.credentials })}</strong></p>
+    <table>${Object.entries(result.totals.byCategory).map(([category, hours]) => html`<tr><td>${categoryName(category, lang)}</td><td class="num">${formatHours(hours, lang)}</td></tr>`)}</table>
     <p class="muted">${t(!result.verified && result.totals.credentials === 0 && result.credentials.length > 0 ? 'failedCountsNothing' : 'onlyVerifiedCount')}</p>
   </div>
   <h2>${t('activities')}</h2>
@@ -71,15 +73,15 @@ function activityCard(c: CredentialReport, lang: Language): SafeHtml {
   <p class="${c.verified ? 'ok' : 'bad'}"><strong>${c.verified ? `✓ ${t('credentialVerified')}` : `✗ ${t('credentialNotVerified')}`}</strong></p>
   <h3>${name || '—'}</h3>
   <table>
-    <tr><th>${t('organization')}</th><td class="organization">${c.issuer.name ? localized(c.issuer.name, lang) : html`${t('unknownOrganization')} <span class="muted">${short(c.issuer.did)}</span>`}</td></tr>
+    <tr><th>${t('organization')}</th><td class="organization">${c.issuer.name ? localized(c.issuer.name, lang) : html`${t('unknownOrganization')} <span class="muted">${identifier(c.issuer.did)}</span>`}</td></tr>
     ${a.project ? html`<tr><th>${t('project')}</th><td>${String(a.project)}</td></tr>` : ''}
     <tr><th>${t('category')}</th><td>${categoryName(String(a.category ?? ''), lang)}</td></tr>
     ${region ? html`<tr><th>${t('region')}</th><td>${region[lang]}</td></tr>` : ''}
-    <tr><th>${t('dates')}</th><td>${String(a.activityStartDate ?? '')} — ${String(a.activityEndDate ?? '')}</td></tr>
-    <tr><th>${t('hours')}</th><td class="hours">${String(a.hours ?? '')}</td></tr>
+    <tr><th>${t('dates')}</th><td>${formatDateRange(String(a.activityStartDate ?? ''), String(a.activityEndDate ?? ''), lang)}</td></tr>
+    <tr><th>${t('hours')}</th><td class="hours">${typeof a.hours === 'number' ? formatHours(a.hours, lang) : ''}</td></tr>
     ${a.role ? html`<tr><th>${t('role')}</th><td>${String(a.role)}</td></tr>` : ''}
     ${a.confirmedBy ? html`<tr><th>${t('confirmedBy')}</th><td>${String(a.confirmedBy)}</td></tr>` : ''}
-    ${c.issuanceDate ? html`<tr><th>${t('issued')}</th><td>${c.issuanceDate.slice(0, 10)}</td></tr>` : ''}
+    ${c.issuanceDate ? html`<tr><th>${t('issued')}</th><td>${formatDate(c.issuanceDate, lang)}</td></tr>` : ''}
   </table>
   ${failing.length ? html`<ul>${failing.map((k) => html`<li class="bad">${label(k, lang)}: ${reason(k, lang)}</li>`)}</ul>` : ''}
 </article>`;
@@ -95,7 +97,7 @@ export function checkList(checks: Check[], lang: Language): SafeHtml {
     (c) => html`<li data-check="${c.id}" data-outcome="${c.outcome}"${c.bearer === true ? html` data-bearer="true"` : ''} class="${c.bearer === true ? 'warn' : c.valid ? (c.outcome === 'not_applicable' ? 'muted' : 'ok') : 'bad'}">
       <strong>${c.bearer === true ? '!' : MARK[c.outcome]} ${label(c, lang)}</strong>${c.valid && c.bearer !== true ? ` — ${t(c.outcome)}` : ''}<br>
       <span>${c.bearer === true ? BEARER_TEXT[lang].meaning : c.valid ? CHECK_TEXT[lang][c.id].meaning : reason(c, lang)}</span>
-      ${c.error || c.detail ? html`<br><span class="muted">${t('technical')}: ${c.error ? `${c.error.code}: ${c.error.detail}` : c.detail}</span>` : ''}
+      ${c.error || c.detail ? technical(c.error ? `${c.error.code}: ${c.error.detail}` : String(c.detail), lang) : ''}
     </li>`,
   )}</ul>`;
 }
@@ -123,7 +125,29 @@ function warningText(w: { code: string; detail: string; credential?: string }, r
   return translator(TEXT, lang)('organizationSuspendedNow', { org: org ? localized(org, lang) : '' });
 }
 
-function short(did: string | undefined): string {
-  if (!did) return '';
-  return did.length > 48 ? `${did.slice(0, 24)}…${did.slice(-12)}` : did;
+/** The technical detail (English, for support staff) folded behind a toggle labelled in the page's language. */
+export function technical(detail: string, lang: Language): SafeHtml {
+  return html`<details class="technical"><summary>${translator(TEXT, lang)('technical')}</summary><code>${detail}</code></details>`;
+}
+
+/** A long identifier, shortened to fit a phone, whole in its title (and when printed or copied). */
+export function identifier(id: string | undefined): SafeHtml {
+  return html`<span class="id" title="${id ?? ''}">${shortIdentifier(id)}</span>`;
+}
+
+/** A credential named by its activity, as the reader knows it, not by its `urn:uuid`. */
+function credentialName(id: string, result: VerificationResult, lang: Language): string {
+  // The SD-JWT VC that answered the identity query is named for what it is there for.
+  if (id === IDENTITY_CREDENTIAL) return IDENTITY_VERDICT[lang].title;
+  const c = result.credentials.find((r) => r.id === id);
+  const name = localized((c?.activity as { name?: Record<string, string> } | undefined)?.name, lang);
+  return name || shortIdentifier(id);
+}
+
+/**
+ * The name the credentials' own signatures vouch for, when no verified credential gave one (a
+ * revoked credential is still signed by its organization: the volunteer it names stays known).
+ */
+function signedName(result: VerificationResult): string | undefined {
+  return result.credentials.find((c) => c.subject.name && c.checks.some((k) => k.id === 'signature' && k.outcome === 'passed'))?.subject.name;
 }

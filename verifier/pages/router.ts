@@ -23,6 +23,7 @@ const ASSETS = new Map<string, string>([
   ['jsQR.js', readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8')],
   ['scan.js', readFileSync(new URL('./assets/scan.js', import.meta.url), 'utf8')],
   ['request.js', readFileSync(new URL('./assets/request.js', import.meta.url), 'utf8')],
+  ['print.js', readFileSync(new URL('./assets/print.js', import.meta.url), 'utf8')],
 ]);
 
 /** The verifier's pages for people, in kk, ru or en: scan, result, and presentation requests. */
@@ -39,7 +40,7 @@ export function createPagesRouter(deps: VerifierDeps): Router {
     res.type('html').send(scanPage(pickLanguage(req, res), '/'));
   });
 
-  router.get('/verify', fetchRateLimit(deps.config.writeRateLimit), async (req, res) => {
+  router.get('/verify', fetchRateLimit(deps.db, deps.config.writeRateLimit), async (req, res) => {
     const lang = pickLanguage(req, res);
     const url = typeof req.query.presentation === 'string' ? req.query.presentation : '';
     if (!url) return res.redirect(303, `/?lang=${lang}`);

@@ -4,7 +4,7 @@ import { html, layout, type SafeHtml } from '../../shared/pages/index.ts';
 import { TEXT } from './texts.ts';
 
 /**
- * The scan page: the camera (decoded frame by frame with the bundled jsQR), a photo of the code,
+ * The scan page: the camera once asked for (decoded frame by frame with the bundled jsQR), a photo of the code,
  * or a pasted link or JWT. A scanned passport QR opens `/verify?presentation=…` on this verifier.
  */
 export function scanPage(lang: Language, path: string, notice?: SafeHtml): string {
@@ -14,11 +14,12 @@ export function scanPage(lang: Language, path: string, notice?: SafeHtml): strin
 ${notice ?? ''}
 <p>${t('scanIntro')}</p>
 <section id="scanner" data-no-qr="${t('noQr')}" data-camera-unavailable="${t('cameraUnavailable')}" data-scanning="${t('scanning')}" data-request-qr="${t('requestQr')}" data-lang="${lang}">
-  <video id="camera" playsinline muted></video>
+  <p id="camera-intro" class="card">${t('cameraIntro')}</p>
+  <video id="camera" playsinline muted hidden></video>
   <p id="scan-status" class="muted" role="status"></p>
   <button type="button" id="start-camera">${t('startCamera')}</button>
-  <label for="photo">${t('choosePhoto')}</label>
-  <input type="file" id="photo" accept="image/*">
+  <input type="file" id="photo" class="file" accept="image/*">
+  <label for="photo" class="button secondary file-button">${t('choosePhoto')}</label>
 </section>
 <form method="post" action="/verify?lang=${lang}" id="paste-form" class="card">
   <label for="input">${t('pasteLabel')}</label>

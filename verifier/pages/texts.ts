@@ -10,11 +10,16 @@ type Key =
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
   | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy'
-  | 'resultOnCreator' | 'subjectNamesDiffer' | 'iinLabel' | 'iinHint' | 'iinAsked' | 'iinInvalid';
+  | 'resultOnCreator' | 'subjectNamesDiffer' | 'checkedAt' | 'print' | 'cameraIntro' | 'answerTitle' | 'fullIdentifier' | 'iinLabel' | 'iinHint' | 'iinAsked' | 'iinInvalid';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
   kk: {
+    checkedAt: 'Тексерілген уақыты: {time}',
+    print: 'Басып шығару',
+    cameraIntro: 'Камера тек QR кодты оқу үшін қосылады; сурет ешқайда жіберілмейді. Бастау үшін батырманы басыңыз.',
+    answerTitle: 'Волонтердің жауабы',
+    fullIdentifier: 'Толық сәйкестендіргіш',
     appName: 'Волонтер паспортын тексеру',
     scanTitle: 'QR кодты сканерлеңіз',
     scanIntro: 'Волонтер паспортындағы QR кодқа камераны бағыттаңыз, QR код суретін таңдаңыз немесе сілтемені қойыңыз.',
@@ -42,7 +47,7 @@ export const TEXT: Messages<Key> = {
     confirmedBy: 'Растаған',
     issued: 'Берілген күні',
     totals: 'Расталған сағаттар',
-    totalHours: 'Барлығы: {hours} сағат (куәліктер: {count})',
+    totalHours: 'Барлығы: {hours} (куәліктер: {count})',
     onlyVerifiedCount: 'Тек расталған куәліктер есептеледі',
     failedCountsNothing: 'Ұсыным расталмады, сондықтан оның сағаттары есептелмейді',
     checks: 'Тексерулер',
@@ -75,7 +80,7 @@ export const TEXT: Messages<Key> = {
     waiting: 'Жауап күтілуде…',
     requestExpired: 'Сұраудың мерзімі өтті',
     expiresAt: '{time} дейін жарамды',
-    policyHours: 'кемінде {hours} сағат',
+    policyHours: 'кемінде {hours}',
     policyCategories: 'санаттар: {list}',
     policySince: '{date} бастап',
     newRequest: 'Жаңа сұрау',
@@ -91,6 +96,11 @@ export const TEXT: Messages<Key> = {
     resultOnCreator: 'Жауап тек осы сұрауды жасаған экранда көрсетіледі (және оқылғаннан кейін 10 минуттан соң жойылады).',
   },
   ru: {
+    checkedAt: 'Проверено: {time}',
+    print: 'Распечатать',
+    cameraIntro: 'Камера включается только для того, чтобы прочитать QR-код; изображение никуда не отправляется. Нажмите кнопку, чтобы начать.',
+    answerTitle: 'Ответ волонтёра',
+    fullIdentifier: 'Полный идентификатор',
     appName: 'Проверка паспорта волонтёра',
     scanTitle: 'Отсканируйте QR-код',
     scanIntro: 'Наведите камеру на QR-код паспорта волонтёра, выберите фото QR-кода или вставьте ссылку.',
@@ -118,7 +128,7 @@ export const TEXT: Messages<Key> = {
     confirmedBy: 'Подтвердил',
     issued: 'Выдано',
     totals: 'Подтверждённые часы',
-    totalHours: 'Всего: {hours} ч (удостоверений: {count})',
+    totalHours: 'Всего: {hours} (удостоверений: {count})',
     onlyVerifiedCount: 'Учитываются только подтверждённые удостоверения',
     failedCountsNothing: 'Презентация не подтверждена, поэтому её часы не учитываются',
     checks: 'Проверки',
@@ -151,7 +161,7 @@ export const TEXT: Messages<Key> = {
     waiting: 'Ожидаем ответ…',
     requestExpired: 'Срок запроса истёк',
     expiresAt: 'Действует до {time}',
-    policyHours: 'не менее {hours} ч',
+    policyHours: 'не менее {hours}',
     policyCategories: 'категории: {list}',
     policySince: 'с {date}',
     newRequest: 'Новый запрос',
@@ -167,6 +177,11 @@ export const TEXT: Messages<Key> = {
     resultOnCreator: 'Ответ показывается только на экране, который создал этот запрос (и удаляется через 10 минут после просмотра).',
   },
   en: {
+    checkedAt: 'Checked at {time}',
+    print: 'Print',
+    cameraIntro: 'The camera is used only to read the QR code; the picture is sent nowhere. Press the button to start.',
+    answerTitle: "The volunteer's answer",
+    fullIdentifier: 'Full identifier',
     appName: 'Volunteer passport check',
     scanTitle: 'Scan a QR code',
     scanIntro: "Point the camera at the QR code of a volunteer's passport, choose a photo of the code, or paste the link.",
@@ -194,7 +209,7 @@ export const TEXT: Messages<Key> = {
     confirmedBy: 'Confirmed by',
     issued: 'Issued',
     totals: 'Verified hours',
-    totalHours: 'In all: {hours} hours ({count} credentials)',
+    totalHours: 'In all: {hours} ({count} credentials)',
     onlyVerifiedCount: 'Only credentials that verified are counted',
     failedCountsNothing: 'The presentation did not verify, so none of its hours are counted',
     checks: 'Checks',
@@ -227,7 +242,7 @@ export const TEXT: Messages<Key> = {
     waiting: 'Waiting for the answer…',
     requestExpired: 'The request has expired',
     expiresAt: 'Valid until {time}',
-    policyHours: 'at least {hours} hours',
+    policyHours: 'at least {hours}',
     policyCategories: 'categories: {list}',
     policySince: 'since {date}',
     newRequest: 'New request',

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
+import { sendJson } from '../../shared/http/index.ts';
 import type { VerifierDeps } from '../deps.ts';
 
 const VerifyInput = z.union([
@@ -23,7 +24,7 @@ export function createVerifyRouter(deps: Pick<VerifierDeps, 'verifier'>): Router
       throw new PassportError('invalid_request', 'Send exactly one of jwt (a credential or presentation JWT) or url (a share link)', { field });
     }
     const result = 'jwt' in parsed.data ? await deps.verifier.verifyJwt(parsed.data.jwt) : await deps.verifier.verifyShareLink(parsed.data.url);
-    res.json(result);
+    sendJson(res, result);
   });
   return router;
 }

@@ -37,7 +37,7 @@ export interface IdentityOutcome {
 }
 
 /** Where the SD-JWT VC's checks point in an aggregated log. */
-const IDENTITY_CREDENTIAL = 'vp_token.volunteer_identity';
+export const IDENTITY_CREDENTIAL = 'vp_token.volunteer_identity';
 
 /**
  * Verifies the SD-JWT VC that answers an identity query, check by check as any credential

@@ -43,6 +43,7 @@
       stream = undefined;
       video.srcObject = null;
       video.hidden = true;
+      document.getElementById('scan-intro').hidden = false;
       stopButton.hidden = true;
       startButton.hidden = false;
     }
@@ -85,6 +86,7 @@
       }
       video.srcObject = stream;
       video.hidden = false;
+      document.getElementById('scan-intro').hidden = true;
       startButton.hidden = true;
       stopButton.hidden = false;
       status.textContent = t('scanning');

@@ -3,7 +3,8 @@
 'use strict';
 
 (function () {
-  const { t, api, el, clear, say, showError, date, choice, chosen, busy, listOf } = window.Wallet;
+  const { t, api, el, clear, say, showError, date, choice, chosen, busy, listOf, copyButton } = window.Wallet;
+  let createdUrl = '';
 
   function shareItem(share) {
     const remove = el('button', { type: 'button', class: 'link danger' }, t('deleteShare'));
@@ -11,7 +12,7 @@
     return el(
       'li',
       { class: 'card share', 'data-id': share.id },
-      el('a', { href: share.url, target: '_blank', rel: 'noopener', class: 'share-url' }, share.url),
+      el('p', {}, el('a', { href: share.url, target: '_blank', rel: 'noopener', class: 'share-url' }, share.url), ' ', copyButton(share.url)),
       el('p', { class: share.expired ? 'warn' : 'muted' }, [share.expired ? t('shareExpired') : t('shareUntil', { date: date(share.expiresAt) }), t('shareCredentials', { n: share.credentialIds.length })].join(' · ')),
       remove,
     );
@@ -44,6 +45,9 @@
     const result = document.getElementById('share-result');
     result.dataset.id = share.id;
     document.getElementById('share-url').value = share.url;
+    createdUrl = share.url;
+    const copySlot = document.getElementById('share-copy');
+    if (!copySlot.firstChild) copySlot.append(copyButton(() => createdUrl));
     document.getElementById('share-open').href = share.url;
     document.getElementById('share-expires').textContent = t('shareUntil', { date: date(share.expiresAt) });
     document.getElementById('share-qr').src = share.qrUrl;

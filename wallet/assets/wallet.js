@@ -46,14 +46,35 @@
     return data;
   }
 
-  /** A sentence for the volunteer: our own words for the common cases, else the API's detail. */
+  /** The technical detail of the last error explained, shown only behind a "details" toggle. */
+  let lastProblem = null;
+
+  function has(key) {
+    return Object.prototype.hasOwnProperty.call(texts, key);
+  }
+
+  /**
+   * A sentence for the volunteer, always in the page's language: the problem's `code` (and
+   * `field`) mapped to our own words. The API's English detail is kept for the details toggle.
+   */
   function explain(err) {
-    if (!(err instanceof ProblemError)) return t('errorPrefix', { detail: String(err && err.message ? err.message : err) });
-    if (err.code === 'network') return t('errorNetwork');
+    const text = sentence(err);
+    const technical = err instanceof ProblemError ? [err.problem.code, err.message, err.problem.field ? 'field: ' + err.problem.field : ''].filter(Boolean).join(' · ') : String((err && err.message) || err);
+    lastProblem = { text, technical };
+    return text;
+  }
+
+  function sentence(err) {
+    if (!(err instanceof ProblemError)) return t('error.generic');
+    const code = err.code;
+    const field = err.problem.field;
+    if (code === 'network') return t('errorNetwork');
+    if (field && has('error.' + code + '.' + field)) return t('error.' + code + '.' + field);
     if (err.status === 401) return t('errorUnauthorized');
     if (err.status === 429) return t('errorRateLimited');
-    const field = err.problem.field ? ' ' + t('errorField', { field: err.problem.field }) : '';
-    return t('errorPrefix', { detail: err.message + field });
+    if (code === 'invalid_request' && field) return t('error.invalid_request.field', { field: has('field.' + field) ? t('field.' + field) : field });
+    if (has('error.' + code)) return t('error.' + code);
+    return t('error.generic');
   }
 
   function clear(node) {
@@ -81,7 +102,56 @@
     if (!node) return;
     clear(node);
     if (!text) return;
-    node.append(el('p', { class: 'message ' + (kind || 'ok'), role: kind === 'bad' ? 'alert' : 'status' }, text));
+    const message = el('p', { class: 'message ' + (kind || 'ok'), role: kind === 'bad' ? 'alert' : 'status' }, text);
+    if (kind === 'bad' && lastProblem && lastProblem.text === text && lastProblem.technical) {
+      message.append(el('details', { class: 'problem-details' }, el('summary', {}, t('errorDetails')), el('code', {}, lastProblem.technical)));
+    }
+    node.append(message);
+  }
+
+  /** A button that copies `value()` to the clipboard and says so for a moment. */
+  function copyButton(value) {
+    const button = el('button', { type: 'button', class: 'secondary copy' }, t('copy'));
+    wireCopy(button, value);
+    return button;
+  }
+
+  function wireCopy(button, value) {
+    button.addEventListener('click', async () => {
+      const text = typeof value === 'function' ? value() : value;
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        // No clipboard permission (an http page on a phone): select the text so it can be copied by hand.
+        const field = button.parentElement && button.parentElement.querySelector('input');
+        if (field) field.select();
+      }
+      button.textContent = t('copied');
+      setTimeout(() => (button.textContent = t('copy')), 1500);
+    });
+  }
+
+  /** Shows recovery codes once; `then` runs after "I saved them" and Continue. */
+  function showCodes(codes, then) {
+    document.getElementById('wallet-loading').hidden = true;
+    document.getElementById('wallet-signin').hidden = true;
+    document.getElementById('wallet-page').hidden = true;
+    const panel = document.getElementById('wallet-codes');
+    const list = document.getElementById('codes-list');
+    clear(list);
+    for (const code of codes) list.append(el('li', {}, el('code', {}, code)));
+    const copy = document.getElementById('codes-copy');
+    const fresh = copy.cloneNode(true);
+    copy.replaceWith(fresh);
+    wireCopy(fresh, () => codes.join('\n'));
+    const saved = document.getElementById('codes-saved');
+    const next = document.getElementById('codes-continue');
+    saved.checked = false;
+    next.disabled = true;
+    saved.addEventListener('change', () => (next.disabled = !saved.checked));
+    next.addEventListener('click', then, { once: true });
+    panel.hidden = false;
+    panel.scrollIntoView();
   }
 
   function showError(target, err) {
@@ -205,9 +275,27 @@
       busy(button, true);
       const credentials = { login: formValue('signup-login'), password: formValue('signup-password') };
       try {
-        await api('POST', '/v1/accounts', credentials);
+        const account = await api('POST', '/v1/accounts', credentials);
         await api('POST', '/v1/sessions', credentials);
         sessionStorage.setItem('wallet-notice', 'accountCreated');
+        showCodes(account.recoveryCodes || [], () => location.reload());
+      } catch (err) {
+        say('signin-message', explain(err), 'bad');
+        busy(button, false);
+      }
+    });
+    const recover = document.getElementById('recover-form');
+    recover.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const button = recover.querySelector('button');
+      busy(button, true);
+      const login = formValue('recover-login');
+      const newPassword = formValue('recover-password');
+      try {
+        const answer = await api('POST', '/v1/account/recover', { login, code: formValue('recover-code'), newPassword });
+        await api('POST', '/v1/sessions', { login, password: newPassword });
+        sessionStorage.setItem('wallet-notice-n', String(answer.remainingCodes));
+        sessionStorage.setItem('wallet-notice', 'recovered');
         location.reload();
       } catch (err) {
         say('signin-message', explain(err), 'bad');
@@ -236,6 +324,11 @@
     } catch (err) {
       showSignIn();
       if (!(err instanceof ProblemError && err.status === 401)) say('signin-message', explain(err), 'bad');
+      const farewell = sessionStorage.getItem('wallet-signin-notice');
+      if (farewell) {
+        sessionStorage.removeItem('wallet-signin-notice');
+        say('signin-message', t(farewell));
+      }
       return;
     }
     showPage();
@@ -243,7 +336,9 @@
     const notice = sessionStorage.getItem('wallet-notice');
     if (notice) {
       sessionStorage.removeItem('wallet-notice');
-      say('notice', t(notice));
+      const n = sessionStorage.getItem('wallet-notice-n');
+      sessionStorage.removeItem('wallet-notice-n');
+      say('notice', t(notice, { n: n || '' }));
     }
     try {
       await onSignedIn(listOf(credentials, 'credentials'));
@@ -260,5 +355,5 @@
     return [];
   }
 
-  window.Wallet = { lang, t, api, explain, ProblemError, el, clear, say, showError, localized, number, hours, date, dateRange, category, badge, choice, chosen, busy, start, listOf };
+  window.Wallet = { lang, t, api, explain, copyButton, showCodes, showPage, ProblemError, el, clear, say, showError, localized, number, hours, date, dateRange, category, badge, choice, chosen, busy, start, listOf };
 })();

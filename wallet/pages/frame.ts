@@ -6,7 +6,7 @@ import { CATEGORY_NAMES } from '../../shared/credential/index.ts';
 import { WALLET_TEXTS, type WalletText } from './texts/messages.ts';
 
 export type Translate = ReturnType<typeof translator<WalletText>>;
-export type Tab = 'passport' | 'claim' | 'share' | 'respond';
+export type Tab = 'passport' | 'claim' | 'share' | 'respond' | 'account';
 
 export interface WalletPage {
   lang: Language;
@@ -43,7 +43,7 @@ export function walletPage(page: WalletPage): string {
 ${signInPanel(t)}
 <section id="wallet-page" hidden>
 ${page.content}
-<p class="signout"><button type="button" id="sign-out" class="secondary">${t('signOut')}</button></p>
+<p class="signout"><a href="/account" class="button secondary" ${page.tab === 'account' ? html`aria-current="page"` : ''}>${t('navAccount')}</a> <button type="button" id="sign-out" class="secondary">${t('signOut')}</button></p>
 </section>
 ${clientTexts(page.lang)}`;
   const scripts = [...(page.scans ? ['/assets/jsQR.js', '/assets/scanner.js'] : []), '/assets/wallet.js', `/assets/${page.script}`];
@@ -73,6 +73,33 @@ function signInPanel(t: Translate): SafeHtml {
     <p class="muted">${t('passwordHint')}</p>
     <button type="submit">${t('createAccount')}</button>
   </form>
+  <details class="card" id="recover">
+    <summary>${t('recoverTitle')}</summary>
+    <form id="recover-form">
+      <p class="muted">${t('recoverHint')}</p>
+      <label for="recover-login">${t('login')}</label>
+      <input id="recover-login" name="login" autocomplete="username" autocapitalize="none" required>
+      <label for="recover-code">${t('recoveryCode')}</label>
+      <input id="recover-code" name="code" autocomplete="one-time-code" autocapitalize="none" required>
+      <label for="recover-password">${t('newPassword')}</label>
+      <input id="recover-password" name="newPassword" type="password" autocomplete="new-password" minlength="10" required>
+      <p class="muted">${t('passwordHint')}</p>
+      <button type="submit">${t('recover')}</button>
+    </form>
+  </details>
+</section>
+${codesPanel(t)}`;
+}
+
+/** Recovery codes, shown once after sign-up (and after making new ones): kept until "I saved them". */
+function codesPanel(t: Translate): SafeHtml {
+  return html`<section id="wallet-codes" class="card" hidden aria-labelledby="codes-panel-title">
+  <h2 id="codes-panel-title">${t('codesTitle')}</h2>
+  <p class="note">${t('codesShownOnce')}</p>
+  <ol id="codes-list" class="codes"></ol>
+  <p><button type="button" class="secondary copy" id="codes-copy">${t('copy')}</button></p>
+  <label class="choice"><input type="checkbox" id="codes-saved"> <span>${t('codesSaved')}</span></label>
+  <button type="button" id="codes-continue" disabled>${t('codesContinue')}</button>
 </section>`;
 }
 

@@ -2,6 +2,7 @@ import { Router, type Response } from 'express';
 import type { Config } from '../../shared/config.ts';
 import { pickLanguage } from '../../shared/i18n/index.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { accountPage } from './account.ts';
 import { createAssetsRouter } from './assets.ts';
 import { claimPage } from './claim.ts';
 import { pagePath, queryText } from './frame.ts';
@@ -32,6 +33,9 @@ export function createPagesRouter(_deps: PagesDeps): Router {
   });
   router.get('/respond', (req, res) => {
     sendPage(res, respondPage(pickLanguage(req, res), pagePath(req), queryText(req, 'request')));
+  });
+  router.get('/account', (req, res) => {
+    sendPage(res, accountPage(pickLanguage(req, res), pagePath(req)));
   });
   return router;
 }

@@ -7,11 +7,12 @@ import type { Translate } from './frame.ts';
  */
 export function scannerPanel(t: Translate): SafeHtml {
   return html`<section class="scanner card">
+  <p id="scan-intro" class="muted">${t('cameraIntro')}</p>
   <button type="button" id="scan-start">${t('scanCamera')}</button>
   <button type="button" id="scan-stop" class="secondary" hidden>${t('stopCamera')}</button>
   <video id="scan-video" playsinline muted hidden></video>
   <p id="scan-status" class="muted" role="status"></p>
-  <label for="scan-photo">${t('choosePhoto')}</label>
-  <input id="scan-photo" type="file" accept="image/*">
+  <input id="scan-photo" type="file" class="file" accept="image/*">
+  <label for="scan-photo" class="button secondary file-button">${t('choosePhoto')}</label>
 </section>`;
 }

@@ -25,6 +25,7 @@ export function sharePage(lang: Language, path: string): string {
   <p class="ok"><strong>${t('shareCreated')}</strong></p>
   <label for="share-url">${t('shareLink')}</label>
   <input id="share-url" readonly>
+  <p id="share-copy"></p>
   <p><a id="share-open" target="_blank" rel="noopener">${t('openLink')}</a> · <span id="share-expires"></span></p>
   <img id="share-qr" class="qr" alt="QR">
   <p class="muted">${t('shareQrHint')}</p>

@@ -3,7 +3,6 @@ import type { Messages } from '../../shared/i18n/index.ts';
 export type PdfKey =
   | 'title'
   | 'volunteer'
-  | 'login'
   | 'did'
   | 'printed'
   | 'totals'
@@ -35,7 +34,6 @@ export const PDF_MESSAGES: Messages<PdfKey> = {
   kk: {
     title: 'Волонтер паспорты',
     volunteer: 'Волонтер',
-    login: 'Логин',
     did: 'Сәйкестендіргіш (DID)',
     printed: 'Басып шығарылған күні',
     totals: 'Расталған қорытынды',
@@ -64,9 +62,8 @@ export const PDF_MESSAGES: Messages<PdfKey> = {
     unverifiable: 'тексеру мүмкін болмады',
   },
   ru: {
-    title: 'Паспорт волонтера',
-    volunteer: 'Волонтер',
-    login: 'Логин',
+    title: 'Паспорт волонтёра',
+    volunteer: 'Волонтёр',
     did: 'Идентификатор (DID)',
     printed: 'Дата печати',
     totals: 'Подтверждённые итоги',
@@ -97,7 +94,6 @@ export const PDF_MESSAGES: Messages<PdfKey> = {
   en: {
     title: 'Volunteer passport',
     volunteer: 'Volunteer',
-    login: 'Login',
     did: 'Identifier (DID)',
     printed: 'Printed on',
     totals: 'Verified totals',

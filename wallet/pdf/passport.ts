@@ -22,8 +22,8 @@ export async function passportPdf(deps: WalletDeps, volunteer: Volunteer, lang: 
     : null;
   return renderPassportPdf({
     lang,
-    holderName: checked.map((c) => c.stored.credential.credentialSubject.name).find((n): n is string => Boolean(n)) ?? null,
-    login: volunteer.login,
+    // The profile name the volunteer set, else the name the organizations wrote in the credentials; never the login.
+    holderName: volunteer.name ?? checked.map((c) => c.stored.credential.credentialSubject.name).find((n): n is string => Boolean(n)) ?? null,
     did: volunteer.did,
     printedAt: deps.now(),
     totals: summarize(checked),

@@ -17,7 +17,6 @@ const LOCALE: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB'
 export interface PassportPdfContent {
   lang: Language;
   holderName: string | null;
-  login: string;
   did: string;
   printedAt: Date;
   totals: Totals;
@@ -48,8 +47,8 @@ export function renderPassportPdf(content: PassportPdfContent): Promise<Buffer> 
   const heading = (text: string, size = 14) => doc.moveDown(0.6).font('bold').fontSize(size).text(text).moveDown(0.2).font('body').fontSize(10.5);
   doc.font('bold').fontSize(22).text(t('title'));
   doc.font('body').fontSize(10.5).moveDown(0.5);
-  doc.text(`${t('volunteer')}: ${content.holderName ?? content.login}`);
-  doc.text(`${t('login')}: ${content.login}`);
+  // No login: a printed passport must not hand out half of the sign-in.
+  if (content.holderName) doc.text(`${t('volunteer')}: ${content.holderName}`);
   // A did:key has no spaces to wrap at; on a line of its own, in a smaller size, it fits the page.
   doc.text(`${t('did')}:`).fontSize(8.5).text(content.did).fontSize(10.5);
   doc.text(`${t('printed')}: ${content.printedAt.toISOString().slice(0, 10)}`);

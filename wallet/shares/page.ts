@@ -1,11 +1,11 @@
 import { localized, type Language } from '../../shared/credential/index.ts';
 import { translator, type Messages } from '../../shared/i18n/index.ts';
 import { decodeJwtParts } from '../../shared/jwt/index.ts';
-import { html, layout } from '../../shared/pages/index.ts';
+import { formatDateRange, formatDateTime, formatHours, html, layout, shortIdentifier } from '../../shared/pages/index.ts';
 import { categoryName } from '../../shared/credential/index.ts';
 import { decodeCredential, type DecodedCredential } from '../credentials/index.ts';
 
-type Key = 'title' | 'holder' | 'linkExpires' | 'expiryNote' | 'verify' | 'asJwt' | 'hours' | 'total' | 'unchecked' | 'organization' | 'gone' | 'missing';
+type Key = 'title' | 'holder' | 'linkExpires' | 'expiryNote' | 'verify' | 'asJwt' | 'total' | 'unchecked' | 'organization' | 'gone' | 'missing';
 
 const MESSAGES: Messages<Key> = {
   kk: {
@@ -15,7 +15,6 @@ const MESSAGES: Messages<Key> = {
     expiryNote: 'Бұл — сілтеменің мерзімі, куәліктердің мерзімі емес: волонтер сілтеменің қанша уақыт ашық болатынын өзі таңдады.',
     verify: 'Тексеру',
     asJwt: 'JWT ретінде жүктеу',
-    hours: 'сағ.',
     total: 'Барлығы',
     unchecked: 'Бұл бетте көрсетілгені әлі тексерілмеген: қолтаңбаларды, аккредиттеуді және кері қайтарылмағанын растау үшін «Тексеру» батырмасын басыңыз.',
     organization: 'Ұйым',
@@ -23,13 +22,12 @@ const MESSAGES: Messages<Key> = {
     missing: 'Мұндай сілтеме жоқ немесе иесі оны жойды.',
   },
   ru: {
-    title: 'Волонтерская деятельность',
-    holder: 'Волонтер',
+    title: 'Волонтёрская деятельность',
+    holder: 'Волонтёр',
     linkExpires: 'Ссылка действует до {date}.',
-    expiryNote: 'Это срок ссылки, а не срок действия удостоверений: волонтер сам выбрал, сколько будет открыта ссылка.',
+    expiryNote: 'Это срок ссылки, а не срок действия удостоверений: волонтёр сам выбрал, сколько будет открыта ссылка.',
     verify: 'Проверить',
     asJwt: 'Скачать как JWT',
-    hours: 'ч',
     total: 'Всего',
     unchecked: 'Показанное на этой странице ещё не проверено: нажмите «Проверить», чтобы подтвердить подписи, аккредитацию и отсутствие отзыва.',
     organization: 'Организация',
@@ -43,7 +41,6 @@ const MESSAGES: Messages<Key> = {
     expiryNote: "This is the link's expiry, not the credentials' expiry: the volunteer chose how long this link stays open.",
     verify: 'Verify',
     asJwt: 'Download as JWT',
-    hours: 'h',
     total: 'Total',
     unchecked: 'What this page shows is not yet verified: press Verify to confirm the signatures, the accreditation and that nothing was revoked.',
     organization: 'Organization',
@@ -67,23 +64,23 @@ export function sharePage(options: { lang: Language; path: string; vpJwt: string
   const body = html`
 <h1>${t('title')}</h1>
 <section class="card">
-  <p><strong>${t('holder')}:</strong> ${holderName ?? ''} <br><span class="muted" data-holder>${vp.holder ?? String(payload.iss)}</span></p>
-  <p data-link-expiry>${t('linkExpires', { date: formatDate(options.expiresAt, options.lang) })}</p>
+  <p><strong>${t('holder')}:</strong> ${holderName ?? ''} <br><span class="muted id" data-holder title="${vp.holder ?? String(payload.iss)}">${shortIdentifier(vp.holder ?? String(payload.iss))}</span></p>
+  <p data-link-expiry>${t('linkExpires', { date: formatDateTime(options.expiresAt, options.lang) })}</p>
   <p class="muted">${t('expiryNote')}</p>
 </section>
 <p class="warn">${t('unchecked')}</p>
 <a class="button" href="${options.verifyUrl}" data-verify>${t('verify')}</a>
-<ul class="checks">
+<ul class="cards">
 ${credentials.map((c) => {
   const a = c.credential.credentialSubject.activity;
   return html`<li class="card" data-credential="${c.id}">
-    <strong>${localized(a.name, options.lang)}</strong> — ${a.hours} ${t('hours')}<br>
-    <span class="muted">${categoryName(a.category, options.lang)} · ${a.activityStartDate} – ${a.activityEndDate}${a.project ? html` · ${a.project}` : ''}</span><br>
+    <strong>${localized(a.name, options.lang)}</strong> — <span class="hours">${formatHours(a.hours, options.lang)}</span><br>
+    <span class="muted">${categoryName(a.category, options.lang)} · ${formatDateRange(a.activityStartDate, a.activityEndDate, options.lang)}${a.project ? html` · ${a.project}` : ''}</span><br>
     <span class="muted">${t('organization')}: ${localized(c.credential.issuer.name, options.lang) || c.issuerDid}</span>
   </li>`;
 })}
 </ul>
-<p><strong>${t('total')}: ${total} ${t('hours')}</strong></p>
+<p><strong>${t('total')}: <span class="hours" data-total>${formatHours(total, options.lang)}</span></strong></p>
 <p><a href="?format=jwt">${t('asJwt')}</a></p>`;
   return layout({ lang: options.lang, title: t('title'), body, path: options.path });
 }
@@ -100,9 +97,4 @@ function tryDecode(jwt: string): DecodedCredential | undefined {
   } catch {
     return undefined;
   }
-}
-
-function formatDate(iso: string, lang: Language): string {
-  const locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[lang];
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Almaty' });
 }

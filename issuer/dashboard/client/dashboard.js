@@ -76,9 +76,13 @@
     el.signInError.textContent = message || '';
   }
 
+  /*
+   * Without a key typed in, the console's session cookie may sign the reader in: people of the
+   * registry and of front offices open the dashboard from the console without pasting a key.
+   */
   async function load() {
     var key = sessionStorage.getItem(KEY);
-    if (!key) return showSignIn('');
+    if (!key && !texts.consoleSession) return showSignIn('');
     var filters = storedFilters();
     var query = new URLSearchParams();
     ['region', 'from', 'to', 'by'].forEach(function (name) {
@@ -87,20 +91,24 @@
     el.status.textContent = t.loading;
     var response;
     try {
-      response = await fetch('/v1/stats?' + query.toString(), { headers: { authorization: 'Bearer ' + key }, cache: 'no-store' });
+      response = await fetch('/v1/stats?' + query.toString(), { headers: key ? { authorization: 'Bearer ' + key } : {}, cache: 'no-store', credentials: 'same-origin' });
     } catch (e) {
       el.status.textContent = t.failed;
       return;
     }
     var body = await response.json().catch(function () { return {}; });
     if (response.status === 401) {
+      if (!key) return showSignIn('');
       sessionStorage.removeItem(KEY);
       return showSignIn(t.badKey);
     }
     if (response.status === 403 && body.field !== 'region') {
+      if (!key) return showSignIn('');
       sessionStorage.removeItem(KEY);
       return showSignIn(t.organizationKey);
     }
+    // Signed in by the console: signing out happens there.
+    el.signOut.hidden = !key;
     if (!response.ok) {
       el.signIn.hidden = true;
       el.figures.hidden = false;

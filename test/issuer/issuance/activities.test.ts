@@ -161,14 +161,18 @@ describe('listing and reading', () => {
 });
 
 describe('the offer as a QR code', () => {
-  it('is a PNG whose QR code is the offer URI', async () => {
-    const { id, offerUri } = (await record({ volunteer: { name: 'Әсел' }, activity: activity() })).body;
+  it('is a PNG whose QR code is the https claim link a phone camera opens (the wallet form on ?form=wallet)', async () => {
+    const { id, offerUri, claimUrl } = (await record({ volunteer: { name: 'Әсел' }, activity: activity() })).body;
     const res = await fetch(`${t.issuer.url}/v1/activities/${id}/offer.png`, { headers: { authorization: `Bearer ${org.apiKey}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-    expect(decoded?.data).toBe(offerUri);
+    expect(decoded?.data).toBe(claimUrl);
+    expect(new URL(claimUrl).searchParams.get('offer')).toBe(offerUri);
+    const wallet = await fetch(`${t.issuer.url}/v1/activities/${id}/offer.png?form=wallet`, { headers: { authorization: `Bearer ${org.apiKey}` } });
+    const walletPng = PNG.sync.read(Buffer.from(await wallet.arrayBuffer()));
+    expect(jsQR(new Uint8ClampedArray(walletPng.data), walletPng.width, walletPng.height)?.data).toBe(offerUri);
     expect((await fetch(`${t.issuer.url}/v1/activities/${id}/offer.png`)).status).toBe(401);
   });
 });

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidResolver } from '../../../shared/did/index.ts';
 import { decodeJwtParts, verifyDidJwt } from '../../../shared/jwt/index.ts';
 import { createGuardedFetch } from '../../../shared/net/index.ts';
 import { fetchStatusList, StatusBitstring } from '../../../shared/status-list/index.ts';
+import { openServiceDatabase } from '../../helpers/database.ts';
 import { call, claimByHand, newHolder, offerUrlOf, recordOne, startIssuer, type IssuerUnderTest, type Organization } from './setup.ts';
 
 let t: IssuerUnderTest;
@@ -162,12 +161,9 @@ describe('the audit trail', () => {
   it('holds each recording, issuance and revocation, written with the change', async () => {
     const c = await claimOne();
     await t.api('POST', `/v1/credentials/${c.credentialId}/revoke`, { token: org.apiKey, body: { reason: 'audited' } });
-    // Read-only look at the service's own SQLite file: the audit trail has no HTTP route.
-    const db = new sqlite3.Database(join(t.issuer.dataDir, 'issuer.sqlite'), sqlite3.OPEN_READONLY);
-    const rows = await new Promise<{ action: string; subject: string; actor: string }[]>((done, fail) =>
-      db.all('SELECT action, subject, actor FROM audit_log WHERE subject IN (?, ?)', [c.activityId, c.credentialId], (err, r) => (err ? fail(err) : done(r as never))),
-    );
-    await new Promise((done) => db.close(done));
+    // A look at the service's own database: the audit trail has no HTTP route.
+    const db = await openServiceDatabase(t.issuer);
+    const rows = await db.all<{ action: string; subject: string; actor: string }>('SELECT action, subject, actor FROM audit_log WHERE subject IN (?, ?)', [c.activityId, c.credentialId]).finally(() => db.close());
     // Each names who acted: the organization's API key recorded and revoked, the volunteer's wallet claimed.
     expect(rows.map((r) => `${r.action} ${r.subject} ${r.actor}`).sort()).toEqual(
       [

@@ -59,7 +59,7 @@ describe('accreditation', () => {
   it('the registry accredits anywhere, with a did:web and an API key', async () => {
     const res = await api('POST', '/v1/organizations', {
       token: ADMIN,
-      body: { id: 'eco-qyran', name: { kk: 'Эко Қыран', ru: 'Эко Кыран' }, region: 'KZ-55', bin: '123456789012' },
+      body: { id: 'eco-qyran', name: { kk: 'Эко Қыран', ru: 'Эко Кыран' }, region: 'KZ-55', bin: '123456789013' },
     });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: 'eco-qyran', did: `did:web:localhost%3A${issuer.port}:orgs:eco-qyran`, apiKey: expect.stringMatching(/^vp_org_/), apiKeyId: expect.stringMatching(/^key_[0-9a-f]{20}$/), status: 'accredited' });
@@ -94,6 +94,7 @@ describe('accreditation', () => {
   it('names the field of a bad body and writes nothing', async () => {
     const cases: [unknown, string][] = [
       [{ id: 'bad-bin', name: { en: 'X' }, region: 'KZ-55', bin: '12345' }, 'bin'],
+      [{ id: 'bad-bin', name: { en: 'X' }, region: 'KZ-55', bin: '123456789012' }, 'bin'],
       [{ id: 'bad-name', name: {}, region: 'KZ-55' }, 'name'],
       [{ id: 'bad-name', name: { de: 'X' }, region: 'KZ-55' }, 'name'],
       [{ id: 'bad-region', name: { en: 'X' }, region: 'Pavlodar' }, 'region'],
@@ -162,7 +163,7 @@ describe('public profiles', () => {
       did: `did:web:localhost%3A${issuer.port}:orgs:eco-qyran`,
       name: { kk: 'Эко Қыран', ru: 'Эко Кыран' },
       region: 'KZ-55',
-      bin: '123456789012',
+      bin: '123456789013',
       status: 'accredited',
       accreditations: [
         { from: expect.any(String), until: expect.any(String) },

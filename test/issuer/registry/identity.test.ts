@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPassportAgent } from '../../../shared/agent/index.ts';
 import { didWebFromUrl } from '../../../shared/config.ts';
 import { createSecretBox, hashToken } from '../../../shared/crypto/index.ts';
-import { openSqlite } from '../../../shared/db/index.ts';
+import { everythingStored, openServiceDatabase } from '../../helpers/database.ts';
 import { createDidResolver, findVerificationKey } from '../../../shared/did/index.ts';
 import { decodeJwtParts, verifyDidJwt } from '../../../shared/jwt/index.ts';
 import { createGuardedFetch } from '../../../shared/net/index.ts';
@@ -153,7 +151,7 @@ describe('the trust list', () => {
 describe('the audit trail', () => {
   it('records every accreditation change, naming the API key that acted', async () => {
     expect(pavlodarKeyId).toMatch(/^key_[0-9a-f]{20}$/);
-    const db = await openSqlite(join(issuer.dataDir, 'issuer.sqlite'));
+    const db = await openServiceDatabase(issuer);
     try {
       const rows = await db.all<{ action: string; subject: string; actor: string }>('SELECT action, subject, actor FROM audit_log ORDER BY seq');
       expect(rows).toEqual(
@@ -175,7 +173,7 @@ describe('at rest and across restarts', () => {
     // Play a crash between creating the organization's DID and writing its row: make the DID
     // with the issuer's own code, agent and database file (a second connection, as an instance
     // that died mid-way would have), then accredit.
-    const db = await openSqlite(join(issuer.dataDir, 'issuer.sqlite'));
+    const db = await openServiceDatabase(issuer);
     const { dids } = resolverFor();
     const agent = createPassportAgent({ db, keyBox: createSecretBox(SECRET, 'agent-keys'), dids });
     const orphanDid = didWebFromUrl(issuer.url, 'orgs', 'orphan-org');
@@ -209,14 +207,13 @@ describe('at rest and across restarts', () => {
   });
 
   it('keeps no private key, API key or admin token in clear in the database files or the log', async () => {
-    const db = await openSqlite(join(issuer.dataDir, 'issuer.sqlite'));
+    const db = await openServiceDatabase(issuer);
     const sealed = await db.all<{ sealed: string }>('SELECT sealed FROM agent_private_keys');
     await db.close();
     const box = createSecretBox(SECRET, 'agent-keys');
     // The registry, five organizations (one reused from the interrupted accreditation).
     expect(sealed.length).toBeGreaterThanOrEqual(6);
-    const files = ['issuer.sqlite', 'issuer.sqlite-wal'].map((f) => join(issuer.dataDir, f)).filter(existsSync);
-    const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
+    const bytes = await everythingStored(issuer);
     const text = bytes.toString('latin1');
     // The scan sees what the service wrote: the sealed keys and the API keys' hashes are there.
     expect(text.includes(sealed[0]!.sealed)).toBe(true);

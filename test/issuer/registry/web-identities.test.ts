@@ -1,10 +1,9 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AGENT_MIGRATIONS, createPassportAgent } from '../../../shared/agent/index.ts';
 import { didWebFromUrl, loadConfig } from '../../../shared/config.ts';
 import { createSecretBox } from '../../../shared/crypto/index.ts';
-import { openDatabase, openSqlite, type Database } from '../../../shared/db/index.ts';
+import type { Database } from '../../../shared/db/index.ts';
 import { createDidResolver } from '../../../shared/did/index.ts';
 import { createLogger } from '../../../shared/logger.ts';
 import { createGuardedFetch } from '../../../shared/net/index.ts';
@@ -12,21 +11,24 @@ import type { IssuerDeps } from '../../../issuer/deps.ts';
 import { REGISTRY_MIGRATIONS } from '../../../issuer/registry/migrations.ts';
 import { ensureRegistryIdentity } from '../../../issuer/registry/router.ts';
 import { createWebIdentities } from '../../../issuer/registry/web-identities.ts';
+import { databaseUrlFor, openServiceDatabase, openTestDatabase } from '../../helpers/database.ts';
 import { tempDataDir } from '../../helpers/services.ts';
 
 const SECRET = 'web-identities-test-secret-0123456789';
 const dataDir = tempDataDir('passport-web-identities-');
 const opened: Database[] = [];
 afterAll(async () => {
-  for (const db of opened) await db.close();
+  // The first opened made the database (and drops it on PostgreSQL): it closes last.
+  for (const db of opened.reverse()) await db.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** One issuer instance's view: its own connections to the shared database file, its own agent. */
 async function instance(): Promise<IssuerDeps> {
-  const db = opened.length === 0
-    ? await openDatabase({ name: 'issuer', dataDir, migrations: [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS] })
-    : await openSqlite(join(dataDir, 'issuer.sqlite'));
+  const db =
+    opened.length === 0
+      ? await openTestDatabase('issuer', dataDir, [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS])
+      : await openServiceDatabase({ name: 'issuer', dataDir, databaseUrl: await databaseUrlFor(dataDir) });
   opened.push(db);
   const config = loadConfig({ DATA_DIR: dataDir, ISSUER_URL: 'https://passport.example.kz', PASSPORT_ADMIN_TOKEN: 'unused-admin-token', PASSPORT_SECRET: SECRET });
   const fetch = createGuardedFetch({ httpHosts: [] });

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseUrlFor, dropDatabaseFor } from '../../helpers/database.ts';
 import { freePort, startService, tempDataDir, type StartedService } from '../../helpers/services.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -18,6 +19,12 @@ function scratchDir(prefix: string): string {
   const dir = tempDataDir(prefix);
   scratch.push(dir);
   return dir;
+}
+
+/** The DATABASE_URL an issuer the seed starts itself on `dataDir` needs to use `dataDir`'s database (PostgreSQL runs). */
+async function databaseEnv(dataDir: string): Promise<Record<string, string>> {
+  const url = await databaseUrlFor(dataDir);
+  return url ? { DATABASE_URL: url } : {};
 }
 
 /** `npm run seed` against the started issuer; answers its output and the report it wrote. */
@@ -43,6 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await issuer?.stop();
+  for (const dir of scratch) await dropDatabaseFor(dir);
   if (!process.env.KEEP_TEST_DATA) for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -128,7 +136,7 @@ describe('without --issuer', () => {
     const { stdout } = await run(
       join(ROOT, 'node_modules/.bin/tsx'),
       [join(ROOT, 'scripts/seed.ts'), '--volunteers', '8', '--organizations', '2', '--seed', 'own', '--report', join(dataDir, 'report.json')],
-      { cwd: ROOT, env: { ...process.env, PASSPORT_ADMIN_TOKEN: ADMIN, DATA_DIR: dataDir, ISSUER_PORT: String(port), ISSUER_URL: url }, timeout: 120_000 },
+      { cwd: ROOT, env: { ...process.env, PASSPORT_ADMIN_TOKEN: ADMIN, DATA_DIR: dataDir, ISSUER_PORT: String(port), ISSUER_URL: url, ...(await databaseEnv(dataDir)) }, timeout: 120_000 },
     );
     expect(stdout).toContain(`starting an issuer at ${url}`);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();

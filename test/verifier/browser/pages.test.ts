@@ -69,12 +69,16 @@ describe('verifier pages in a browser', () => {
     try {
       const page = await browser.newPage({ viewport: PHONE });
       await page.goto(`${verifier.url}/?lang=en`);
+      // The page explains the camera before it starts; it starts when asked.
+      expect(await page.locator('#camera-intro').textContent()).toContain('The camera is used only to read the QR code');
+      expect(await page.locator('#camera').isHidden()).toBe(true);
+      await page.locator('#start-camera').click();
       await page.waitForURL(/\/verify\?presentation=/, { timeout: 15_000 });
       expect(new URL(page.url()).searchParams.get('presentation')).toBe(share.url);
       await expect.poll(() => page.locator('#verdict').textContent()).toContain('Verified');
       expect(await page.locator('#result').getAttribute('data-verified')).toBe('true');
       expect(await page.locator('#volunteer').textContent()).toContain('Дана Серікқызы');
-      expect(await page.locator('#totals').textContent()).toContain('In all: 24.5 hours (2 credentials)');
+      expect(await page.locator('#totals').textContent()).toContain('In all: 24.5\u00a0h (2 credentials)');
       const activities = await page.locator('article.activity').allTextContents();
       expect(activities.join(' ')).toContain('Tree planting');
       expect(activities.join(' ')).toContain('School lessons');
@@ -113,6 +117,8 @@ describe('verifier pages in a browser', () => {
     try {
       const page = await browser.newPage({ viewport: PHONE });
       await page.goto(`${verifier.url}/?lang=ru`);
+      await screenshot(page, 'scan-intro');
+      await page.locator('#start-camera').click();
       await expect.poll(() => page.locator('#scan-status').textContent()).toBe('Сканирование…');
       await page.waitForFunction(() => (document.getElementById('camera') as HTMLVideoElement).videoWidth > 0);
       await screenshot(page, 'scan');
@@ -139,7 +145,15 @@ describe('verifier pages in a browser', () => {
       expect(await page.locator('#checks li[data-check="not_revoked"] strong').textContent()).toContain('Отозвано');
       expect(await page.locator('#checks li[data-check="not_revoked"]').textContent()).not.toContain('Не отозвано');
       // A presentation that fails proves no hours, not even those of its good credential.
-      expect(await page.locator('#totals').textContent()).toContain('Всего: 0 ч (удостоверений: 0)');
+      expect(await page.locator('#totals').textContent()).toContain('Всего: 0\u00a0ч (удостоверений: 0)');
+      // The revoked credential is named by its activity, and the volunteer stays named.
+      expect(await why.textContent()).toContain('(Посадка деревьев)');
+      expect(await why.textContent()).not.toContain('urn:uuid');
+      expect(await page.locator('#volunteer strong').textContent()).toBe('Дана Серікқызы');
+      expect(await page.locator('#checked-at').textContent()).toMatch(/Проверено: \d+ [а-я]+ \d{4} г\. в \d\d:\d\d GMT\+5/);
+      expect(await page.locator('article.activity .hours').first().textContent()).toBe('18,5\u00a0ч');
+      // Technical detail only behind its toggle: no English in the visible text.
+      expect(await page.locator('main').innerText()).not.toMatch(/Holds|Technical/);
       expect(await page.locator('#totals').textContent()).toContain('Презентация не подтверждена, поэтому её часы не учитываются');
       expect(await page.locator('#checks li[data-check="not_revoked"]').getAttribute('data-outcome')).toBe('failed');
       await screenshot(page, 'failed');
@@ -164,7 +178,7 @@ describe('verifier pages in a browser', () => {
       expect(await warning.textContent()).toContain('Куәліктерде волонтер әртүрлі аталған: Дана Серікқызы, Аружан Серікқызы');
       const order = await page.locator('#result > *').evaluateAll((nodes) => nodes.map((n) => n.id).filter(Boolean));
       expect(order.indexOf('warnings')).toBeLessThan(order.indexOf('volunteer'));
-      expect(order.indexOf('warnings')).toBe(1);
+      expect(order.slice(0, 3)).toEqual(['verdict', 'checked-at', 'warnings']);
     } finally {
       await browser.close();
     }
@@ -182,7 +196,9 @@ describe('verifier pages in a browser', () => {
       await page.locator('#new-request button[type="submit"]').click();
       await page.waitForURL(/\/requests\/[A-Za-z0-9_-]+/);
       await page.waitForFunction(() => (document.getElementById('request-qr') as HTMLImageElement).naturalWidth > 0);
-      expect(await page.locator('#policy').textContent()).toContain('at least 20 hours');
+      expect(await page.locator('#policy').textContent()).toContain('at least 20\u00a0h');
+      expect(await page.locator('#request-title').textContent()).toBe("Waiting for the volunteer's answer");
+      expect(await page.locator('#request').textContent()).toMatch(/Valid until \d\d:\d\d GMT\+5/);
       const requestUri = await page.locator('#request-uri').inputValue();
       const qr = await fetch(`${verifier.url}/v1/requests/${page.url().split('/requests/')[1]!.split('?')[0]}/qr.png`);
       expect(readQr(Buffer.from(await qr.arrayBuffer()))).toBe(requestUri);
@@ -191,6 +207,8 @@ describe('verifier pages in a browser', () => {
       expect(answered.status).toBeLessThan(300);
       await page.locator('#request[data-status="verified"]').waitFor({ timeout: 15_000 });
       expect(await page.locator('#request-status').textContent()).toContain('The volunteer answered: verified');
+      expect(await page.locator('#request-title').textContent()).toBe("The volunteer's answer");
+      expect(await page.title()).toBe("The volunteer's answer");
       expect(await page.locator('#checks li[data-check="challenge"]').getAttribute('data-outcome')).toBe('passed');
       // A live answer to this request's nonce proves the key: only here does holder binding pass.
       expect(await page.locator('#checks li[data-check="holder_binding"]').getAttribute('data-outcome')).toBe('passed');

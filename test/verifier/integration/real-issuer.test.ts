@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox, ed25519PrivateKeyObject, ed25519PublicFromSeed, generateEd25519 } from '../../../shared/crypto/index.ts';
-import { openSqlite } from '../../../shared/db/index.ts';
+import { openServiceDatabase } from '../../helpers/database.ts';
 import { didKeyFromPublicKey } from '../../../shared/did/index.ts';
 import { decodeJwtParts, signJwt } from '../../../shared/jwt/index.ts';
 import { presentation } from '../../helpers/issuer-fixture.ts';
@@ -193,7 +192,7 @@ describe('verifier against a running issuer', () => {
   async function organizationKey(did: string) {
     const doc = await (await fetch(`${t.issuer.url}/orgs/${did.split(':').pop()}/did.json`)).json();
     const x = Buffer.from(doc.verificationMethod[0].publicKeyJwk.x, 'base64url');
-    const db = await openSqlite(join(t.issuer.dataDir, 'issuer.sqlite'));
+    const db = await openServiceDatabase(t.issuer);
     try {
       const box = createSecretBox(SECRET, 'agent-keys');
       for (const row of await db.all<{ sealed: string }>('SELECT sealed FROM agent_private_keys')) {

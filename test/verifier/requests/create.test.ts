@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../shared/db/index.ts';
+import type { Database } from '../../../shared/db/index.ts';
 import { createPresentationRequest } from '../../../verifier/requests/create.ts';
 import { parseRequestInput } from '../../../verifier/requests/input.ts';
 import { REQUEST_MIGRATIONS } from '../../../verifier/requests/migrations.ts';
@@ -8,13 +8,14 @@ import { iinComparison } from '../../../verifier/requests/iin-hash.ts';
 import { claimRequest, findRequest, markResultRead, publicStatus, recordResult } from '../../../verifier/requests/store.ts';
 import type { VerificationResult } from '../../../verifier/verification/report.ts';
 import { iinFor, withWrongCheckDigit } from '../../helpers/iin.ts';
+import { openTestDatabase } from '../../helpers/database.ts';
 import { tempDataDir } from '../../helpers/services.ts';
 
 describe('createPresentationRequest', () => {
   const dataDir = tempDataDir('verifier-requests-');
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ name: 'verifier', dataDir, migrations: REQUEST_MIGRATIONS });
+    db = await openTestDatabase('verifier', dataDir, REQUEST_MIGRATIONS);
   });
   afterAll(async () => {
     await db.close();

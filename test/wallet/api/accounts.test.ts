@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../../shared/db/index.ts';
+import { openServiceDatabase } from '../../helpers/database.ts';
 import { startService, type StartedService } from '../../helpers/services.ts';
 import { call, type CallOptions } from './setup.ts';
 
@@ -65,7 +64,7 @@ describe('accounts', () => {
   });
 
   it('keeps the password only as a salted scrypt hash and the key only sealed', async () => {
-    const db = await openSqlite(join(wallet.dataDir, 'wallet.sqlite'));
+    const db = await openServiceDatabase(wallet);
     try {
       const rows = await db.all<{ login: string; password_hash: string; sealed_key: string; public_key: string }>('SELECT * FROM accounts');
       expect(rows.length).toBeGreaterThanOrEqual(2);
@@ -191,7 +190,7 @@ describe('documents', () => {
     const res = await api('GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const path of ['/v1/accounts', '/v1/sessions', '/v1/sessions/current', '/v1/credentials/claim', '/v1/credentials', '/v1/credentials/{id}', '/v1/summary', '/v1/shares', '/v1/shares/{id}', '/v1/shares/{id}/qr.png', '/p/{token}', '/v1/presentations/requests', '/v1/presentations/respond', '/v1/passport.pdf', '/v1/export', '/v1/import']) {
+    for (const path of ['/v1/accounts', '/v1/sessions', '/v1/sessions/current', '/v1/credentials/claim', '/v1/credentials', '/v1/credentials/{id}', '/v1/summary', '/v1/shares', '/v1/shares/{id}', '/v1/shares/{id}/qr.png', '/p/{token}', '/v1/presentations/requests', '/v1/presentations/respond', '/v1/passport.pdf', '/v1/export', '/v1/import', '/v1/account', '/v1/account/profile', '/v1/account/password', '/v1/account/recovery-codes', '/v1/account/recover']) {
       expect(res.body.paths, path).toHaveProperty([path]);
     }
   });

@@ -54,7 +54,7 @@ afterAll(async () => {
 describe('the printable passport', () => {
   it.each([
     ['kk', 'Волонтер паспорты', 'Барлығы: 23,75 сағат', 'Жануарларды қорғау: 5,25 сағ.', '2024: 5,25 сағ.', 'кері қайтарылған'],
-    ['ru', 'Паспорт волонтера', 'Всего: 23,75 ч', 'Защита животных: 5,25 ч', '2025: 18,5 ч', 'отозвано'],
+    ['ru', 'Паспорт волонтёра', 'Всего: 23,75 ч', 'Защита животных: 5,25 ч', '2025: 18,5 ч', 'отозвано'],
     ['en', 'Volunteer passport', 'Total: 23.75 hours', 'Animal protection: 5.25 h', '2025: 18.5 h', 'revoked'],
   ] as const)('in %s: the Kazakh-capable text, the verified totals and each credential', async (lang, title, total, category, year, revoked) => {
     const res = await passport.walletApi('GET', `/v1/passport.pdf?lang=${lang}`, { token: dana.token });
@@ -111,5 +111,15 @@ describe('the printable passport', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'invalid_request', field: 'lang' });
     expect((await passport.walletApi('GET', '/v1/passport.pdf?lang=kk')).status).toBe(401);
+  });
+
+  it('prints the profile name the volunteer set, and never the login', async () => {
+    expect((await passport.walletApi('PUT', '/v1/account/profile', { token: dana.token, body: { name: 'Дана Серікқызы Әлиева' } })).status).toBe(200);
+    const res = await passport.walletApi('GET', '/v1/passport.pdf?lang=kk', { token: dana.token });
+    expect(res.status).toBe(200);
+    const text = pdfText(res.bytes, 'named-kk.pdf');
+    expect(text).toContain('Дана Серікқызы Әлиева');
+    expect(text).not.toMatch(/Логин|Login/);
+    expect(text).not.toMatch(/\bdana\b/);
   });
 });

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../../shared/db/index.ts';
+import { openServiceDatabase } from '../../helpers/database.ts';
 import { createDidResolver, multibaseEd25519, publicKeyFromDidKey } from '../../../shared/did/index.ts';
 import { decodeJwtParts, verifyDidJwt } from '../../../shared/jwt/index.ts';
 import { createGuardedFetch } from '../../../shared/net/index.ts';
@@ -122,7 +121,7 @@ describe('share links', () => {
 
   it('answers 410 once a link has expired', async () => {
     const res = await passport.walletApi('POST', '/v1/shares', { token: dana.token, body: { credentialIds: [credentialIds[2]], expiresInDays: 1 } });
-    const db = await openSqlite(join(passport.wallet.dataDir, 'wallet.sqlite'));
+    const db = await openServiceDatabase(passport.wallet);
     try {
       await db.run('UPDATE shares SET expires_at = ? WHERE id = ?', [new Date(Date.now() - 1000).toISOString(), res.body.id]);
     } finally {
@@ -149,7 +148,7 @@ describe('share links', () => {
   it('keeps share tokens out of the database in clear', async () => {
     const res = await passport.walletApi('POST', '/v1/shares', { token: dana.token, body: { credentialIds: [credentialIds[0]], expiresInDays: 2 } });
     const token = res.body.url.split('/p/')[1];
-    const db = await openSqlite(join(passport.wallet.dataDir, 'wallet.sqlite'));
+    const db = await openServiceDatabase(passport.wallet);
     try {
       const rows = await db.all<Record<string, string>>('SELECT * FROM shares');
       expect(JSON.stringify(rows)).not.toContain(token);

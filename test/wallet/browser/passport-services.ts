@@ -116,3 +116,10 @@ export async function signInThroughPage(page: Page, volunteer: { login: string; 
   await page.locator('#signin-form button[type="submit"]').click();
   await page.locator('#wallet-page').waitFor({ state: 'visible' });
 }
+
+/** The sentence of the page's error message, without its hidden "details" (the API's own words). */
+export async function alertSentence(page: Page, selector = '#notice [role="alert"]'): Promise<string> {
+  const alert = page.locator(selector);
+  await alert.waitFor({ state: 'visible' });
+  return alert.evaluate((node) => Array.from(node.childNodes).filter((child) => child.nodeType === Node.TEXT_NODE).map((child) => child.textContent).join(''));
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../helpers/browser.ts';
-import { PHONE, newVolunteer, screenshot, signInThroughPage, startPassport, type PassportServices } from './passport-services.ts';
+import { PHONE, alertSentence, newVolunteer, screenshot, signInThroughPage, startPassport, type PassportServices } from './passport-services.ts';
 
 /**
  * A volunteer on a phone, in Debian's Chromium against a real issuer and wallet: signs up and in,
@@ -64,6 +64,13 @@ describe('the wallet pages in a browser', () => {
     await page.locator('#signup-login').fill(volunteer.login);
     await page.locator('#signup-password').fill(volunteer.password);
     await page.locator('#signup-form button[type="submit"]').click();
+    // The recovery codes, shown once: Continue only after "I saved them".
+    await page.locator('#wallet-codes').waitFor({ state: 'visible' });
+    expect(await page.locator('#codes-list li').count()).toBe(10);
+    expect(await page.locator('#codes-continue').isDisabled()).toBe(true);
+    await screenshot(page, 'recovery-codes');
+    await page.locator('#codes-saved').check();
+    await page.locator('#codes-continue').click();
     await page.locator('#wallet-page').waitFor({ state: 'visible' });
     expect(await page.locator('#wallet-page h1').textContent()).toBe('Менің волонтер паспортым');
     await expect.poll(() => page.locator('#no-credentials').isVisible()).toBe(true);
@@ -107,9 +114,10 @@ describe('the wallet pages in a browser', () => {
     // The same offer twice: the wallet's problem details reach the volunteer as a sentence.
     await page.locator('#offer').fill(offers[0]!.offerUri);
     await page.locator('#claim-form button[type="submit"]').click();
-    const alert = page.locator('#notice [role="alert"]');
-    await alert.waitFor({ state: 'visible' });
-    expect(await alert.textContent()).toMatch(/^Орындалмады: \S/);
+    expect(await alertSentence(page)).toBe('Бұл ұсыныс бұрын алынған. Куәлік паспортыңызда бар.');
+    // The API's English words only behind the closed "details" toggle.
+    expect(await page.locator('#notice [role="alert"]').innerText()).not.toMatch(/already been claimed/);
+    expect(await page.locator('#notice [role="alert"] details code').textContent()).toContain('already been claimed');
   });
 
   it('shows the verified totals and every credential', async () => {
@@ -165,7 +173,10 @@ describe('the wallet pages in a browser', () => {
     expect(shared.status).toBe(200);
     expect((await shared.text()).split('.')).toHaveLength(3);
 
-    await page.locator('#shares > li button').click();
+    // A copy button beside every link.
+    expect(await page.locator('#shares > li button.copy').count()).toBe(1);
+    expect(await page.locator('#share-copy button.copy').count()).toBe(1);
+    await page.locator('#shares > li button.danger').click();
     await expect.poll(() => page.locator('#no-shares').isVisible()).toBe(true);
     expect(await page.locator('#notice').textContent()).toBe('The link was deleted and no longer works.');
     expect([404, 410]).toContain((await fetch(url, { headers: { accept: 'application/jwt' } })).status);

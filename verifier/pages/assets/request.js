@@ -32,6 +32,12 @@
       .then(function (markup) {
         section.innerHTML = markup;
         section.setAttribute('data-status', status);
+        // Once the answer is in, the page is no longer waiting: its title says what it shows.
+        var title = document.getElementById('request-title');
+        if (status !== 'expired' && title) {
+          title.textContent = title.getAttribute('data-answered');
+          document.title = title.textContent;
+        }
       })
       .catch(function () { window.setTimeout(function () { showAnswer(status); }, 3000); });
   }

@@ -63,6 +63,8 @@
       .then(function (s) {
         stream = s;
         video.srcObject = s;
+        video.hidden = false;
+        document.getElementById('camera-intro').hidden = true;
         say(root.getAttribute('data-scanning'));
         return video.play();
       })
@@ -87,6 +89,6 @@
     image.src = url;
   });
 
+  // The camera starts when asked: first the page says what it is for, not a black box.
   startButton.addEventListener('click', function () { stop(); start(); });
-  start();
 })();

@@ -75,6 +75,7 @@ export const EN = {
   claimed: 'Added to your passport: {name}',
   openPassport: 'Open my passport',
 
+  cameraIntro: 'The camera is used only to read the QR code; the picture stays on your phone. Press the button to start it.',
   scanCamera: 'Scan with the camera',
   stopCamera: 'Stop the camera',
   choosePhoto: 'Or choose a photo of the QR code',

@@ -72,6 +72,7 @@ export const KK: Record<WalletText, string> = {
   claimed: 'Паспортқа қосылды: {name}',
   openPassport: 'Паспортты ашу',
 
+  cameraIntro: 'Камера тек QR кодты оқу үшін қосылады; сурет телефоныңыздан шықпайды. Қосу үшін батырманы басыңыз.',
   scanCamera: 'Камерамен сканерлеу',
   stopCamera: 'Камераны өшіру',
   choosePhoto: 'Немесе QR кодтың фотосын таңдаңыз',

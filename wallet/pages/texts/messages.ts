@@ -1,9 +1,10 @@
 import type { Messages } from '../../../shared/i18n/index.ts';
-import { EN, type WalletText } from './en.ts';
+import { ACCOUNT_EN, ACCOUNT_KK, ACCOUNT_RU, type AccountText } from './account.ts';
+import { EN, type WalletText as PageText } from './en.ts';
 import { KK } from './kk.ts';
 import { RU } from './ru.ts';
 
-export type { WalletText } from './en.ts';
+export type WalletText = PageText | AccountText;
 
 /** Every wallet page text in kk, ru and en; the type refuses a table with a missing key. */
-export const WALLET_TEXTS: Messages<WalletText> = { kk: KK, ru: RU, en: EN };
+export const WALLET_TEXTS: Messages<WalletText> = { kk: { ...KK, ...ACCOUNT_KK }, ru: { ...RU, ...ACCOUNT_RU }, en: { ...EN, ...ACCOUNT_EN } };

@@ -1,0 +1,3 @@
+export { createApiKeysRouter } from './router.ts';
+export { apiKeysOpenApiPaths } from './openapi.ts';
+export { createNamedApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from './manage.ts';

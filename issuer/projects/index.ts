@@ -1,0 +1,1 @@
+export { createProjectsRouter } from './router.ts';

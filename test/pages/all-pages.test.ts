@@ -1,0 +1,168 @@
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { freePort, startService, tempDataDir, type StartedService } from '../helpers/services.ts';
+import { ADMIN, Passport, type Organization, type Volunteer } from '../wallet/api/setup.ts';
+import { foreignWords, hourProblems, type Lang } from './visible-text.ts';
+
+const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1366, height: 768 },
+] as const;
+const LANGS: Lang[] = ['kk', 'ru', 'en'];
+
+/** Where the pages' pictures go: a temporary folder, to look at; the README's are made elsewhere. */
+const PICTURES = process.env.ALL_PAGES_PICTURES ?? tempDataDir('passport-all-pages-');
+
+interface PageUnderTest {
+  name: string;
+  url: (lang: Lang) => string;
+  /** Signed in to the wallet (the cookie of the context). */
+  signedIn?: boolean;
+  /** Waits until the page's script has put its content in place. */
+  ready: (page: Page) => Promise<unknown>;
+  /** A total of hours the page shows, as the number it must show in each locale. */
+  hours?: number;
+}
+
+/**
+ * Every page of the three services, as a person sees it at 390 px and 1366 px in kk, ru and en:
+ * nothing scrolls sideways, no English word on a Kazakh or Russian page (proper names and
+ * identifiers aside, see visible-text.ts) and hours written as the reader's locale writes them.
+ */
+describe('every page, at phone and desktop size, in three languages', () => {
+  let passport: Passport;
+  let verifier: StartedService;
+  let org: Organization;
+  let dana: Volunteer;
+  let browser: Browser;
+  const pages: PageUnderTest[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    passport = await Passport.start({ VERIFIER_URL: `http://localhost:${port}` });
+    verifier = await startService('verifier', { port, env: { ISSUER_URL: passport.issuer.url, VERIFIER_CACHE_SECONDS: '0' } });
+    org = await passport.accredit('eco-qyran');
+    dana = await passport.volunteer(`dana.${Date.now()}`);
+    // What an organization writes itself (role, who confirmed) it writes in its own language.
+    const local = { role: 'топ жетекшісі', confirmedBy: 'Павлодар өңірлік фронт-офисінің үйлестірушісі' };
+    const ids: string[] = [];
+    for (const overrides of [local, { ...local, category: 'education', hours: 6, activityStartDate: '2024-09-02', activityEndDate: '2024-09-02', name: { kk: 'Мектепте сабақ', ru: 'Уроки в школе', en: 'School lessons' } }, { ...local, hours: 2 }]) {
+      const recorded = await passport.record(org, overrides);
+      const claimed = await passport.claim(dana, recorded.offerUri);
+      expect(claimed.status).toBe(201);
+      ids.push(claimed.body.id);
+    }
+    const share = (await passport.walletApi('POST', '/v1/shares', { token: dana.token, body: { credentialIds: ids.slice(0, 2), expiresInDays: 30 } })).body as { url: string };
+    const revoke = await passport.issuerApi('POST', `/v1/credentials/${encodeURIComponent(ids[2]!)}/revoke`, { token: org.apiKey, body: { reason: 'recorded twice' } });
+    expect(revoke.status).toBe(200);
+    const revoked = (await passport.walletApi('POST', '/v1/shares', { token: dana.token, body: { credentialIds: [ids[2]], expiresInDays: 30 } })).body as { url: string };
+    const pending = await call(verifier.url, '/v1/requests', { purpose: 'Тағылымдама', minHours: 10, categories: ['ecology'] });
+    const answered = await call(verifier.url, '/v1/requests', { purpose: 'Стажировка', minHours: 10 });
+    const reply = await passport.walletApi('POST', '/v1/presentations/respond', { token: dana.token, body: { requestUri: answered.requestUri, credentialIds: ids.slice(0, 2) } });
+    expect(reply.status).toBeLessThan(300);
+
+    const wallet = passport.wallet.url;
+    const shown = (selector: string) => (page: Page) => page.locator(selector).first().waitFor({ state: 'visible' });
+    const walletPage = (name: string, path: string, ready: string, hours?: number): PageUnderTest => ({
+      name: `wallet ${name}`, url: (l) => `${wallet}${path}?lang=${l}`, signedIn: true, ready: shown(ready), ...(hours ? { hours } : {}),
+    });
+    pages.push(
+      { name: 'wallet sign-in', url: (l) => `${wallet}/?lang=${l}`, ready: shown('#wallet-signin') },
+      walletPage('passport', '/', '#credentials > li', 24.5),
+      walletPage('claim', '/claim', '#claim-form'),
+      walletPage('share', '/share', '#wallet-page'),
+      walletPage('respond', '/respond', '#wallet-page'),
+      { name: 'wallet public share', url: (l) => `${share.url}?lang=${l}`, ready: shown('[data-total]'), hours: 24.5 },
+      { name: 'verifier scan', url: (l) => `${verifier.url}/?lang=${l}`, ready: shown('#start-camera') },
+      { name: 'verifier result', url: (l) => `${verifier.url}/verify?presentation=${encodeURIComponent(share.url)}&lang=${l}`, ready: shown('#verdict'), hours: 24.5 },
+      { name: 'verifier revoked result', url: (l) => `${verifier.url}/verify?presentation=${encodeURIComponent(revoked.url)}&lang=${l}`, ready: shown('#why') },
+      { name: 'verifier new request', url: (l) => `${verifier.url}/requests/new?lang=${l}`, ready: shown('#new-request') },
+      { name: 'verifier waiting request', url: (l) => `${verifier.url}/requests/${pending.id}?lang=${l}#read=${pending.readToken}`, ready: shown('#request-qr') },
+      { name: 'verifier answered request', url: (l) => `${verifier.url}/requests/${answered.id}?lang=${l}#read=${answered.readToken}`, ready: shown('#result'), hours: 24.5 },
+      {
+        name: 'issuer dashboard',
+        url: (l) => `${passport.issuer.url}/dashboard?lang=${l}`,
+        ready: async (page) => {
+          await page.fill('#key', ADMIN);
+          await page.click('#sign-in-form button[type=submit]');
+          await page.waitForSelector('#figures:not([hidden]) #totals [data-measure="hours"][data-value]');
+        },
+      },
+    );
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([verifier?.stop(), passport?.stop()]);
+  });
+
+  for (const viewport of VIEWPORTS) {
+    for (const lang of LANGS) {
+      it(`${viewport.width} px, ${lang}`, async () => {
+        const problems: string[] = [];
+        const phone = viewport.width < 700;
+        const contexts: Record<'in' | 'out', BrowserContext> = {
+          out: await browser.newContext({ viewport, isMobile: phone, hasTouch: phone }),
+          in: await browser.newContext({ viewport, isMobile: phone, hasTouch: phone }),
+        };
+        try {
+          await signIn(await contexts.in.newPage(), passport.wallet.url, dana);
+          for (const target of pages) {
+            const page = await contexts[target.signedIn ? 'in' : 'out'].newPage();
+            try {
+              await page.goto(target.url(lang));
+              await target.ready(page);
+              await page.screenshot({ path: resolve(PICTURES, `${target.name.replaceAll(' ', '-')}-${lang}-${viewport.width}.png`), fullPage: true });
+              problems.push(...(await pageProblems(page, lang, target.hours, viewport.width)).map((p) => `${target.name}: ${p}`));
+            } catch (err) {
+              problems.push(`${target.name}: ${(err as Error).message.split('\n')[0]}`);
+            } finally {
+              await page.close();
+            }
+          }
+        } finally {
+          await Promise.all([contexts.in.close(), contexts.out.close()]);
+        }
+        expect(problems).toEqual([]);
+      }, 180_000);
+    }
+  }
+});
+
+/** What a person would stumble on in one page: sideways scrolling, foreign words, hours in another locale. */
+async function pageProblems(page: Page, lang: Lang, hours: number | undefined, viewportWidth: number): Promise<string[]> {
+  const problems: string[] = [];
+  const { scrollWidth, clientWidth, innerWidth, text } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    innerWidth: window.innerWidth,
+    text: document.body.innerText,
+  }));
+  // A phone zooms out to fit what overflows (innerWidth then grows past the screen), and a
+  // desktop's scrollbar takes its width from innerWidth: the page's own width is clientWidth.
+  if (scrollWidth > clientWidth || innerWidth > viewportWidth) problems.push(`scrolls sideways (${scrollWidth} px in ${clientWidth} px, window ${innerWidth} px)`);
+  if (lang !== 'en') {
+    const foreign = foreignWords(text);
+    if (foreign.length) problems.push(`English words: ${foreign.join(', ')}`);
+  }
+  problems.push(...hourProblems(text, lang, hours));
+  return problems;
+}
+
+async function signIn(page: Page, walletUrl: string, volunteer: Volunteer): Promise<void> {
+  await page.goto(`${walletUrl}/`);
+  await page.locator('#signin-login').fill(volunteer.login);
+  await page.locator('#signin-password').fill(volunteer.password);
+  await page.locator('#signin-form button[type="submit"]').click();
+  await page.locator('#wallet-page').waitFor({ state: 'visible' });
+  await page.close();
+}
+
+async function call(base: string, path: string, body: unknown): Promise<{ id: string; readToken: string; requestUri: string }> {
+  const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`POST ${path} → ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { id: string; readToken: string; requestUri: string };
+}

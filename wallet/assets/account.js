@@ -1,0 +1,61 @@
+// The account page: the profile name, password change, new recovery codes (shown once), and
+// deleting the account with the password as confirmation. Everything through the JSON API.
+'use strict';
+
+(function () {
+  const { t, api, say, showError, busy, showCodes, showPage } = window.Wallet;
+
+  function value(id) {
+    return document.getElementById(id).value;
+  }
+
+  async function showAccount() {
+    const account = await api('GET', '/v1/account');
+    document.getElementById('profile-name').value = account.name || '';
+    document.getElementById('codes-left').textContent = t('codesLeft', { n: account.recoveryCodesLeft });
+  }
+
+  function onSubmit(id, work) {
+    const form = document.getElementById(id);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const button = form.querySelector('button[type="submit"]');
+      busy(button, true);
+      try {
+        await work(form);
+      } catch (err) {
+        showError('notice', err);
+        document.getElementById('notice').scrollIntoView();
+      } finally {
+        busy(button, false);
+      }
+    });
+  }
+
+  onSubmit('profile-form', async () => {
+    await api('PUT', '/v1/account/profile', { name: value('profile-name') });
+    say('notice', t('nameSaved'));
+  });
+  onSubmit('password-form', async (form) => {
+    await api('POST', '/v1/account/password', { currentPassword: value('current-password'), newPassword: value('new-password') });
+    form.reset();
+    say('notice', t('passwordChanged'));
+  });
+  onSubmit('codes-form', async (form) => {
+    const answer = await api('POST', '/v1/account/recovery-codes', { password: value('codes-password') });
+    form.reset();
+    showCodes(answer.recoveryCodes, async () => {
+      document.getElementById('wallet-codes').hidden = true;
+      showPage();
+      await showAccount();
+    });
+  });
+  onSubmit('delete-form', async () => {
+    if (!confirm(t('confirmDeleteAccount'))) return;
+    await api('DELETE', '/v1/account', { password: value('delete-password') });
+    sessionStorage.setItem('wallet-signin-notice', 'accountDeleted');
+    location.assign('/');
+  });
+
+  window.Wallet.start(showAccount);
+})();
