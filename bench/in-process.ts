@@ -4,6 +4,7 @@ import { loadConfig } from '../shared/config.ts';
 import { createDidResolver, findVerificationKey } from '../shared/did/index.ts';
 import { decodeJwtParts } from '../shared/jwt/index.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
+import { createTokenStatusListSource } from '../shared/status-list/index.ts';
 import { createStatusListSource } from '../verifier/sources/status-lists.ts';
 import { createTrustListSource } from '../verifier/sources/trust-list.ts';
 import { createVerifier, type Verifier } from '../verifier/verification/verifier.ts';
@@ -57,6 +58,7 @@ export function inProcessVerifier(issuerUrl: string): Verifier {
       dids,
       trustLists: createTrustListSource({ url: config.trustListUrl, registryDid: config.registryDid, fetch, dids, ttlMs, now }),
       statusLists: createStatusListSource({ fetch, dids, maxAgeMs: ttlMs, now }),
+      tokenStatusLists: createTokenStatusListSource({ fetch, dids, maxAgeMs: ttlMs, now }),
       clockSkewSeconds: config.verifierClockSkewSeconds,
       deadlineMs: config.verifyDeadlineSeconds * 1000,
       now,

@@ -14,7 +14,7 @@ export function createLogger(service: string, level = 'info'): Logger {
     name: service,
     level,
     redact: {
-      paths: ['apiKey', '*.apiKey', 'password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'privateKey', '*.privateKey', 'privateKeyHex', '*.privateKeyHex'],
+      paths: ['apiKey', '*.apiKey', 'password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'privateKey', '*.privateKey', 'privateKeyHex', '*.privateKeyHex', 'iin', '*.iin', '*.*.iin'],
       censor: '[redacted]',
     },
     serializers: {

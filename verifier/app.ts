@@ -12,6 +12,7 @@ import { REQUEST_MIGRATIONS } from './requests/migrations.ts';
 import { createRequestsRouter } from './requests/router.ts';
 import { createVcApiRouter } from './routes/vc-api-router.ts';
 import { createVerifyRouter } from './routes/verify-router.ts';
+import { createTokenStatusListSource } from '../shared/status-list/index.ts';
 import { createStatusListSource } from './sources/status-lists.ts';
 import { createTrustListSource } from './sources/trust-list.ts';
 import { createVerifier } from './verification/verifier.ts';
@@ -34,6 +35,7 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
       dids,
       trustLists: createTrustListSource({ url: config.trustListUrl, registryDid: config.registryDid, fetch, dids, ttlMs, now }),
       statusLists: createStatusListSource({ fetch, dids, maxAgeMs: ttlMs, now }),
+      tokenStatusLists: createTokenStatusListSource({ fetch, dids, maxAgeMs: ttlMs, now }),
       clockSkewSeconds: config.verifierClockSkewSeconds,
       deadlineMs: config.verifyDeadlineSeconds * 1000,
       now,

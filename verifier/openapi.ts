@@ -141,6 +141,12 @@ const paths = {
             minHours: { type: 'number', exclusiveMinimum: 0 },
             categories: { type: 'array', items: { enum: CATEGORIES } },
             since: { type: 'string', format: 'date' },
+            iin: {
+              type: 'string',
+              pattern: '^[0-9]{12}$',
+              description:
+                "The candidate's IIN (12 digits, valid check digit). The request then also asks (DCQL) for the SD-JWT VC with `name` and `iin` disclosed; the answer's IIN is compared into the `identity` check. Kept only as a salted keyed hash until the answer is judged; the result says only matched true/false",
+            },
           },
         }),
       },
@@ -173,7 +179,14 @@ const paths = {
       responses: {
         '200': {
           description: 'The request',
-          content: json({ type: 'object', properties: { status: { enum: ['pending', 'verified', 'failed', 'expired'] }, result: ref('VerificationResult') } }),
+          content: json({
+            type: 'object',
+            properties: {
+              status: { enum: ['pending', 'verified', 'failed', 'expired'] },
+              asksIin: { type: 'boolean', description: 'Present (true) when the request asked for the IIN' },
+              result: ref('VerificationResult'),
+            },
+          }),
         },
         ...problemResponses(401, 404),
       },

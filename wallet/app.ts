@@ -37,6 +37,7 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
     holders: createHolderKeys(config.passportSecret),
     status: createCredentialStatusChecker({ config, fetch, dids, now, cacheTtlMs: config.walletCacheSeconds * 1000 }),
     shareLinks: createSecretBox(config.passportSecret, 'share-links'),
+    identities: createSecretBox(config.passportSecret, 'sd-jwt-vcs'),
     logger,
     now,
   };

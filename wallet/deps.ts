@@ -23,6 +23,8 @@ export interface WalletDeps {
   status: CredentialStatusChecker;
   /** Seals share-link tokens at rest (purpose `share-links`), so the owner can see a link again. */
   shareLinks: SecretBox;
+  /** Seals the SD-JWT VCs kept beside credentials at rest (purpose `sd-jwt-vcs`): they carry the volunteer's IIN. */
+  identities: SecretBox;
   logger: Logger;
   /** The current time; tests freeze it. */
   now: () => Date;

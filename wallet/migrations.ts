@@ -100,4 +100,15 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE accounts ADD COLUMN display_name TEXT
     `,
   },
+  {
+    // An SD-JWT VC of the same activity is kept with its VC-JWT, as one item: the VC-JWT is what
+    // shares and totals use; the SD-JWT VC is what discloses the name and IIN by choice. It
+    // carries the IIN, so it is sealed at rest; the names of its disclosable claims are not secret.
+    id: 107,
+    name: 'SD-JWT VC attached to a credential',
+    sql: `
+      ALTER TABLE credentials ADD COLUMN sd_jwt_sealed TEXT;
+      ALTER TABLE credentials ADD COLUMN sd_jwt_claims TEXT
+    `,
+  },
 ];

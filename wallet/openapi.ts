@@ -30,6 +30,10 @@ const schemas = {
         description: 'Computed now: signature, status list, trust list (accreditation at issuance), expiry',
       },
       statusReasons: { type: 'array', items: { type: 'string' } },
+      selectiveDisclosure: {
+        oneOf: [{ type: 'null' }, { type: 'object', properties: { claims: { type: 'array', items: { enum: ['name', 'iin'] } } } }],
+        description: 'The SD-JWT VC of the same activity kept with it (sealed at rest): the claims the volunteer may disclose by choice',
+      },
     },
   },
   Share: {
@@ -118,7 +122,12 @@ const paths = {
       summary: 'Claim a credential offer (OpenID4VCI 1.0, pre-authorized code flow)',
       security: secured,
       requestBody: body({ type: 'object', required: ['offerUri'], properties: { offerUri: { type: 'string', description: 'openid-credential-offer://?credential_offer_uri=… or ?credential_offer=…, or an https link with those' }, txCode: { type: 'string' } } }),
-      responses: { '201': ok('The stored credential', ref('Credential')), ...problemResponses(400, 401, 403, 409, 422, 502) },
+      description:
+        'When the offer also names an SD-JWT VC (dc+sd-jwt) of the activity, the same access token fetches it and it is kept with the credential as one item. If it cannot be had or fails its checks, the credential is kept alone and `warnings` says why (sd_jwt_vc_not_kept).',
+      responses: {
+        '201': ok('The stored credential', { allOf: [ref('Credential'), { type: 'object', properties: { warnings: { type: 'array', items: { type: 'object', properties: { code: { const: 'sd_jwt_vc_not_kept' }, detail: { type: 'string' } } } } } }] }),
+        ...problemResponses(400, 401, 403, 409, 422, 502),
+      },
     },
   },
   '/v1/credentials': {
@@ -191,6 +200,23 @@ const paths = {
             responseUri: { type: 'string' },
             expiresAt: { type: ['string', 'null'] },
             matchingCredentials: { type: 'array', items: ref('Credential') },
+            disclosure: {
+              description:
+                "When the verifier asks who the volunteer is (a DCQL query for an SD-JWT VC): exactly what will be disclosed, with the values, to whom the answer goes (responseUri), and from which credential; `missing` names what no credential carries (then the request cannot be answered). Null when not asked",
+              oneOf: [
+                { type: 'null' },
+                {
+                  type: 'object',
+                  properties: {
+                    queryId: { type: 'string' },
+                    claims: { type: 'array', items: { type: 'object', properties: { claim: { enum: ['name', 'iin'] }, value: { type: 'string' } } } },
+                    credentialId: { type: ['string', 'null'] },
+                    activityName: { oneOf: [localizedText, { type: 'null' }] },
+                    missing: { type: 'array', items: { enum: ['name', 'iin'] } },
+                  },
+                },
+              ],
+            },
           },
         }),
         ...problemResponses(400, 401, 403, 410, 422, 502),
@@ -199,7 +225,7 @@ const paths = {
   },
   '/v1/presentations/respond': {
     post: {
-      summary: "Answer a verifier's OpenID4VP request (direct_post) with the chosen credentials",
+      summary: "Answer a verifier's OpenID4VP request (direct_post) with the chosen credentials; when it asks for the identity, also the SD-JWT VC with only the asked disclosures and a Key Binding JWT for its nonce and client_id",
       security: secured,
       requestBody: body({ type: 'object', required: ['requestUri', 'credentialIds'], properties: { requestUri: { type: 'string' }, credentialIds: ids } }),
       responses: {

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { activityProblems, ActivitySchema, LANGUAGES, type Activity, type Language } from '../../shared/credential/index.ts';
+import { hasValidIinBinCheckDigit } from '../../shared/identifiers/iin-bin.ts';
 
 /** One activity as an organization submits it (API.md, `POST /v1/activities`). */
 export interface ActivityRequest {
-  /** `language`: what the offer e-mail is written in; the organization's default when absent. */
-  volunteer: { name: string; email?: string; language?: Language };
+  /**
+   * `language`: what the offer e-mail is written in; the organization's default when absent.
+   * `iin`: the volunteer's individual identification number, 12 digits, check digit valid.
+   */
+  volunteer: { name: string; email?: string; language?: Language; iin?: string };
   activity: Activity;
   idempotencyKey?: string;
 }
@@ -18,6 +22,12 @@ export interface InputProblem {
 
 const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
+// The messages never repeat the value: an IIN must not travel into error bodies or logs.
+const iin = z
+  .string({ message: 'must be a string of 12 digits' })
+  .regex(/^\d{12}$/, 'must be 12 digits')
+  .refine(hasValidIinBinCheckDigit, 'has a wrong check digit: it is not an IIN');
+
 const Envelope = z
   .object({
     volunteer: z
@@ -25,6 +35,7 @@ const Envelope = z
         name: text,
         email: z.email('must be an email address').max(254).optional(),
         language: z.enum(LANGUAGES as [Language, ...Language[]], { message: 'must be one of kk, ru, en' }).optional(),
+        iin: iin.optional(),
       })
       .strict(),
     activity: z.unknown(),
@@ -50,7 +61,12 @@ export function checkActivityRequest(input: unknown, now: Date): { request: Acti
   const { volunteer, idempotencyKey } = envelope.data;
   return {
     request: {
-      volunteer: { name: volunteer.name, ...(volunteer.email ? { email: volunteer.email } : {}), ...(volunteer.language ? { language: volunteer.language } : {}) },
+      volunteer: {
+        name: volunteer.name,
+        ...(volunteer.email ? { email: volunteer.email } : {}),
+        ...(volunteer.language ? { language: volunteer.language } : {}),
+        ...(volunteer.iin ? { iin: volunteer.iin } : {}),
+      },
       activity: ActivitySchema.parse(raw),
       ...(idempotencyKey ? { idempotencyKey } : {}),
     },
@@ -70,7 +86,8 @@ export function rowIdempotencyKey(request: ActivityRequest): string {
 
 /**
  * What an idempotency key stands for: the volunteer and the activity, in a canonical form, so a
- * replay with the same content matches and one with different content is told apart.
+ * replay with the same content matches and one with different content is told apart. The caller
+ * hands the IIN in as its keyed fingerprint (`IinVault.fingerprint`), never in the clear.
  */
 export function requestFingerprint(request: ActivityRequest): string {
   return createHash('sha256').update(canonicalJson({ volunteer: request.volunteer, activity: request.activity })).digest('base64url');

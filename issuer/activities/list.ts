@@ -2,6 +2,7 @@ import type { SecretBox } from '../../shared/crypto/index.ts';
 import type { SqlValue } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { iinVault } from './iin.ts';
 import { searchable } from './record.ts';
 import { ACTIVITY_COLUMNS, activityView, type ActivityRow, type ActivityStatus, type ActivityView } from './view.ts';
 
@@ -72,6 +73,7 @@ export async function listActivities(deps: Pick<IssuerDeps, 'db' | 'config' | 'n
     where.push('(a.created_at < ? OR (a.created_at = ? AND a.id < ?))');
     params.push(createdAt, createdAt, id);
   }
+  const iins = iinVault(deps.config.passportSecret);
   const rows = await deps.db.all<ActivityRow>(
     `SELECT ${ACTIVITY_COLUMNS} FROM activities a LEFT JOIN credentials c ON c.activity_id = a.id
       WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
@@ -80,7 +82,7 @@ export async function listActivities(deps: Pick<IssuerDeps, 'db' | 'config' | 'n
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => activityView(r, box, deps.config, now)),
+    items: page.map((r) => activityView(r, box, deps.config, now, iins)),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url') : null,
     ...(counts ? { counts } : {}),
   };
@@ -118,7 +120,8 @@ export async function allActivities(deps: Pick<IssuerDeps, 'db' | 'config' | 'no
       WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
     [...params, max],
   );
-  return rows.map((r) => activityView(r, box, deps.config, now));
+  const iins = iinVault(deps.config.passportSecret);
+  return rows.map((r) => activityView(r, box, deps.config, now, iins));
 }
 
 /** One of the organization's activities; another organization's is answered as absent. */
@@ -128,7 +131,7 @@ export async function getActivity(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'
     [id, organizationId],
   );
   if (!row) throw new PassportError('not_found', `No activity ${id} of this organization`);
-  return activityView(row, box, deps.config, deps.now());
+  return activityView(row, box, deps.config, deps.now(), iinVault(deps.config.passportSecret));
 }
 
 function decodeCursor(cursor: string): [string, string] {

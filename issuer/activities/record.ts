@@ -5,6 +5,7 @@ import { auditAll, type AuditEntry } from '../audit/index.ts';
 import type { OrganizationActor } from '../auth/index.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { iinVault } from './iin.ts';
 import { requestFingerprint, type ActivityRequest } from './input.ts';
 import { queueOfferMail } from './mail/queue.ts';
 import { newOfferLink, OFFER_LIFETIME_DAYS } from './offer-link.ts';
@@ -19,13 +20,13 @@ export interface RecordOptions {
   uploadId?: string;
 }
 
-/** Rows per INSERT statement: 19 parameters each stays far below every engine's limit. */
+/** Rows per INSERT statement: 20 parameters each stays far below every engine's limit. */
 const ROWS_PER_STATEMENT = 200;
 
 const COLUMNS = [
   'id', 'organization_id', 'volunteer_name', 'volunteer_email', 'activity', 'status', 'idempotency_key',
   'request_hash', 'offer_hash', 'offer_sealed', 'offer_expires_at', 'created_at', 'updated_at', 'volunteer_language', 'upload_id',
-  'project', 'start_date', 'end_date', 'volunteer_search',
+  'project', 'start_date', 'end_date', 'volunteer_search', 'volunteer_iin_sealed',
 ] as const;
 
 /**
@@ -47,7 +48,12 @@ export async function recordActivities(
   const now = deps.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
-  const prepared = requests.map((request) => ({ request, id: randomUUID(), hash: requestFingerprint(request), offer: newOfferLink(box) }));
+  const iins = iinVault(deps.config.passportSecret);
+  const prepared = requests.map((request) => {
+    const iin = request.volunteer.iin;
+    const fingerprinted = iin ? { ...request, volunteer: { ...request.volunteer, iin: iins.fingerprint(iin) } } : request;
+    return { request, id: randomUUID(), hash: requestFingerprint(fingerprinted), offer: newOfferLink(box), iinSealed: iin ? iins.seal(iin) : null };
+  });
 
   return deps.db.transaction(async (tx) => {
     await accreditedOrganization(tx, organizationId);
@@ -58,7 +64,7 @@ export async function recordActivities(
       for (const p of slice) {
         params.push(p.id, organizationId, p.request.volunteer.name, p.request.volunteer.email ?? null, JSON.stringify(p.request.activity), 'offered');
         params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at, p.request.volunteer.language ?? null, options.uploadId ?? null);
-        params.push(p.request.activity.project ?? null, p.request.activity.activityStartDate, p.request.activity.activityEndDate, searchable(p.request.volunteer.name));
+        params.push(p.request.activity.project ?? null, p.request.activity.activityStartDate, p.request.activity.activityEndDate, searchable(p.request.volunteer.name), p.iinSealed);
       }
       const rows = await tx.all<{ id: string }>(
         `INSERT INTO activities (${COLUMNS.join(', ')}) VALUES ${slice.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}

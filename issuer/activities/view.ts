@@ -1,11 +1,12 @@
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import type { Activity } from '../../shared/credential/index.ts';
+import { maskIin, type IinVault } from './iin.ts';
 import { claimUrl, offerUri, openOfferToken } from './offer-link.ts';
 
 export type ActivityStatus = 'offered' | 'claimed' | 'revoked' | 'withdrawn' | 'expired';
 
 /** The columns views are made from (`SELECT … FROM activities a LEFT JOIN credentials c`). */
-export const ACTIVITY_COLUMNS = `a.id, a.status, a.volunteer_name, a.volunteer_email, a.activity, a.idempotency_key, a.offer_sealed,
+export const ACTIVITY_COLUMNS = `a.id, a.status, a.volunteer_name, a.volunteer_email, a.volunteer_iin_sealed, a.activity, a.idempotency_key, a.offer_sealed,
   a.offer_expires_at, a.withdrawn_at, a.created_at, a.volunteer_language, a.upload_id, c.id AS credential_id, c.issued_at, c.revoked_at,
   (SELECT m.status || ' ' || COALESCE(m.sent_at, m.next_attempt_at) || ' ' || COALESCE(m.last_error, '') FROM mail_outbox m
     WHERE m.activity_id = a.id ORDER BY m.created_at DESC LIMIT 1) AS mail_state`;
@@ -15,6 +16,7 @@ export interface ActivityRow {
   status: 'offered' | 'claimed' | 'revoked' | 'withdrawn';
   volunteer_name: string;
   volunteer_email: string | null;
+  volunteer_iin_sealed: string | null;
   activity: string;
   idempotency_key: string | null;
   offer_sealed: string;
@@ -39,7 +41,10 @@ export interface ActivityView {
   claimUrl?: string;
   qrUrl?: string;
   offerExpiresAt?: string;
-  volunteer: { name: string; email?: string; language?: string };
+  /**
+   * `iinMasked`: the recorded IIN's last four digits only (`••••••••1234`); the IIN itself is never shown.
+   */
+  volunteer: { name: string; email?: string; language?: string; iinMasked?: string };
   activity: Activity;
   idempotencyKey?: string;
   uploadId?: string;
@@ -71,7 +76,7 @@ export function offerLinks(bases: LinkBases, activityId: string, token: string):
   return { offerUri: uri, claimUrl: claimUrl(bases.walletUrl, uri), qrUrl: qrUrl(bases.issuerUrl, activityId) };
 }
 
-export function activityView(row: ActivityRow, box: SecretBox, bases: LinkBases, now: Date): ActivityView {
+export function activityView(row: ActivityRow, box: SecretBox, bases: LinkBases, now: Date, iins: IinVault): ActivityView {
   const status = effectiveStatus(row, now);
   const offered = status === 'offered';
   return {
@@ -82,6 +87,7 @@ export function activityView(row: ActivityRow, box: SecretBox, bases: LinkBases,
       name: row.volunteer_name,
       ...(row.volunteer_email ? { email: row.volunteer_email } : {}),
       ...(row.volunteer_language ? { language: row.volunteer_language } : {}),
+      ...(row.volunteer_iin_sealed ? { iinMasked: maskIin(iins.open(row.volunteer_iin_sealed)) } : {}),
     },
     activity: JSON.parse(row.activity) as Activity,
     ...(row.idempotency_key ? { idempotencyKey: row.idempotency_key } : {}),

@@ -4,7 +4,7 @@ import type { Queryable } from '../../shared/db/index.ts';
 import { audit, type AuditActor } from '../audit/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { signingKeyOf } from '../registry/signing-key.ts';
-import { allocateStatusSlot } from '../status/allocate.ts';
+import { allocateStatusSlot, type StatusSlot } from '../status/allocate.ts';
 import type { IssuingOrganization } from './organization.ts';
 import { signCredential, signEnvelopedCredential, type SignedCredential, type SignedEnvelopedCredential } from './sign.ts';
 
@@ -48,6 +48,21 @@ export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>
     input.securing === 'vc+jwt'
       ? await signEnvelopedCredential(deps.agent, credential, signer, now)
       : await signCredential(deps.agent, credential, signer);
+  const id = await recordCredential(tx, input, slot, now);
+  return { id, status: slot.entry, ...signed };
+}
+
+/**
+ * Records an issued credential and its status slot, and audits it, inside the caller's
+ * transaction. For issuers that sign in another format than `issueCredential` does (an SD-JWT VC)
+ * but keep one row per credential all the same, so revocation flips one bit for it.
+ */
+export async function recordCredential(
+  tx: Queryable,
+  input: Pick<IssueCredentialInput, 'organization' | 'credentialId' | 'holderDid' | 'activityId' | 'via' | 'actor'> & { format?: string },
+  slot: StatusSlot,
+  now: Date,
+): Promise<string> {
   const id = input.credentialId ?? slot.entry.id;
   await tx.run(
     'INSERT INTO credentials (id, organization_id, activity_id, holder_did, status_list, status_index, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -59,9 +74,9 @@ export async function issueCredential(deps: Pick<IssuerDeps, 'agent' | 'config'>
     action: 'credential.issued',
     subject: id,
     unit: `organization:${input.organization.id}`,
-    detail: { via: input.via, activityId: input.activityId, holder: input.holderDid, statusList: slot.listNo },
+    detail: { via: input.via, activityId: input.activityId, holder: input.holderDid, statusList: slot.listNo, ...(input.format ? { format: input.format } : {}) },
   });
-  return { id, status: slot.entry, ...signed };
+  return id;
 }
 
 /**

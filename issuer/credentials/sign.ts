@@ -1,6 +1,9 @@
+import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import type { CredentialPayload, VerifiableCredential } from '@veramo/core-types';
-import { signJwtWithAgent, type PassportAgent } from '../../shared/agent/index.ts';
+import { agentSigner, signJwtWithAgent, type PassportAgent } from '../../shared/agent/index.ts';
 import { VC_V2_CONTEXT } from '../../shared/credential/index.ts';
+import { SD_ALG, sdJwtHasher, sdJwtSalt } from '../../shared/sd-jwt-vc/index.ts';
+import { STATUS_LIST_JWT_TYPE } from '../../shared/status-list/index.ts';
 import type { SigningKey } from '../registry/signing-key.ts';
 
 export interface SignedCredential {
@@ -88,4 +91,36 @@ function claimsOf(credential: Record<string, unknown>, now: Date): Record<string
 
 function isSubject(value: unknown): value is { id?: string } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
+}
+
+/**
+ * Issues an SD-JWT VC (`dc+sd-jwt`) with the SD-JWT library: the claims named in `disclosable`
+ * become salted disclosures whose digests the issuer signs, the others stay in the clear, and
+ * `decoys` more digests hide how many claims are disclosable. The issuer-signed JWT is signed with
+ * the same key as `signCredential` (the DID's current one), through the agent that holds it, and
+ * names it in `kid`.
+ */
+export async function signSdJwtCredential(
+  agent: PassportAgent,
+  claims: { vct: string } & Record<string, unknown>,
+  signer: SigningKey,
+  { disclosable, decoys }: { disclosable: readonly string[]; decoys: number },
+): Promise<string> {
+  const sdjwt = new SDJwtVcInstance({
+    signer: agentSigner(agent, { did: signer.did, keyRef: signer.kid }),
+    signAlg: 'EdDSA',
+    hasher: sdJwtHasher,
+    hashAlg: SD_ALG,
+    saltGenerator: sdJwtSalt,
+  });
+  const frame = { _sd: [...disclosable], ...(decoys > 0 ? { _sd_decoy: decoys } : {}) } as never;
+  return sdjwt.issue({ ...claims, iss: signer.did }, frame, { header: { kid: `${signer.did}#${signer.fragment}` } });
+}
+
+/**
+ * A Token Status List (`statuslist+jwt`, IETF OAuth Status List) signed with the same key as the
+ * organization's credentials: what an SD-JWT VC's `status` points at.
+ */
+export async function signStatusListToken(agent: PassportAgent, payload: Record<string, unknown>, signer: SigningKey): Promise<string> {
+  return signJwtWithAgent(agent, { did: signer.did, kid: `${signer.did}#${signer.fragment}`, keyRef: signer.kid }, payload, { typ: STATUS_LIST_JWT_TYPE });
 }

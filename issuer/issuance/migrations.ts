@@ -77,3 +77,23 @@ export const ISSUANCE_TABLES: Migration = {
     CREATE INDEX credentials_revoked ON credentials (organization_id, status_list, revoked_at)
   `,
 };
+
+/**
+ * The volunteer's IIN, sealed like private keys (the organization typed it; it leaves the issuer
+ * only inside the volunteer's SD-JWT VC), and which credential configurations an access token has
+ * been used for: OpenID4VCI 1.0 lets one token fetch each offered configuration once, so one offer
+ * gives a volunteer both formats of the same activity.
+ */
+export const IDENTITY_TABLES: Migration = {
+  id: 201,
+  name: 'volunteer IIN and one credential per configuration',
+  sql: `
+    ALTER TABLE activities ADD COLUMN volunteer_iin_sealed TEXT;
+    CREATE TABLE access_token_credentials (
+      token_hash TEXT NOT NULL REFERENCES access_tokens (token_hash),
+      configuration_id TEXT NOT NULL,
+      issued_at TEXT NOT NULL,
+      PRIMARY KEY (token_hash, configuration_id)
+    )
+  `,
+};

@@ -40,7 +40,21 @@ export const activityRequestSchema = {
   additionalProperties: false,
   required: ['volunteer', 'activity'],
   properties: {
-    volunteer: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: text, email: { type: 'string', format: 'email' }, language: { enum: ['kk', 'ru', 'en'], description: 'Language of the offer e-mail (MAIL_LANGUAGE when absent)' } } },
+    volunteer: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: text,
+        email: { type: 'string', format: 'email' },
+        language: { enum: ['kk', 'ru', 'en'], description: 'Language of the offer e-mail (MAIL_LANGUAGE when absent)' },
+        iin: {
+          type: 'string',
+          pattern: '^[0-9]{12}$',
+          description: "The volunteer's IIN: 12 digits whose check digit is valid. Stored sealed, never logged, shown back only masked; it goes into the volunteer's SD-JWT VC as a selectively disclosable claim",
+        },
+      },
+    },
     activity: activitySchema,
     idempotencyKey: { ...text, description: 'Replaying a key answers the first result; the same key with other content is 409' },
   },
@@ -63,7 +77,10 @@ export const activityViewSchema = {
     claimUrl: { type: 'string', format: 'uri', description: '{WALLET_URL}/claim?offer=…: the https link a phone camera opens (present while the offer can be claimed)' },
     qrUrl: { type: 'string', format: 'uri' },
     offerExpiresAt: { type: 'string', format: 'date-time' },
-    volunteer: { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string' }, language: { enum: ['kk', 'ru', 'en'] } } },
+    volunteer: {
+      type: 'object',
+      properties: { name: { type: 'string' }, email: { type: 'string' }, language: { enum: ['kk', 'ru', 'en'] }, iinMasked: { type: 'string', description: 'The recorded IIN, only its last four digits (••••••••1234)' } },
+    },
     activity: activitySchema,
     idempotencyKey: { type: 'string', description: 'As sent, or row:… for a spreadsheet row that had none (its volunteer and activity)' },
     uploadId: { type: 'string', description: 'The batch it was recorded in' },

@@ -129,14 +129,17 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
   },
   '/status/{org}/{list}': {
     get: {
-      summary: 'A Bitstring Status List credential (131,072 entries) as a VC-JWT signed by the newest key of the organization (#key-1, #key-2 after a rotation). Its credentialSubject carries `ttl` (STATUS_LIST_TTL_SECONDS, in ms); Cache-Control: public, no-cache; ETag, revalidated with If-None-Match',
+      summary: 'A Bitstring Status List credential (131,072 entries) as a VC-JWT signed by the newest key of the organization (#key-1, #key-2 after a rotation). Its credentialSubject carries `ttl` (STATUS_LIST_TTL_SECONDS, in ms); Cache-Control: public, no-cache; ETag, revalidated with If-None-Match. With `Accept: application/statuslist+jwt`, the same bits as a Token Status List (IETF OAuth Status List: `sub` this URL, `status_list: { bits: 1, lst }`, `ttl` in seconds), what SD-JWT VCs point at',
       tags: ['credentials'],
       parameters: [
         { name: 'org', in: 'path', required: true, schema: { type: 'string' } },
         { name: 'list', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
       ],
       responses: {
-        '200': { description: 'VC-JWT', content: { 'application/vc+jwt': { schema: { type: 'string' } }, 'application/jwt': { schema: { type: 'string' } } } },
+        '200': {
+          description: 'VC-JWT, or a Token Status List when asked for one',
+          content: { 'application/vc+jwt': { schema: { type: 'string' } }, 'application/jwt': { schema: { type: 'string' } }, 'application/statuslist+jwt': { schema: { type: 'string' } } },
+        },
         '304': { description: 'Not modified (If-None-Match)' },
         ...problemResponses(404),
       },

@@ -7,10 +7,10 @@ import type { IssuerDeps } from '../deps.ts';
 import { createOid4vciRouter, oauthErrorHandler, paths } from '../oid4vci/index.ts';
 import { createStatusRouter } from '../status/index.ts';
 import { createVcApiRouter } from '../vc-api/index.ts';
-import { ISSUANCE_TABLES } from './migrations.ts';
+import { IDENTITY_TABLES, ISSUANCE_TABLES } from './migrations.ts';
 
 /** The issuing side's migrations (ids 200–299). */
-export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES, ...CONSOLE_MIGRATIONS];
+export const ISSUANCE_MIGRATIONS: readonly Migration[] = [ISSUANCE_TABLES, IDENTITY_TABLES, ...CONSOLE_MIGRATIONS];
 
 /**
  * Routes that parse their own (larger) bodies after authenticating the caller: a batch of up to

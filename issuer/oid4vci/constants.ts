@@ -1,5 +1,10 @@
-/** The one credential configuration this issuer offers (OpenID4VCI 1.0, section 12.2.4). */
+/** The VC-JWT (`jwt_vc_json`) credential configuration (OpenID4VCI 1.0, section 12.2.4). */
 export const CONFIGURATION_ID = 'VolunteerActivityCredential';
+/** The SD-JWT VC (`dc+sd-jwt`) configuration of the same activity, whose name and IIN the holder discloses by choice. */
+export const SD_JWT_CONFIGURATION_ID = 'VolunteerActivitySdJwt';
+/** Every offer names both: one access token fetches each once (OpenID4VCI 1.0, section 8). */
+export const CONFIGURATION_IDS = [CONFIGURATION_ID, SD_JWT_CONFIGURATION_ID] as const;
+export type ConfigurationId = (typeof CONFIGURATION_IDS)[number];
 export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 export const PROOF_TYP = 'openid4vci-proof+jwt';
 

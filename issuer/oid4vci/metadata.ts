@@ -1,6 +1,7 @@
 import type { Config } from '../../shared/config.ts';
 import { VOLUNTEER_CREDENTIAL_TYPE } from '../../shared/credential/index.ts';
-import { CONFIGURATION_ID, PRE_AUTHORIZED_GRANT, paths } from './constants.ts';
+import { SD_JWT_VC_FORMAT, volunteerActivityVct } from '../../shared/sd-jwt-vc/index.ts';
+import { CONFIGURATION_ID, PRE_AUTHORIZED_GRANT, SD_JWT_CONFIGURATION_ID, paths } from './constants.ts';
 
 const ISSUER_DISPLAY = [
   { name: 'Волонтер паспорты', locale: 'kk' },
@@ -14,8 +15,25 @@ const CREDENTIAL_DISPLAY = [
   { name: 'Volunteer activity', locale: 'en', description: 'One volunteer activity confirmed by an accredited organization', background_color: '#0b6e4f', text_color: '#ffffff' },
 ];
 
-function claim(path: string[], kk: string, ru: string, en: string) {
-  return { path: ['credentialSubject', ...path], display: [{ name: kk, locale: 'kk' }, { name: ru, locale: 'ru' }, { name: en, locale: 'en' }] };
+const SD_JWT_DISPLAY = [
+  { ...CREDENTIAL_DISPLAY[0]!, name: 'Волонтерлік қызмет (ЖСН-мен)', description: 'Сол іс-шара; аты мен ЖСН тек сіздің таңдауыңызбен ашылады' },
+  { ...CREDENTIAL_DISPLAY[1]!, name: 'Волонтёрская деятельность (с ИИН)', description: 'То же мероприятие; имя и ИИН раскрываются только по вашему выбору' },
+  { ...CREDENTIAL_DISPLAY[2]!, name: 'Volunteer activity (with IIN)', description: 'The same activity; the name and IIN are disclosed only by your choice' },
+];
+
+function claim(path: string[], kk: string, ru: string, en: string, under: string[] = ['credentialSubject']) {
+  return { path: [...under, ...path], display: [{ name: kk, locale: 'kk' }, { name: ru, locale: 'ru' }, { name: en, locale: 'en' }] };
+}
+
+function activityClaims(under: string[]) {
+  return [
+    claim(['activity', 'name'], 'Іс-шара', 'Мероприятие', 'Activity', under),
+    claim(['activity', 'category'], 'Санат', 'Категория', 'Category', under),
+    claim(['activity', 'region'], 'Өңір', 'Регион', 'Region', under),
+    claim(['activity', 'activityStartDate'], 'Басталуы', 'Начало', 'Start', under),
+    claim(['activity', 'activityEndDate'], 'Аяқталуы', 'Окончание', 'End', under),
+    claim(['activity', 'hours'], 'Сағат', 'Часы', 'Hours', under),
+  ];
 }
 
 /** `GET /.well-known/openid-credential-issuer` (OpenID4VCI 1.0, section 12.2). */
@@ -34,15 +52,20 @@ export function credentialIssuerMetadata(config: Config): Record<string, unknown
         proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['EdDSA'] } },
         credential_metadata: {
           display: CREDENTIAL_DISPLAY,
-          claims: [
-            claim(['name'], 'Волонтер', 'Волонтёр', 'Volunteer'),
-            claim(['activity', 'name'], 'Іс-шара', 'Мероприятие', 'Activity'),
-            claim(['activity', 'category'], 'Санат', 'Категория', 'Category'),
-            claim(['activity', 'region'], 'Өңір', 'Регион', 'Region'),
-            claim(['activity', 'activityStartDate'], 'Басталуы', 'Начало', 'Start'),
-            claim(['activity', 'activityEndDate'], 'Аяқталуы', 'Окончание', 'End'),
-            claim(['activity', 'hours'], 'Сағат', 'Часы', 'Hours'),
-          ],
+          claims: [claim(['name'], 'Волонтер', 'Волонтёр', 'Volunteer'), ...activityClaims(['credentialSubject'])],
+        },
+      },
+      // The same activity as an SD-JWT VC: the holder discloses the name and the IIN by choice
+      // (the type metadata at the vct says which claims are selectively disclosable).
+      [SD_JWT_CONFIGURATION_ID]: {
+        format: SD_JWT_VC_FORMAT,
+        vct: volunteerActivityVct(config.issuerUrl),
+        cryptographic_binding_methods_supported: ['jwk'],
+        credential_signing_alg_values_supported: ['EdDSA'],
+        proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['EdDSA'] } },
+        credential_metadata: {
+          display: SD_JWT_DISPLAY,
+          claims: [claim(['name'], 'Волонтер', 'Волонтёр', 'Volunteer', []), claim(['iin'], 'ЖСН', 'ИИН', 'IIN', []), ...activityClaims([])],
         },
       },
     },

@@ -4,7 +4,7 @@ import { PassportError } from '../../shared/errors.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { effectiveStatus } from '../activities/view.ts';
-import { ACCESS_TOKEN_TTL_SECONDS, CONFIGURATION_ID, MAX_LIVE_CODES_PER_OFFER, PRE_AUTHORIZED_GRANT } from './constants.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, CONFIGURATION_IDS, MAX_LIVE_CODES_PER_OFFER, PRE_AUTHORIZED_GRANT } from './constants.ts';
 
 export interface CredentialOffer {
   credential_issuer: string;
@@ -17,6 +17,7 @@ export interface CredentialOffer {
  * as the offer (it is printed as a QR code), but the pre-authorized code inside is minted afresh
  * on each fetch, works once, and expires in minutes: a photo of the QR code taken later is not
  * a code that still works, and a leaked code is short-lived. Only the code's hash is stored.
+ * Both configurations are offered: the VC-JWT of the activity and its SD-JWT VC.
  */
 export async function credentialOffer(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, offerToken: string): Promise<CredentialOffer> {
   const now = deps.now();
@@ -46,7 +47,7 @@ export async function credentialOffer(deps: Pick<IssuerDeps, 'db' | 'config' | '
   });
   return {
     credential_issuer: deps.config.issuerUrl,
-    credential_configuration_ids: [CONFIGURATION_ID],
+    credential_configuration_ids: [...CONFIGURATION_IDS],
     grants: { [PRE_AUTHORIZED_GRANT]: { 'pre-authorized_code': code } },
   };
 }

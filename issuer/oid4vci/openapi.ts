@@ -21,7 +21,7 @@ export const oid4vciOpenApiPaths: Record<string, unknown> = {
           required: ['credential_issuer', 'credential_configuration_ids', 'grants'],
           properties: {
             credential_issuer: { type: 'string' },
-            credential_configuration_ids: { type: 'array', items: { const: 'VolunteerActivityCredential' } },
+            credential_configuration_ids: { type: 'array', items: { enum: ['VolunteerActivityCredential', 'VolunteerActivitySdJwt'] }, description: 'Both: the VC-JWT and the SD-JWT VC of the activity' },
             grants: { type: 'object', properties: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { type: 'object', properties: { 'pre-authorized_code': { type: 'string' } } } } },
           },
         }),
@@ -60,7 +60,8 @@ export const oid4vciOpenApiPaths: Record<string, unknown> = {
   },
   '/oid4vci/credential': {
     post: {
-      summary: 'Credential endpoint: one VC-JWT (jwt_vc_json) per access token, bound to the did:key of the proof',
+      summary:
+        'Credential endpoint: one credential per configuration and access token: the VC-JWT (VolunteerActivityCredential, jwt_vc_json, bound to the did:key of the proof) and the SD-JWT VC (VolunteerActivitySdJwt, dc+sd-jwt, cnf.jwk of the proof\'s key, given as a did:key kid or a jwk header), in either order, both to the same key and sharing one status bit',
       tags: ['openid4vci'],
       security: [{ bearer: [] }],
       requestBody: {
@@ -71,8 +72,8 @@ export const oid4vciOpenApiPaths: Record<string, unknown> = {
               type: 'object',
               required: ['credential_configuration_id'],
               properties: {
-                credential_configuration_id: { const: 'VolunteerActivityCredential' },
-                proofs: { type: 'object', properties: { jwt: { type: 'array', minItems: 1, maxItems: 1, items: { type: 'string', description: 'typ openid4vci-proof+jwt, kid a did:key URL, aud the issuer, iat, nonce' } } } },
+                credential_configuration_id: { enum: ['VolunteerActivityCredential', 'VolunteerActivitySdJwt'] },
+                proofs: { type: 'object', properties: { jwt: { type: 'array', minItems: 1, maxItems: 1, items: { type: 'string', description: 'typ openid4vci-proof+jwt, kid a did:key URL (or, for the SD-JWT VC, a jwk header with an Ed25519 key), aud the issuer, iat, nonce' } } } },
                 proof: { type: 'object', description: 'Older shape, also accepted', properties: { proof_type: { const: 'jwt' }, jwt: { type: 'string' } } },
               },
             },

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { BitstringStatusListEntry } from '../../shared/credential/index.ts';
 import type { Queryable } from '../../shared/db/index.ts';
 import { MIN_STATUS_LIST_SIZE, randomStatusIndex } from '../../shared/status-list/index.ts';
-import { statusListUrl } from './url.ts';
+import { statusEntry } from './url.ts';
 
 export interface StatusSlot {
   listNo: number;
@@ -27,12 +27,7 @@ const CANDIDATES = 16;
 export async function allocateStatusSlot(tx: Queryable, organizationId: string, issuerUrl: string, now: Date): Promise<StatusSlot> {
   const list = await reserveInCurrentList(tx, organizationId, now);
   const index = await freeIndex(tx, organizationId, list.listNo, list.size);
-  const url = statusListUrl(issuerUrl, organizationId, list.listNo);
-  return {
-    listNo: list.listNo,
-    index,
-    entry: { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: url },
-  };
+  return { listNo: list.listNo, index, entry: statusEntry(issuerUrl, organizationId, list.listNo, index) };
 }
 
 /** Counts one more credential in the newest list with room (locking its row), opening a list when none has room. */

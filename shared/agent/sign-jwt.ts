@@ -23,13 +23,27 @@ export async function signJwtWithAgent(
   payload: Record<string, unknown>,
   header: Record<string, unknown> = {},
 ): Promise<string> {
-  const key = signer.keyRef ? await agent.keyManagerGet({ kid: signer.keyRef }) : await firstKey(agent, signer.did);
-  if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${signer.did}`);
   const protectedHeader = { ...header, alg: 'EdDSA', kid: signer.kid };
   const signingInput = `${base64url(JSON.stringify(protectedHeader))}.${base64url(JSON.stringify(payload))}`;
-  // The local KMS answers EdDSA signatures already base64url-encoded.
-  const signature = await agent.keyManagerSign({ keyRef: key.kid, data: signingInput, algorithm: 'EdDSA', encoding: 'utf-8' });
-  return `${signingInput}.${signature}`;
+  return `${signingInput}.${await agentSigner(agent, signer)(signingInput)}`;
+}
+
+/**
+ * The EdDSA signature function of the agent's key for a signer (its `keyRef`, else the DID's
+ * first key): signing input in, base64url signature out. For libraries that assemble the JWS
+ * themselves, such as the SD-JWT library for an SD-JWT VC's issuer-signed JWT.
+ *
+ * @example
+ * const sign = agentSigner(agent, { did, kid: `${did}#key-2`, keyRef });
+ * const signature = await sign(`${header}.${payload}`);
+ */
+export function agentSigner(agent: TAgent<IDIDManager & IKeyManager>, signer: Pick<AgentJwtSigner, 'did' | 'keyRef'>): (signingInput: string) => Promise<string> {
+  return async (signingInput) => {
+    const key = signer.keyRef ? await agent.keyManagerGet({ kid: signer.keyRef }) : await firstKey(agent, signer.did);
+    if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${signer.did}`);
+    // The local KMS answers EdDSA signatures already base64url-encoded.
+    return agent.keyManagerSign({ keyRef: key.kid, data: signingInput, algorithm: 'EdDSA', encoding: 'utf-8' });
+  };
 }
 
 function base64url(text: string): string {

@@ -1,5 +1,6 @@
 export { createSecretBox, type SecretBox } from './secret-box.ts';
 export { hashToken, newToken, safeEqual, randomId } from './hash.ts';
+export { createKeyedHash, type KeyedHash } from './keyed-hash.ts';
 export {
   generateEd25519,
   ed25519PrivateKeyObject,

@@ -1,6 +1,6 @@
 export { StatusBitstring, MIN_STATUS_LIST_SIZE, randomStatusIndex } from './bitstring.ts';
 export { fetchStatusList, revalidateStatusList, type FetchStatusListOptions, type FetchedStatusList } from './fetch.ts';
-export { gunzipBounded } from './inflate.ts';
+export { gunzipBounded, inflateZlibBounded } from './inflate.ts';
 export {
   ByteBudget,
   MAX_STATUS_ENTRIES,
@@ -13,3 +13,6 @@ export {
   reasonOf,
 } from './limits.ts';
 export { createStatusListSource, type StatusListSource, type StatusListSourceOptions } from './source.ts';
+export { STATUS_LIST_JWT_TYPE, tokenStatusList, readTokenStatusList, type TokenStatusBits } from './token-list.ts';
+export { fetchTokenStatusList, type FetchedTokenStatusList, type FetchTokenStatusListOptions } from './fetch-token.ts';
+export { createTokenStatusListSource, type TokenStatusListSource } from './token-source.ts';

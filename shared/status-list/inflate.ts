@@ -1,4 +1,4 @@
-import { createGunzip } from 'node:zlib';
+import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zlib';
 import { PassportError } from '../errors.ts';
 import { STATUS_LIST_TOO_LARGE, type ByteBudget } from './limits.ts';
 
@@ -16,8 +16,16 @@ const CHUNK_BYTES = 64 * 1024;
  * const bits = await gunzipBounded(Buffer.from(encodedList.slice(1), 'base64url'), MAX_STATUS_LIST_BYTES);
  */
 export function gunzipBounded(input: Uint8Array, maxBytes: number, budget?: ByteBudget): Promise<Buffer> {
+  return inflateBounded(createGunzip({ chunkSize: CHUNK_BYTES }), 'encodedList is not a GZIP-compressed bitstring', input, maxBytes, budget);
+}
+
+/** The same for ZLIB data: a Token Status List's `lst` (IETF OAuth Status List, section 4.1). */
+export function inflateZlibBounded(input: Uint8Array, maxBytes: number, budget?: ByteBudget): Promise<Buffer> {
+  return inflateBounded(createInflate({ chunkSize: CHUNK_BYTES }), 'status_list.lst is not a ZLIB-compressed list', input, maxBytes, budget);
+}
+
+function inflateBounded(gunzip: Gunzip | Inflate, notCompressed: string, input: Uint8Array, maxBytes: number, budget?: ByteBudget): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -25,7 +33,7 @@ export function gunzipBounded(input: Uint8Array, maxBytes: number, budget?: Byte
       if (settled) return;
       settled = true;
       gunzip.destroy();
-      reject(err instanceof PassportError ? err : new PassportError('unprocessable', 'encodedList is not a GZIP-compressed bitstring', { cause: err }));
+      reject(err instanceof PassportError ? err : new PassportError('unprocessable', notCompressed, { cause: err }));
     };
     gunzip.on('data', (chunk: Buffer) => {
       if (settled) return;

@@ -1,5 +1,5 @@
 import type { DidResolver } from '../../shared/did/index.ts';
-import type { FetchedStatusList } from '../../shared/status-list/index.ts';
+import type { FetchedStatusList, FetchedTokenStatusList } from '../../shared/status-list/index.ts';
 import type { TrustList } from '../../shared/trust/index.ts';
 
 /**
@@ -12,6 +12,8 @@ export interface CheckContext {
   /** The trust list to judge a credential of `issuerDid` issued at `issuedAt` with (see `TrustListSource.forCredential`). */
   trustList(issuerDid?: string, issuedAt?: Date): Promise<TrustList>;
   statusList(url: string, expectedIssuer: string): Promise<FetchedStatusList>;
+  /** A Token Status List (what an SD-JWT VC's `status.status_list.uri` names), signed by `expectedIssuer`. */
+  tokenStatusList(uri: string, expectedIssuer: string): Promise<FetchedTokenStatusList>;
   now: Date;
   /** Tolerance for clocks that disagree, in seconds (VERIFIER_CLOCK_SKEW_SECONDS). */
   clockSkewSeconds: number;

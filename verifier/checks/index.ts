@@ -12,3 +12,7 @@ export { checkSchema } from './schema.ts';
 export { checkHolderBinding } from './holder-binding.ts';
 export { checkChallenge, type Challenge } from './challenge.ts';
 export { checkPolicy, hoursTowardPolicy, type Policy, type CountedActivity } from './policy.ts';
+export { checkTokenStatus } from './token-status.ts';
+export { checkSdJwtFormat } from './sd-jwt-format.ts';
+export { checkKeyBinding, type KeyBindingFinding } from './key-binding.ts';
+export { checkIdentity, identityNotPresented, IDENTITY_NOT_ASKED, type IinComparison } from './identity.ts';

@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/credential/index.ts';
 import type { CheckId } from '../checks/index.ts';
+import { IDENTITY_ERROR_TEXT, IDENTITY_FAILED_LABEL } from './identity-texts.ts';
 
 /**
  * Each check in plain words: its name, what it means when it holds, and what it says when it does
@@ -18,6 +19,7 @@ export const CHECK_TEXT: Record<Language, Record<CheckId, { name: string; meanin
     holder_binding: { name: 'Иесі ұсынды', meaning: 'Волонтер дәл осы сұрауға куәліктер берілген кілтпен жауап берді', failed: 'Иесі ұсынбаған', unchecked: 'Ұсынушы тексерілмеді' },
     challenge: { name: 'Осы сұрауға жауап', meaning: 'Дәл осы сұрауға берілген жауап (nonce және алушы), бір рет қолданылған', failed: 'Бұл сұрауға жауап емес', unchecked: 'Сұрауға жауап тексерілмеді' },
     policy: { name: 'Талаптар', meaning: 'Расталған сағаттар сұралғанға сай', failed: 'Талаптар орындалмады', unchecked: 'Талаптар тексерілмеді' },
+    identity: { name: 'ЖСН', meaning: 'Волонтер ашқан ЖСН сіз енгізген ЖСН-мен бірдей', failed: 'ЖСН сәйкес келмейді', unchecked: 'ЖСН тексерілмеді' },
   },
   ru: {
     format: { name: 'Формат', meaning: 'Правильно оформленное подписанное удостоверение', failed: 'Неверный формат', unchecked: 'Формат не проверен' },
@@ -30,6 +32,7 @@ export const CHECK_TEXT: Record<Language, Record<CheckId, { name: string; meanin
     holder_binding: { name: 'Предъявлено владельцем', meaning: 'Волонтёр ответил на этот самый запрос ключом, на который выданы удостоверения', failed: 'Предъявлено не владельцем', unchecked: 'Предъявитель не проверен' },
     challenge: { name: 'Ответ на этот запрос', meaning: 'Ответ именно на этот запрос (nonce и адресат), использован один раз', failed: 'Не ответ на этот запрос', unchecked: 'Ответ на запрос не проверен' },
     policy: { name: 'Требования', meaning: 'Подтверждённые часы соответствуют запросу', failed: 'Требования не выполнены', unchecked: 'Требования не проверены' },
+    identity: { name: 'ИИН', meaning: 'ИИН, раскрытый волонтёром, совпадает с введённым вами', failed: 'ИИН не совпадает', unchecked: 'ИИН не проверен' },
   },
   en: {
     format: { name: 'Format', meaning: 'A well-formed, signed credential', failed: 'Malformed', unchecked: 'Format not checked' },
@@ -42,6 +45,7 @@ export const CHECK_TEXT: Record<Language, Record<CheckId, { name: string; meanin
     holder_binding: { name: 'Presented by its owner', meaning: 'The volunteer answered this very request with the key the credentials were issued to', failed: 'Not presented by its owner', unchecked: 'Presenter not checked' },
     challenge: { name: 'Answers this request', meaning: 'Answers this very request (nonce and audience), used once', failed: 'Not an answer to this request', unchecked: 'Answer not checked' },
     policy: { name: 'Requirements', meaning: 'The verified hours meet what was asked', failed: 'Requirements not met', unchecked: 'Requirements not checked' },
+    identity: { name: 'IIN', meaning: 'The IIN the volunteer disclosed is the one you typed', failed: 'IIN does not match', unchecked: 'IIN not checked' },
   },
 };
 
@@ -84,6 +88,7 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     too_many_status_entries: 'Куәлікте мәртебе жазбалары тым көп, сондықтан ол тексерілмеді',
     status_list_too_large: 'Кері қайтарып алу тізімі рұқсат етілгеннен үлкен',
     status_budget_exceeded: 'Кері қайтарып алу тізімдері тым көп, сондықтан бәрі тексерілмеді',
+    ...IDENTITY_ERROR_TEXT.kk,
   },
   ru: {
     malformed_credential: 'Удостоверение оформлено неправильно',
@@ -122,6 +127,7 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     too_many_status_entries: 'В удостоверении слишком много записей о статусе, поэтому оно не проверено',
     status_list_too_large: 'Список отзыва больше допустимого',
     status_budget_exceeded: 'Слишком много списков отзыва, поэтому проверены не все',
+    ...IDENTITY_ERROR_TEXT.ru,
   },
   en: {
     malformed_credential: 'The credential is not well formed',
@@ -160,14 +166,15 @@ export const ERROR_TEXT: Record<Language, Record<string, string>> = {
     too_many_status_entries: 'The credential has too many status entries, so it was not checked',
     status_list_too_large: 'The revocation list is larger than allowed',
     status_budget_exceeded: 'Too many revocation lists to fetch, so not all were checked',
+    ...IDENTITY_ERROR_TEXT.en,
   },
 };
 
 /** A failed check's label for a code that says more than the check's own (a suspension is not a revocation). */
 export const FAILED_BY_CODE: Record<Language, Record<string, string>> = {
-  kk: { suspended: 'Әрекеті тоқтатылған', not_yet_valid: 'Әлі күшіне енбеген', several_holders: 'Бірнеше адамның ұсынымдары' },
-  ru: { suspended: 'Действие приостановлено', not_yet_valid: 'Ещё не действует', several_holders: 'Презентации нескольких людей' },
-  en: { suspended: 'Suspended', not_yet_valid: 'Not valid yet', several_holders: 'Presentations of several people' },
+  kk: { suspended: 'Әрекеті тоқтатылған', not_yet_valid: 'Әлі күшіне енбеген', several_holders: 'Бірнеше адамның ұсынымдары', ...IDENTITY_FAILED_LABEL.kk },
+  ru: { suspended: 'Действие приостановлено', not_yet_valid: 'Ещё не действует', several_holders: 'Презентации нескольких людей', ...IDENTITY_FAILED_LABEL.ru },
+  en: { suspended: 'Suspended', not_yet_valid: 'Not valid yet', several_holders: 'Presentations of several people', ...IDENTITY_FAILED_LABEL.en },
 };
 
 /**

@@ -7,7 +7,7 @@ import type { RequestUrls } from '../requests/urls.ts';
 import { resultView } from './result-view.ts';
 import { TEXT } from './texts.ts';
 
-/** `/requests/new`: what to ask of the volunteer (purpose, hours, categories, since). */
+/** `/requests/new`: what to ask of the volunteer (purpose, hours, categories, since, and the IIN to compare). */
 export function newRequestPage(lang: Language, path: string, problem?: string): string {
   const t = translator(TEXT, lang);
   const body = html`
@@ -24,6 +24,9 @@ ${problem ? html`<div class="card bad" id="problem">${problem}</div>` : ''}
   </fieldset>
   <label for="since">${t('sinceLabel')}</label>
   <input id="since" name="since" type="date">
+  <label for="iin">${t('iinLabel')}</label>
+  <input id="iin" name="iin" inputmode="numeric" pattern="[0-9]{12}" maxlength="12" autocomplete="off" spellcheck="false" aria-describedby="iin-hint">
+  <p class="muted" id="iin-hint">${t('iinHint')}</p>
   <button type="submit">${t('createRequest')}</button>
 </form>`;
   return layout({ lang, title: t('newRequestTitle'), body, path });
@@ -40,6 +43,7 @@ export function requestPage(request: PresentationRequest, status: PublicStatus, 
 <h1 id="request-title" data-answered="${t('answerTitle')}">${status === 'verified' || status === 'failed' ? t('answerTitle') : t('requestTitle')}</h1>
 <p><strong>${localized(request.purpose, lang)}</strong></p>
 ${request.policy ? html`<p id="policy">${policyText(request.policy, lang)}</p>` : ''}
+${request.asksIin ? html`<p id="iin-asked">${t('iinAsked')}</p>` : ''}
 <section id="request" data-request="${request.id}" data-status="${status === 'expired' ? 'expired' : 'pending'}">
   ${status === 'pending' ? waiting(request, urls, lang) : ''}
   ${status === 'expired' ? html`<div class="banner bad" id="request-status">${t('requestExpired')}</div>` : ''}

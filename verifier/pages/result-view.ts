@@ -4,6 +4,8 @@ import { formatDate, formatDateRange, formatDateTime, formatHours, html, shortId
 import type { Check } from '../checks/index.ts';
 import type { CredentialReport, VerificationResult } from '../verification/report.ts';
 import { BEARER_TEXT, CHECK_TEXT, ERROR_TEXT, FAILED_BY_CODE } from './check-texts.ts';
+import { IDENTITY_CREDENTIAL } from '../verification/verify-identity.ts';
+import { IDENTITY_VERDICT } from './identity-texts.ts';
 import { TEXT } from './texts.ts';
 
 const MARK: Record<Check['outcome'], string> = { passed: '✓', failed: '✗', unavailable: '!', not_applicable: '–' };
@@ -24,6 +26,7 @@ export function resultView(result: VerificationResult, lang: Language): SafeHtml
 <section id="result" data-verified="${String(result.verified)}">
   <div class="banner ${result.verified ? 'ok' : 'bad'}" id="verdict">${result.verified ? `✓ ${t('verified')}` : `✗ ${t('notVerified')}`}</div>
   <p class="checked-at" id="checked-at"><time datetime="${result.verifiedAt}">${t('checkedAt', { time: formatDateTime(result.verifiedAt, lang) })}</time> <button type="button" class="secondary print" data-print>${t('print')}</button></p>
+  ${identityCard(result, lang)}
   ${result.warnings.length ? html`<div class="card warn" id="warnings"><h2>${t('warnings')}</h2><ul>${result.warnings.map((w) => html`<li data-warning="${w.code}">${warningText(w, result, lang)}</li>`)}</ul></div>` : ''}
   ${failing.length ? html`<div class="card" id="why"><strong>${t('failedBecause')}</strong><ul>${failing.map((c) => html`<li data-check="${c.id}"><strong>${label(c, lang)}</strong>: ${reason(c, lang)}${c.credential ? html` <span class="muted">(${credentialName(c.credential, result, lang)})</span>` : ''}</li>`)}</ul></div>` : ''}
   ${bearer ? html`<div class="card warn" id="bearer"><p><strong>${BEARER_TEXT[lang].name}</strong></p><p>${BEARER_TEXT[lang].meaning}</p><p><a class="button" id="live-request" href="/requests/new?lang=${lang}">${BEARER_TEXT[lang].action}</a></p></div>` : ''}
@@ -35,10 +38,28 @@ export function resultView(result: VerificationResult, lang: Language): SafeHtml
     <p class="muted">${t(!result.verified && result.totals.credentials === 0 && result.credentials.length > 0 ? 'failedCountsNothing' : 'onlyVerifiedCount')}</p>
   </div>
   <h2>${t('activities')}</h2>
-  ${result.credentials.map((c) => activityCard(c, lang))}
+  ${result.credentials.filter((c) => c.securing !== 'dc+sd-jwt').map((c) => activityCard(c, lang))}
   <h2>${t('checks')}</h2>
   ${checkList(result.checks, lang)}
 </section>`;
+}
+
+/**
+ * When the request asked for the IIN, the answer to "is this the candidate?" comes right after the
+ * verdict: the IIN matches or not (or was not proven), with the name the volunteer disclosed.
+ */
+function identityCard(result: VerificationResult, lang: Language): SafeHtml | '' {
+  const identity = result.checks.find((c) => c.id === 'identity');
+  if (!identity || identity.outcome === 'not_applicable') return '';
+  const disclosed = result.credentials.find((c) => c.securing === 'dc+sd-jwt');
+  const verdict = IDENTITY_VERDICT[lang];
+  const headline = identity.valid ? `✓ ${verdict.matches}` : `✗ ${identity.error?.code === 'iin_mismatch' ? verdict.differs : label(identity, lang)}`;
+  return html`<div class="card ${identity.valid ? 'ok' : 'bad'}" id="identity" data-matched="${String(identity.matched === true)}">
+  <h2>${verdict.title}</h2>
+  <p><strong>${headline}</strong></p>
+  ${identity.valid ? '' : html`<p>${reason(identity, lang)}</p>`}
+  ${disclosed?.subject.name ? html`<p>${disclosed.subject.name}</p>` : ''}
+</div>`;
 }
 
 function activityCard(c: CredentialReport, lang: Language): SafeHtml {
@@ -116,6 +137,8 @@ export function identifier(id: string | undefined): SafeHtml {
 
 /** A credential named by its activity, as the reader knows it, not by its `urn:uuid`. */
 function credentialName(id: string, result: VerificationResult, lang: Language): string {
+  // The SD-JWT VC that answered the identity query is named for what it is there for.
+  if (id === IDENTITY_CREDENTIAL) return IDENTITY_VERDICT[lang].title;
   const c = result.credentials.find((r) => r.id === id);
   const name = localized((c?.activity as { name?: Record<string, string> } | undefined)?.name, lang);
   return name || shortIdentifier(id);

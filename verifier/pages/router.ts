@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Router, type Request } from 'express';
 import { PassportError } from '../../shared/errors.ts';
-import { pickLanguage } from '../../shared/i18n/index.ts';
+import { pickLanguage, translator } from '../../shared/i18n/index.ts';
 import type { VerifierDeps } from '../deps.ts';
 import { createPresentationRequest } from '../requests/create.ts';
 import { parseRequestInput } from '../requests/input.ts';
@@ -13,6 +13,7 @@ import { fetchRateLimit } from './fetch-rate-limit.ts';
 import { newRequestPage, requestAnswer, requestPage } from './request-pages.ts';
 import { inputProblemPage, resultPage } from './result-page.ts';
 import { scanPage } from './scan-page.ts';
+import { TEXT } from './texts.ts';
 
 /**
  * jsQR's browser build and the page scripts, served from our own origin: no CDN, no inline script.
@@ -75,10 +76,12 @@ export function createPagesRouter(deps: VerifierDeps): Router {
       spec = parseRequestInput(fromForm(req));
     } catch (err) {
       if (!(err instanceof PassportError)) throw err;
-      return res.status(400).type('html').send(newRequestPage(lang, '/requests/new', err.detail));
+      // An IIN that is not one is said in the reader's language, and never repeated back.
+      const problem = err.field === 'iin' ? translator(TEXT, lang)('iinInvalid') : err.detail;
+      return res.status(400).type('html').send(newRequestPage(lang, '/requests/new', problem));
     }
     const created = await createPresentationRequest(
-      { db: deps.db, verifierUrl: deps.config.verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now },
+      { db: deps.db, verifierUrl: deps.config.verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now, passportSecret: deps.config.passportSecret },
       spec,
     );
     // The read token goes in the fragment: browsers keep it through the redirect and never send it on.
@@ -124,5 +127,6 @@ function fromForm(req: Request): Record<string, unknown> {
     ...(minHours ? { minHours: Number(minHours) } : {}),
     ...(categories.length ? { categories } : {}),
     ...(one(form.since) ? { since: one(form.since) } : {}),
+    ...(one(form.iin) ? { iin: one(form.iin) } : {}),
   };
 }

@@ -10,7 +10,7 @@ type Key =
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
   | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy'
-  | 'resultOnCreator' | 'subjectNamesDiffer' | 'checkedAt' | 'print' | 'cameraIntro' | 'answerTitle' | 'fullIdentifier';
+  | 'resultOnCreator' | 'subjectNamesDiffer' | 'checkedAt' | 'print' | 'cameraIntro' | 'answerTitle' | 'fullIdentifier' | 'iinLabel' | 'iinHint' | 'iinAsked' | 'iinInvalid';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
@@ -69,6 +69,10 @@ export const TEXT: Messages<Key> = {
     minHoursLabel: 'Кемінде қанша сағат',
     categoriesLabel: 'Санаттар',
     sinceLabel: 'Осы күннен бастап',
+    iinLabel: 'Үміткердің ЖСН-і (міндетті емес)',
+    iinHint: 'Үміткер сізге айтқан 12 сан. Әмиян иесінің ЖСН-і осымен салыстырылады; ЖСН-нің өзі сақталмайды, тек сәйкес келгені не келмегені.',
+    iinAsked: 'Волонтердің ЖСН-і сіз енгізген ЖСН-мен салыстырылады.',
+    iinInvalid: 'ЖСН 12 саннан тұрады және соңғы бақылау саны дұрыс болуы керек; тексеріп, қайта енгізіңіз.',
     createRequest: 'QR код жасау',
     requestTitle: 'Волонтердің жауабын күту',
     scanWithWallet: 'Волонтер осы QR кодты Волонтер паспорты әмиянымен сканерлейді',
@@ -146,6 +150,10 @@ export const TEXT: Messages<Key> = {
     minHoursLabel: 'Не менее часов',
     categoriesLabel: 'Категории',
     sinceLabel: 'Начиная с даты',
+    iinLabel: 'ИИН кандидата (необязательно)',
+    iinHint: '12 цифр, которые кандидат вам назвал. ИИН владельца кошелька сравнится с ним; сам ИИН не сохраняется, только совпал он или нет.',
+    iinAsked: 'ИИН волонтёра будет сравнён с введённым вами.',
+    iinInvalid: 'ИИН состоит из 12 цифр с верной контрольной цифрой в конце; проверьте и введите снова.',
     createRequest: 'Создать QR-код',
     requestTitle: 'Ожидание ответа волонтёра',
     scanWithWallet: 'Волонтёр сканирует этот QR-код кошельком «Паспорт волонтёра»',
@@ -223,6 +231,10 @@ export const TEXT: Messages<Key> = {
     minHoursLabel: 'At least this many hours',
     categoriesLabel: 'Categories',
     sinceLabel: 'Since',
+    iinLabel: "The candidate's IIN (optional)",
+    iinHint: 'The 12 digits the candidate gave you. The wallet holder’s IIN is compared with it; the IIN itself is not kept, only whether it matched.',
+    iinAsked: "The volunteer's IIN will be compared with the one you typed.",
+    iinInvalid: 'An IIN is 12 digits ending with a valid check digit; check it and type it again.',
     createRequest: 'Make the QR code',
     requestTitle: "Waiting for the volunteer's answer",
     scanWithWallet: 'The volunteer scans this QR code with their Volunteer Passport wallet',

@@ -1,5 +1,6 @@
 import { hashToken, newToken, randomId } from '../../shared/crypto/index.ts';
 import type { Database } from '../../shared/db/index.ts';
+import { keepIin } from './iin-hash.ts';
 import type { RequestSpec } from './input.ts';
 import { forgetOldRequests, insertRequest, type PresentationRequest } from './store.ts';
 import { requestUrls } from './urls.ts';
@@ -16,10 +17,11 @@ export interface CreatedRequest {
 /**
  * Records a new presentation request with a fresh nonce (192 random bits, used once) and an
  * expiry, and answers its addresses and its `readToken` (`POST /v1/requests`). The id travels in
- * the QR, so it opens nothing; only the token reads the result.
+ * the QR, so it opens nothing; only the token reads the result. An IIN to compare is kept only as
+ * a salted keyed hash.
  */
 export async function createPresentationRequest(
-  deps: { db: Database; verifierUrl: string; lifetimeSeconds: number; now: () => Date },
+  deps: { db: Database; verifierUrl: string; lifetimeSeconds: number; now: () => Date; passportSecret: string },
   spec: RequestSpec,
 ): Promise<CreatedRequest> {
   const now = deps.now();
@@ -36,6 +38,8 @@ export async function createPresentationRequest(
     result: undefined,
     readTokenHash: hashToken(readToken),
     firstReadAt: undefined,
+    asksIin: spec.iin !== undefined,
+    iin: spec.iin !== undefined ? keepIin(deps.passportSecret, spec.iin) : undefined,
   };
   await deps.db.transaction(async (tx) => {
     await forgetOldRequests(tx, now);

@@ -36,4 +36,14 @@ export const REQUEST_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX presentation_requests_first_read ON presentation_requests (first_read_at)
     `,
   },
+  {
+    // The IIN an employer typed, kept only as a salt and a keyed hash of it for the comparison
+    // (the hash is dropped once the answer is judged); the result keeps only matched true/false.
+    id: 3,
+    name: 'the IIN to compare, salted and hashed',
+    sql: `
+      ALTER TABLE presentation_requests ADD COLUMN iin_salt TEXT;
+      ALTER TABLE presentation_requests ADD COLUMN iin_hash TEXT
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { qrPng } from '../../shared/qr.ts';
 import type { VerifierDeps } from '../deps.ts';
 import { createPresentationRequest } from './create.ts';
 import { parseRequestInput } from './input.ts';
+import { volunteerActivityVct } from '../../shared/sd-jwt-vc/index.ts';
 import { REQUEST_OBJECT_TYPE, requestObject } from './request-object.ts';
 import { answerRequest, parseAuthorizationResponse } from './respond.ts';
 import { readPresentationRequest } from './read.ts';
@@ -29,7 +30,7 @@ export function createRequestsRouter(deps: VerifierDeps): Router {
 
   router.post('/v1/requests', async (req, res) => {
     const created = await createPresentationRequest(
-      { db: deps.db, verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now },
+      { db: deps.db, verifierUrl, lifetimeSeconds: deps.config.verifierRequestSeconds, now: deps.now, passportSecret: deps.config.passportSecret },
       parseRequestInput(req.body),
     );
     res.status(201).location(`/v1/requests/${created.id}`).json(created);
@@ -45,6 +46,7 @@ export function createRequestsRouter(deps: VerifierDeps): Router {
       requestUri: urls.requestUri,
       purpose: request.purpose,
       ...(request.policy ? { policy: request.policy } : {}),
+      ...(request.asksIin ? { asksIin: true } : {}),
       ...(request.result ? { result: request.result } : {}),
     });
   });
@@ -58,7 +60,7 @@ export function createRequestsRouter(deps: VerifierDeps): Router {
     const request = await load(req.params.id);
     const status = publicStatus(request, deps.now());
     if (status !== 'pending' || request.status !== 'pending') throw new PassportError('gone', status === 'expired' ? 'This request has expired' : 'This request has already been answered');
-    res.type(REQUEST_OBJECT_TYPE).set('cache-control', 'no-store').send(requestObject(request, verifierUrl, clientName));
+    res.type(REQUEST_OBJECT_TYPE).set('cache-control', 'no-store').send(requestObject(request, verifierUrl, clientName, volunteerActivityVct(deps.config.issuerUrl)));
   });
 
   router.post('/oid4vp/responses/:id', async (req, res) => {

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../shared/credential/index.ts';
 import type { Queryable } from '../../shared/db/index.ts';
 import type { Policy } from '../checks/index.ts';
 import type { VerificationResult } from '../verification/report.ts';
+import type { KeptIin } from './iin-hash.ts';
 
 /** A presentation request as stored: `answered` while its answer is being verified. */
 export interface PresentationRequest {
@@ -17,6 +18,10 @@ export interface PresentationRequest {
   /** SHA-256 of the token that reads the request's state and result (`GET /v1/requests/{id}`). */
   readTokenHash: string | undefined;
   firstReadAt: string | undefined;
+  /** Whether the request asks for the volunteer's IIN. */
+  asksIin: boolean;
+  /** The typed IIN's salt and keyed hash, until the answer is judged. */
+  iin: KeptIin | undefined;
 }
 
 export type PublicStatus = 'pending' | 'verified' | 'failed' | 'expired';
@@ -33,12 +38,14 @@ interface Row {
   result: string | null;
   read_token_hash: string | null;
   first_read_at: string | null;
+  iin_salt: string | null;
+  iin_hash: string | null;
 }
 
 export async function insertRequest(db: Queryable, r: PresentationRequest): Promise<void> {
   await db.run(
-    'INSERT INTO presentation_requests (id, nonce, purpose, policy, status, created_at, expires_at, read_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [r.id, r.nonce, JSON.stringify(r.purpose), r.policy ? JSON.stringify(r.policy) : null, r.status, r.createdAt, r.expiresAt, r.readTokenHash ?? null],
+    'INSERT INTO presentation_requests (id, nonce, purpose, policy, status, created_at, expires_at, read_token_hash, iin_salt, iin_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [r.id, r.nonce, JSON.stringify(r.purpose), r.policy ? JSON.stringify(r.policy) : null, r.status, r.createdAt, r.expiresAt, r.readTokenHash ?? null, r.iin?.salt ?? null, r.iin?.hash ?? null],
   );
 }
 
@@ -57,6 +64,8 @@ export async function findRequest(db: Queryable, id: string): Promise<Presentati
     result: row.result ? (JSON.parse(row.result) as VerificationResult) : undefined,
     readTokenHash: row.read_token_hash ?? undefined,
     firstReadAt: row.first_read_at ?? undefined,
+    asksIin: row.iin_salt !== null,
+    iin: row.iin_salt !== null && row.iin_hash !== null ? { salt: row.iin_salt, hash: row.iin_hash } : undefined,
   };
 }
 
@@ -72,8 +81,9 @@ export async function claimRequest(db: Queryable, id: string, now: Date): Promis
   return changes === 1;
 }
 
+/** Stores the result; the typed IIN's hash has served its one comparison and goes. */
 export async function recordResult(db: Queryable, id: string, result: VerificationResult): Promise<void> {
-  await db.run("UPDATE presentation_requests SET status = ?, result = ? WHERE id = ? AND status = 'answered'", [
+  await db.run("UPDATE presentation_requests SET status = ?, result = ?, iin_hash = NULL WHERE id = ? AND status = 'answered'", [
     result.verified ? 'verified' : 'failed',
     JSON.stringify(result),
     id,

@@ -1,6 +1,6 @@
 import { createLimiter, type Deadline } from '../../shared/async/index.ts';
 import type { DidResolver } from '../../shared/did/index.ts';
-import { ByteBudget, STATUS_BYTES_PER_VERIFICATION, type FetchedStatusList } from '../../shared/status-list/index.ts';
+import { ByteBudget, STATUS_BYTES_PER_VERIFICATION, type FetchedStatusList, type FetchedTokenStatusList, type TokenStatusListSource } from '../../shared/status-list/index.ts';
 import type { TrustList } from '../../shared/trust/index.ts';
 import type { CheckContext } from '../checks/index.ts';
 import type { StatusListSource } from './status-lists.ts';
@@ -10,6 +10,8 @@ export interface VerificationSources {
   dids: DidResolver;
   trustLists: TrustListSource;
   statusLists: StatusListSource;
+  /** Token Status Lists, for SD-JWT VCs. */
+  tokenStatusLists: TokenStatusListSource;
   clockSkewSeconds: number;
   /** The most one verification waits for its sources (VERIFY_DEADLINE_SECONDS). */
   deadlineMs: number;
@@ -29,6 +31,7 @@ const FETCHES_AT_ONCE = 8;
 export function newCheckContext(sources: VerificationSources, deadline: Deadline): CheckContext {
   const trustLists = new Map<string, Promise<TrustList>>();
   const statusLists = new Map<string, Promise<FetchedStatusList>>();
+  const tokenStatusLists = new Map<string, Promise<FetchedTokenStatusList>>();
   const budget = new ByteBudget(STATUS_BYTES_PER_VERIFICATION);
   const limit = createLimiter(FETCHES_AT_ONCE);
   // Once the deadline has passed, what still waits for a slot is not started at all.
@@ -58,6 +61,12 @@ export function newCheckContext(sources: VerificationSources, deadline: Deadline
       const key = `${expectedIssuer} ${url}`;
       let list = statusLists.get(key);
       if (!list) statusLists.set(key, (list = bounded(`The status list at ${url}`, () => sources.statusLists.get(url, expectedIssuer, { budget }))));
+      return list;
+    },
+    tokenStatusList(uri, expectedIssuer) {
+      const key = `${expectedIssuer} ${uri}`;
+      let list = tokenStatusLists.get(key);
+      if (!list) tokenStatusLists.set(key, (list = bounded(`The status list at ${uri}`, () => sources.tokenStatusLists.get(uri, expectedIssuer, { budget }))));
       return list;
     },
   };

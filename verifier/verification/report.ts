@@ -1,11 +1,11 @@
 import type { LocalizedText } from '../../shared/credential/index.ts';
-import { CHECK_IDS, POLICY, notApplicable, passed, type Check, type CheckId, type Warning } from '../checks/index.ts';
+import { CHECK_IDS, IDENTITY, POLICY, notApplicable, passed, type Check, type CheckId, type Warning } from '../checks/index.ts';
 
 /** One credential of a verification: who issued it to whom, for what, and how each check went. */
 export interface CredentialReport {
   id: string | undefined;
   verified: boolean;
-  securing: 'jwt_vc_json' | 'vc+jwt' | undefined;
+  securing: 'jwt_vc_json' | 'vc+jwt' | 'dc+sd-jwt' | undefined;
   /** The credential's `type`s, as it claims them. */
   types: string[];
   issuer: { did: string | undefined; organization?: string; name?: LocalizedText; region?: string; status?: string };
@@ -90,10 +90,11 @@ export function totalsOf(credentials: CredentialReport[]): Totals {
  * The totals a result may report. A result that does not hold proves no hours, so it reports
  * none: an unsigned or tampered presentation of genuine credentials, or one that carries a
  * revoked credential beside good ones, must not be read as "so many verified hours". The policy
- * alone is exempt: hours that fall short of what a request asked for are still proven hours.
+ * and the identity are exempt: hours that fall short of what a request asked for, or of someone
+ * whose IIN is not the one typed, are still that holder's proven hours.
  */
 export function provenTotals(checks: Check[], credentials: CredentialReport[]): Totals {
-  return checks.every((c) => c.valid || c.id === POLICY) ? totalsOf(credentials) : totalsOf([]);
+  return checks.every((c) => c.valid || c.id === POLICY || c.id === IDENTITY) ? totalsOf(credentials) : totalsOf([]);
 }
 
 /** Orders a log as CHECK_IDS does, so every result reads the same way. */

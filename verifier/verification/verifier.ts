@@ -12,7 +12,9 @@ import { fetchSharedPresentation } from './share-link.ts';
 import { verifyCredentialAlone } from './verify-credential-alone.ts';
 import { kindOf, verifyJwt } from './verify-jwt.ts';
 import { verifyPresentation } from './verify-presentation.ts';
+import { withIdentity } from './with-identity.ts';
 import { withPolicy } from './with-policy.ts';
+import { verifyIdentity, type IdentityExpectation } from './verify-identity.ts';
 
 const SHARE_LINK_CHALLENGE = 'A share link is not an answer to a challenge of this verifier: it carries no nonce or audience';
 const HANDED_OVER_CHALLENGE = 'Handed over directly, not as an answer to a request of this verifier: no nonce or audience was asked for';
@@ -30,8 +32,17 @@ export interface Verifier {
   verifyCredential(jwt: string): Promise<VerificationResult>;
   /** A presentation against an optional challenge (`POST /presentations/verify`), the registry's trust read as for a credential. */
   verifyPresentation(jwt: string, challenge?: Challenge): Promise<VerificationResult>;
-  /** An OpenID4VP answer: every presentation of the vp_token, the request's challenge and policy. */
-  verifyAnswer(jwts: string[], challenge: Challenge, policy: Policy | undefined): Promise<VerificationResult>;
+  /**
+   * An OpenID4VP answer: every presentation of the vp_token, the request's challenge and policy,
+   * and, when the request asked for the volunteer's identity, the SD-JWT VC that answers it.
+   */
+  verifyAnswer(jwts: string[], challenge: Challenge, policy: Policy | undefined, identity?: IdentityAnswer): Promise<VerificationResult>;
+}
+
+/** The identity part of an answer: what it presented for the identity query, and what was asked. */
+export interface IdentityAnswer {
+  presented: string[] | undefined;
+  expected: IdentityExpectation;
 }
 
 export function createVerifier(sources: VerificationSources, fetch: GuardedFetch): Verifier {
@@ -65,11 +76,13 @@ export function createVerifier(sources: VerificationSources, fetch: GuardedFetch
         withRegistryTrust(await verifyPresentation(readPresentation(jwt), ctx, { ...(challenge ? { challenge } : {}), notAskedWhy: HANDED_OVER_CHALLENGE })),
       );
     },
-    async verifyAnswer(jwts, challenge, policy) {
+    async verifyAnswer(jwts, challenge, policy, identity) {
       jwts.forEach((jwt, i) => expect(jwt, 'presentation', `vp_token.volunteer_activity[${i}]`));
       return within(async (ctx) => {
         const results = await Promise.all(jwts.map((jwt) => verifyPresentation(readPresentation(jwt), ctx, { challenge })));
-        return withPolicy(mergeResults(results), policy);
+        const answer = withPolicy(mergeResults(results), policy);
+        if (!identity) return answer;
+        return withIdentity(answer, await verifyIdentity(identity.presented, ctx, challenge, answer.holder?.did, identity.expected));
       });
     },
   };

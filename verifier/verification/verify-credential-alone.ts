@@ -1,4 +1,4 @@
-import { CHALLENGE, HOLDER_BINDING, POLICY, notApplicable, type CheckContext } from '../checks/index.ts';
+import { CHALLENGE, HOLDER_BINDING, IDENTITY_NOT_ASKED, POLICY, notApplicable, type CheckContext } from '../checks/index.ts';
 import { allValid, inOrder, provenTotals, type VerificationResult } from './report.ts';
 import { verifyCredentialJwt } from './verify-credential.ts';
 
@@ -13,6 +13,7 @@ export async function verifyCredentialAlone(jwt: string, ctx: CheckContext): Pro
     notApplicable(HOLDER_BINDING, 'A credential on its own is not presented by anyone: only a presentation signed by its subject proves who holds it'),
     notApplicable(CHALLENGE, 'A credential on its own answers no challenge'),
     notApplicable(POLICY, 'No policy was asked for'),
+    IDENTITY_NOT_ASKED,
   ]);
   return {
     verified: allValid(checks),

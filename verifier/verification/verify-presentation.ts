@@ -4,6 +4,7 @@ import {
   HOLDER_BINDING,
   MAX_PRESENTED_CREDENTIALS,
   NOT_EXPIRED,
+  IDENTITY_NOT_ASKED,
   POLICY,
   SIGNATURE,
   checkChallenge,
@@ -61,6 +62,7 @@ export async function verifyPresentation(p: PresentationUnderTest, ctx: CheckCon
     ),
     challenge,
     notApplicable(POLICY, 'No policy was asked for'),
+    IDENTITY_NOT_ASKED,
   ]);
   const holderName = bound.find((c) => c.verified && c.subject.name)?.subject.name;
   return {
@@ -86,6 +88,7 @@ function tooManyToVerify(p: PresentationUnderTest, ctx: CheckContext, options: P
     ...([...CREDENTIAL_CHECKS, HOLDER_BINDING] as CheckId[]).filter((id) => id !== FORMAT).map((id) => unavailable(id, 'not_checked', why)),
     checkChallenge(p, options.challenge, options.notAskedWhy ?? 'No challenge was asked for'),
     notApplicable(POLICY, 'No policy was asked for'),
+    IDENTITY_NOT_ASKED,
   ]);
   return {
     verified: false,
@@ -112,7 +115,7 @@ function bindToHolder(report: CredentialReport, p: PresentationUnderTest, proven
  * "Aruzhan Example" in another) may be two people's records gathered under one key. The names are
  * typed by organizations, so spelling may differ honestly: the reader is warned first, and judges.
  */
-function subjectNameWarnings(reports: CredentialReport[]): Warning[] {
+export function subjectNameWarnings(reports: CredentialReport[]): Warning[] {
   const names = new Map<string, string>();
   for (const r of reports) {
     const name = r.subject.name;

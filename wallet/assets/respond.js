@@ -36,6 +36,23 @@
     }
   }
 
+  /** What the verifier will learn of the volunteer's identity, with the values, before anything is sent. */
+  function showDisclosure(request, who) {
+    const panel = document.getElementById('disclosure');
+    const disclosure = request.disclosure;
+    panel.hidden = !disclosure;
+    if (!disclosure) return true;
+    const claims = document.getElementById('disclosure-claims');
+    clear(claims);
+    for (const c of listOf(disclosure.claims, 'claims')) claims.append(el('dt', { text: t('claim.' + c.claim) }), el('dd', { 'data-claim': c.claim, text: c.value }));
+    const available = disclosure.credentialId !== null;
+    document.getElementById('disclosure-intro').textContent = t('disclosureIntro', { who });
+    document.getElementById('disclosure-intro').hidden = !available;
+    document.getElementById('disclosure-from').textContent = available ? t('disclosureFrom', { activity: localized(disclosure.activityName) }) : '';
+    document.getElementById('disclosure-missing').hidden = available;
+    return available;
+  }
+
   function showRequest(request) {
     document.getElementById('request-client').textContent = request.clientName || request.clientId || '';
     document.getElementById('request-purpose').textContent = localized(request.purpose);
@@ -47,7 +64,11 @@
     clear(choices);
     choices.append(...matching.map((c) => choice(c, c.status === undefined || c.status === 'valid')));
     document.getElementById('no-matching').hidden = matching.length > 0;
-    document.getElementById('send-answer').disabled = matching.length === 0;
+    const name = request.clientName || request.clientId || '';
+    // Who will see it, with where the answer goes, unless the name already says it.
+    const who = host && !name.includes(host) ? name + ' (' + host + ')' : name;
+    const identityAvailable = showDisclosure(request, who);
+    document.getElementById('send-answer').disabled = matching.length === 0 || !identityAvailable;
     document.getElementById('request').hidden = false;
     document.getElementById('request').scrollIntoView({ behavior: 'smooth', block: 'start' });
   }

@@ -4,7 +4,8 @@ import { VOLUNTEER_CREDENTIAL_TYPE } from '../../shared/credential/index.ts';
 import type { Queryable } from '../../shared/db/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { Volunteer } from '../accounts/index.ts';
-import { acceptCredential, credentialView, storeCredential, type CredentialView } from '../credentials/index.ts';
+import { SD_JWT_VC_FORMAT } from '../../shared/sd-jwt-vc/index.ts';
+import { acceptCredential, acceptSdJwtVc, credentialView, storeCredential, type CredentialView, type KeptSdJwt } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import { requestCredential } from './credential-request.ts';
@@ -22,14 +23,19 @@ const ClaimSchema = z
   })
   .strict();
 
+/** A claimed credential, and why an SD-JWT VC offered beside it was not kept, if it was not. */
+export type ClaimAnswer = CredentialView & { warnings?: { code: 'sd_jwt_vc_not_kept'; detail: string }[] };
+
 /**
  * Claims a credential offer with OpenID4VCI 1.0's pre-authorized code flow, against whatever
  * issuer the offer names (every URL through the guarded fetch): offer → issuer metadata →
  * authorization server metadata → token → nonce → key proof → credential. The credential is
- * checked (signature, subject, type, schema) before it is stored. An offer is claimed once: its
- * link and its code are remembered as hashes, in the same transaction as the credential.
+ * checked (signature, subject, type, schema) before it is stored. When the offer also names an
+ * SD-JWT VC of the activity, the same access token fetches it (one request per configuration)
+ * and it is kept with the VC-JWT as one item. An offer is claimed once: its link and its code are
+ * remembered as hashes, in the same transaction as the credential.
  */
-export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<CredentialView> {
+export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<ClaimAnswer> {
   const input = parseInput(ClaimSchema, body);
   const link = parseOfferLink(input.offerUri);
   const linkHash = offerHash('link', input.offerUri);
@@ -47,33 +53,52 @@ export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: u
 
   const metadata = await atStep('issuer_metadata', () => fetchIssuerMetadata(deps.fetch, offer.credential_issuer));
   const configurationId = pickConfiguration(offer, metadata);
+  const sdJwtConfiguration = pickSdJwtConfiguration(offer, metadata);
   const server = grant.authorization_server ?? metadata.authorization_servers?.[0] ?? offer.credential_issuer;
   const authorization = await atStep('authorization_server_metadata', () => fetchAuthorizationServer(deps.fetch, server));
   const token = await atStep('token', () => requestAccessToken(deps.fetch, authorization.token_endpoint, grant['pre-authorized_code'], input.txCode));
 
   const signer = deps.holders.signer(volunteer);
-  const askCredential = async (nonce: string | undefined) =>
-    requestCredential(deps.fetch, metadata.credential_endpoint, token.accessToken, configurationId, await makeKeyProof(signer, offer.credential_issuer, nonce, deps.now()));
   const freshNonce = () => (metadata.nonce_endpoint ? atStep('nonce', () => requestNonce(deps.fetch, metadata.nonce_endpoint!)) : Promise.resolve(token.cNonce));
-  const jwt = await atStep('credential', async () => {
-    try {
-      return await askCredential(await freshNonce());
-    } catch (err) {
-      // A nonce may expire between the two calls; one retry with a new one is what the spec expects of wallets.
-      if (err instanceof PassportError && err.extra?.issuerError === 'invalid_nonce' && metadata.nonce_endpoint) return askCredential(await freshNonce());
-      throw err;
-    }
-  });
+  const fetchCredential = (configuration: string, keyAs: 'kid' | 'jwk') => {
+    const ask = async (nonce: string | undefined) =>
+      requestCredential(deps.fetch, metadata.credential_endpoint, token.accessToken, configuration, await makeKeyProof(signer, offer.credential_issuer, nonce, deps.now(), keyAs));
+    return atStep('credential', async () => {
+      try {
+        return await ask(await freshNonce());
+      } catch (err) {
+        // A nonce may expire between the two calls; one retry with a new one is what the spec expects of wallets.
+        if (err instanceof PassportError && err.extra?.issuerError === 'invalid_nonce' && metadata.nonce_endpoint) return ask(await freshNonce());
+        throw err;
+      }
+    });
+  };
 
+  const jwt = await fetchCredential(configurationId, 'kid');
   const credential = await atStep('verification', () => acceptCredential(jwt, volunteer.did, deps));
+  const warnings: NonNullable<ClaimAnswer['warnings']> = [];
+  let sdJwt: KeptSdJwt | undefined;
+  if (sdJwtConfiguration) {
+    // The VC-JWT is the volunteer's already: an SD-JWT VC that cannot be had or kept does not cost it.
+    try {
+      const text = await fetchCredential(sdJwtConfiguration.id, sdJwtConfiguration.keyAs);
+      const accepted = await atStep('verification', () => acceptSdJwtVc(text, credential, volunteer.did, sdJwtConfiguration.vct, deps));
+      sdJwt = { sealed: deps.identities.seal(Buffer.from(accepted.text, 'utf8')), claims: accepted.claims };
+    } catch (err) {
+      if (!(err instanceof PassportError)) throw err;
+      deps.logger.warn({ step: err.extra?.step, code: err.code, issuer: offer.credential_issuer }, 'the SD-JWT VC of an offer was not kept');
+      warnings.push({ code: 'sd_jwt_vc_not_kept', detail: err.detail });
+    }
+  }
   const now = deps.now();
   await atStep('storage', () =>
     deps.db.transaction(async (tx) => {
       await rememberClaimed(tx, [linkHash, codeHash], volunteer.id, now);
-      await storeCredential(tx, volunteer.id, credential, 'claim', now);
+      await storeCredential(tx, volunteer.id, credential, 'claim', now, sdJwt);
     }),
   );
-  return credentialView({ ...credential, storedAt: now.toISOString(), source: 'claim' }, await deps.status.check(credential));
+  const view = credentialView({ ...credential, storedAt: now.toISOString(), source: 'claim', ...(sdJwt ? { sdJwt } : {}) }, await deps.status.check(credential));
+  return warnings.length ? { ...view, warnings } : view;
 }
 
 /** The offered configuration this wallet can hold: a `jwt_vc_json` VolunteerActivityCredential, else any `jwt_vc_json`. */
@@ -82,11 +107,23 @@ function pickConfiguration(offer: CredentialOffer, metadata: IssuerMetadata): st
   const volunteer = supported.find((id) => metadata.credential_configurations_supported[id]?.credential_definition?.type?.includes(VOLUNTEER_CREDENTIAL_TYPE));
   const chosen = volunteer ?? supported[0];
   if (!chosen) {
-    throw new PassportError('unprocessable', `Reading the issuer's metadata failed: none of the offered configurations (${offer.credential_configuration_ids.join(', ')}) is jwt_vc_json`, {
+    throw new PassportError('unprocessable', `Reading the issuer's metadata failed: none of the offered configurations (${offer.credential_configuration_ids.join(', ')}) is jwt_vc_json (this passport keeps an SD-JWT VC only beside the VC-JWT of its activity)`, {
       extra: { step: 'issuer_metadata' },
     });
   }
   return chosen;
+}
+
+/**
+ * The SD-JWT VC configuration offered beside the VC-JWT, if any: fetched with the same token, its
+ * key proof in the form the configuration binds (`jwk` when it lists only that).
+ */
+function pickSdJwtConfiguration(offer: CredentialOffer, metadata: IssuerMetadata): { id: string; vct: string | undefined; keyAs: 'kid' | 'jwk' } | undefined {
+  const id = offer.credential_configuration_ids.find((c) => metadata.credential_configurations_supported[c]?.format === SD_JWT_VC_FORMAT);
+  if (!id) return undefined;
+  const configuration = metadata.credential_configurations_supported[id]!;
+  const methods = configuration.cryptographic_binding_methods_supported ?? [];
+  return { id, vct: configuration.vct, keyAs: methods.includes('jwk') && !methods.includes('did:key') ? 'jwk' : 'kid' };
 }
 
 function offerHash(kind: 'link' | 'code', value: string): string {

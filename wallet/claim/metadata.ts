@@ -13,6 +13,8 @@ const IssuerMetadataSchema = z.object({
     z.object({
       format: z.string(),
       credential_definition: z.object({ type: z.array(z.string()).optional() }).optional(),
+      vct: z.string().optional(),
+      cryptographic_binding_methods_supported: z.array(z.string()).optional(),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { LANGUAGES, type Activity, type LocalizedText } from '../../shared/credential/index.ts';
+import type { DisclosableClaim } from '../../shared/sd-jwt-vc/index.ts';
 import type { TrustedOrganization } from '../../shared/trust/index.ts';
 import type { StoredCredential } from './load.ts';
 import type { CredentialStatus, StatusReport } from './status.ts';
@@ -16,6 +17,8 @@ export interface CredentialView {
   source: 'claim' | 'import';
   status: CredentialStatus;
   statusReasons: string[];
+  /** The SD-JWT VC kept with it: the claims the volunteer may disclose by choice (`name`, `iin`); null without one. */
+  selectiveDisclosure: { claims: DisclosableClaim[] } | null;
 }
 
 export function credentialView(stored: StoredCredential, report: StatusReport): CredentialView {
@@ -31,6 +34,7 @@ export function credentialView(stored: StoredCredential, report: StatusReport): 
     source: stored.source,
     status: report.status,
     statusReasons: report.reasons,
+    selectiveDisclosure: stored.sdJwt ? { claims: stored.sdJwt.claims } : null,
   };
 }
 

@@ -7,7 +7,8 @@ import { WALLET_TEXTS } from './texts/messages.ts';
 
 /**
  * `GET /respond[?request=…]`: read an `openid4vp://` request, show who asks, what for and what
- * they require, then send only the credentials the volunteer ticks.
+ * they require, and, when they ask who the volunteer is, exactly what will be disclosed (name,
+ * IIN) and to whom; then send only the credentials the volunteer ticks.
  */
 export function respondPage(lang: Language, path: string, request: string | undefined): string {
   const t = translator(WALLET_TEXTS, lang);
@@ -27,6 +28,13 @@ ${scannerPanel(t)}
     <dt>${t('policy')}</dt><dd id="request-policy"></dd>
   </dl>
   <p id="request-host" class="muted"></p>
+  <div id="disclosure" class="card warn" hidden>
+    <h2>${t('disclosureTitle')}</h2>
+    <p id="disclosure-intro"></p>
+    <dl id="disclosure-claims" class="request"></dl>
+    <p id="disclosure-from" class="muted"></p>
+    <p id="disclosure-missing" class="bad" hidden>${t('disclosureMissing')}</p>
+  </div>
   <form id="answer-form">
     <fieldset>
       <legend>${t('chooseCredentials')}</legend>

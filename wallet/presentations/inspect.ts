@@ -3,6 +3,7 @@ import type { Volunteer } from '../accounts/index.ts';
 import { checkedCredentials, credentialView, type CheckedCredential, type CredentialView } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
 import { parseInput } from '../../shared/http/index.ts';
+import { identityDisclosure, type IdentityDisclosure } from './identity.ts';
 import type { PresentationRequest } from './request.ts';
 import { openPresentationRequest } from './stored-request.ts';
 
@@ -17,13 +18,19 @@ export interface RequestForDisplay {
   expiresAt: string | null;
   /** The volunteer's credentials the request asks for (type, and the policy's categories and dates), valid ones first. */
   matchingCredentials: CredentialView[];
+  /**
+   * When the verifier also asks for the volunteer's identity (an SD-JWT VC with their name and
+   * IIN): exactly what will be disclosed, with the values, and from which credential; null otherwise.
+   */
+  disclosure: IdentityDisclosure | null;
 }
 
-/** What the volunteer sees before choosing: who asks, what for, under which policy, and which credentials fit. */
+/** What the volunteer sees before choosing: who asks, what for, under which policy, which credentials fit, and what identity is disclosed. */
 export async function inspectRequest(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<RequestForDisplay> {
   const input = parseInput(RequestLinkSchema.strict(), body);
   const request = await openPresentationRequest(deps, volunteer.id, input.requestUri);
-  const matching = (await checkedCredentials(deps, volunteer.id)).filter((c) => asked(request, c)).sort((a, b) => rank(a) - rank(b));
+  const all = await checkedCredentials(deps, volunteer.id);
+  const matching = all.filter((c) => asked(request, c)).sort((a, b) => rank(a) - rank(b));
   return {
     clientId: request.clientId,
     clientName: request.clientName,
@@ -32,6 +39,7 @@ export async function inspectRequest(deps: WalletDeps, volunteer: Volunteer, bod
     responseUri: request.responseUri,
     expiresAt: request.expiresAt,
     matchingCredentials: matching.map((c) => credentialView(c.stored, c.report)),
+    disclosure: request.identityQuery ? (await identityDisclosure(request.identityQuery, all, deps.identities)).disclosure : null,
   };
 }
 

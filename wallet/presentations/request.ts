@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
+import { SD_JWT_VC_FORMAT } from '../../shared/sd-jwt-vc/index.ts';
 import { decodeJwtParts } from '../../shared/jwt/index.ts';
 import type { GuardedFetch } from '../../shared/net/index.ts';
 
@@ -19,6 +20,18 @@ export interface PresentationRequest {
   credentialQueryId: string;
   /** The credential types the query asks for (`meta.type_values`), any of which will do. */
   typeValues: string[][];
+  /**
+   * The DCQL query for an SD-JWT VC, when the verifier asks one to be disclosed beside the
+   * activities: its id, the types it takes (`meta.vct_values`), and the top-level claims it asks
+   * for (`name`, `iin`). Absent (or null, from requests kept before) when it does not ask.
+   */
+  identityQuery?: IdentityQuery | null;
+}
+
+export interface IdentityQuery {
+  id: string;
+  vctValues: string[];
+  claims: string[];
 }
 
 const RequestObjectSchema = z.object({
@@ -35,7 +48,8 @@ const RequestObjectSchema = z.object({
         z.object({
           id: z.string().min(1),
           format: z.string(),
-          meta: z.object({ type_values: z.array(z.array(z.string())).optional() }).optional(),
+          meta: z.object({ type_values: z.array(z.array(z.string())).optional(), vct_values: z.array(z.string()).optional() }).optional(),
+          claims: z.array(z.object({ path: z.array(z.union([z.string(), z.number(), z.null()])).min(1) })).optional(),
         }),
       )
       .min(1),
@@ -99,6 +113,7 @@ export function checkRequestObject(jwt: string, linkClientId: string | null, now
   }
   const query = request.dcql_query.credentials.find((c) => c.format === 'jwt_vc_json');
   if (!query) throw unacceptable('the DCQL query asks for no jwt_vc_json credential');
+  const identity = request.dcql_query.credentials.find((c) => c.format === SD_JWT_VC_FORMAT);
   return {
     clientId: request.client_id,
     clientName: request.client_metadata?.client_name ?? null,
@@ -110,6 +125,13 @@ export function checkRequestObject(jwt: string, linkClientId: string | null, now
     expiresAt: request.exp !== undefined ? new Date(request.exp * 1000).toISOString() : null,
     credentialQueryId: query.id,
     typeValues: query.meta?.type_values ?? [],
+    identityQuery: identity
+      ? {
+          id: identity.id,
+          vctValues: identity.meta?.vct_values ?? [],
+          claims: (identity.claims ?? []).flatMap((c) => (typeof c.path[0] === 'string' ? [c.path[0]] : [])),
+        }
+      : null,
   };
 }
 

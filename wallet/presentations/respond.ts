@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
 import type { Volunteer } from '../accounts/index.ts';
-import { loadCredentialsById } from '../credentials/index.ts';
+import { checkedCredentials, loadCredentialsById } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
 import { parseInput } from '../../shared/http/index.ts';
+import { askedClaims, identityDisclosure, presentIdentity } from './identity.ts';
 import { RequestLinkSchema } from './inspect.ts';
+import type { PresentationRequest } from './request.ts';
 import { forgetPresentationRequest, openPresentationRequest } from './stored-request.ts';
 import { signPresentation } from './vp.ts';
 
@@ -29,7 +31,9 @@ export interface RequestAnswer {
 /**
  * Answers a verifier's OpenID4VP request with the chosen credentials (OpenID4VP 1.0, direct_post):
  * a VP-JWT signed by the volunteer's key, bound to the request's nonce and to the verifier's
- * client_id as audience, posted as `vp_token` (keyed by the DCQL query id) with `state`.
+ * client_id as audience, posted as `vp_token` (keyed by the DCQL query id) with `state`. When the
+ * request asks for the volunteer's identity, the answer adds the SD-JWT VC that the respond page
+ * showed, with only the asked disclosures and a Key Binding JWT for the same nonce and audience.
  */
 export async function respondToRequest(deps: WalletDeps, volunteer: Volunteer, body: unknown): Promise<RequestAnswer> {
   const input = parseInput(RespondSchema, body);
@@ -43,7 +47,8 @@ export async function respondToRequest(deps: WalletDeps, volunteer: Volunteer, b
     nonce: request.nonce,
     audience: request.clientId,
   });
-  const form = new URLSearchParams({ vp_token: JSON.stringify({ [request.credentialQueryId]: [vp] }) });
+  const identity = request.identityQuery ? await identityAnswer(deps, volunteer, request, input.credentialIds, now) : {};
+  const form = new URLSearchParams({ vp_token: JSON.stringify({ [request.credentialQueryId]: [vp], ...identity }) });
   if (request.state) form.set('state', request.state);
   const res = await deps.fetch(request.responseUri, {
     method: 'POST',
@@ -55,6 +60,17 @@ export async function respondToRequest(deps: WalletDeps, volunteer: Volunteer, b
     return { verifierStatus: res.status, redirectUri: redirectOf(res.text()) };
   }
   throw verifierRefused(res.status, res.text());
+}
+
+async function identityAnswer(deps: WalletDeps, volunteer: Volunteer, request: PresentationRequest, chosenIds: readonly string[], now: Date): Promise<Record<string, string[]>> {
+  const query = request.identityQuery!;
+  const { disclosure, chosen } = await identityDisclosure(query, await checkedCredentials(deps, volunteer.id), deps.identities, chosenIds);
+  if (!chosen) {
+    const missing = disclosure.missing.length ? disclosure.missing.join(', ') : 'an SD-JWT VC of the asked type';
+    throw new PassportError('unprocessable', `The verifier asks for ${missing}, which no credential in this passport carries`, { field: 'requestUri' });
+  }
+  const presented = await presentIdentity(chosen.sdJwt, askedClaims(query), deps.holders.signer(volunteer), { nonce: request.nonce, audience: request.clientId, now });
+  return { [query.id]: [presented] };
 }
 
 function redirectOf(text: string): string | null {

@@ -79,7 +79,7 @@ describe('the pre-authorized code flow', () => {
     const offer = await call(t.issuer.url, 'GET', offerUrl);
     expect(offer.status).toBe(200);
     expect(offer.headers.get('cache-control')).toBe('no-store');
-    expect(offer.body).toMatchObject({ credential_issuer: t.issuer.url, credential_configuration_ids: ['VolunteerActivityCredential'] });
+    expect(offer.body).toMatchObject({ credential_issuer: t.issuer.url, credential_configuration_ids: ['VolunteerActivityCredential', 'VolunteerActivitySdJwt'] });
     const code = offer.body.grants[PRE_AUTH]['pre-authorized_code'];
     expect(code).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 

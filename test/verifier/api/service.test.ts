@@ -22,7 +22,7 @@ describe('verifier service', () => {
       ]),
     );
     expect(doc.components.schemas.Check.properties.id.enum).toEqual([
-      'format', 'signature', 'issuer_resolved', 'issuer_accredited', 'not_revoked', 'not_expired', 'schema', 'holder_binding', 'challenge', 'policy',
+      'format', 'signature', 'issuer_resolved', 'issuer_accredited', 'not_revoked', 'not_expired', 'schema', 'holder_binding', 'challenge', 'policy', 'identity',
     ]);
   });
 

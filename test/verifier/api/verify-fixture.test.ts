@@ -39,7 +39,7 @@ describe('POST /v1/verify against a test-made issuer', () => {
     expect(check(result, 'holder_binding').outcome).toBe('not_applicable');
     expect(check(result, 'challenge').outcome).toBe('not_applicable');
     expect(result.checks.map((c) => c.id)).toEqual([
-      'format', 'signature', 'issuer_resolved', 'issuer_accredited', 'not_revoked', 'not_expired', 'schema', 'holder_binding', 'challenge', 'policy',
+      'format', 'signature', 'issuer_resolved', 'issuer_accredited', 'not_revoked', 'not_expired', 'schema', 'holder_binding', 'challenge', 'policy', 'identity',
     ]);
     expect(result.credentials[0]!.issuer.name?.kk).toBe('eco-qyran ұйымы');
     expect(result.totals).toEqual({ hours: 18.5, credentials: 1, byCategory: { ecology: 18.5 } });

@@ -9,6 +9,7 @@ function context(trustList: () => ReturnType<typeof parseTrustList>): CheckConte
   return {
     dids: undefined as never,
     statusList: () => Promise.reject(new Error('not used')),
+    tokenStatusList: () => Promise.reject(new Error('not used')),
     trustList: async () => trustList(),
     now: new Date('2026-06-01T00:00:00Z'),
     clockSkewSeconds: 60,

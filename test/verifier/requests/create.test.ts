@@ -4,7 +4,10 @@ import type { Database } from '../../../shared/db/index.ts';
 import { createPresentationRequest } from '../../../verifier/requests/create.ts';
 import { parseRequestInput } from '../../../verifier/requests/input.ts';
 import { REQUEST_MIGRATIONS } from '../../../verifier/requests/migrations.ts';
-import { findRequest, markResultRead, publicStatus } from '../../../verifier/requests/store.ts';
+import { iinComparison } from '../../../verifier/requests/iin-hash.ts';
+import { claimRequest, findRequest, markResultRead, publicStatus, recordResult } from '../../../verifier/requests/store.ts';
+import type { VerificationResult } from '../../../verifier/verification/report.ts';
+import { iinFor, withWrongCheckDigit } from '../../helpers/iin.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { tempDataDir } from '../../helpers/services.ts';
 
@@ -19,7 +22,9 @@ describe('createPresentationRequest', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const create = (now: Date) => createPresentationRequest({ db, verifierUrl: 'https://verifier.example', lifetimeSeconds: 600, now: () => now }, parseRequestInput({ minHours: 5 }));
+  const SECRET = 'verifier-unit-test-secret-0123456789';
+  const deps = (now: Date) => ({ db, verifierUrl: 'https://verifier.example', lifetimeSeconds: 600, now: () => now, passportSecret: SECRET });
+  const create = (now: Date) => createPresentationRequest(deps(now), parseRequestInput({ minHours: 5 }));
 
   it('stores a pending request with its policy, a fresh nonce and an expiry', async () => {
     const now = new Date('2026-05-02T10:00:00Z');
@@ -52,5 +57,38 @@ describe('createPresentationRequest', () => {
     expect(await findRequest(db, unread.id)).toBeDefined();
     await create(new Date('2026-05-03T11:10:01Z'));
     expect(await findRequest(db, unread.id)).toBeUndefined();
+  });
+
+  it('keeps an IIN to compare only as a salted keyed hash, dropped once the answer is recorded', async () => {
+    const iin = iinFor('99010130012');
+    const now = new Date('2026-05-04T10:00:00Z');
+    const created = await createPresentationRequest(deps(now), parseRequestInput({ iin }));
+    const again = await createPresentationRequest(deps(now), parseRequestInput({ iin }));
+    const stored = (await findRequest(db, created.id))!;
+    expect(stored.asksIin).toBe(true);
+    expect(JSON.stringify(await db.all('SELECT * FROM presentation_requests WHERE id = ?', [created.id]))).not.toContain(iin);
+    // Salted: the same IIN hashes differently in two requests.
+    expect(stored.iin!.hash).not.toBe((await findRequest(db, again.id))!.iin!.hash);
+    const compare = iinComparison(SECRET, stored.iin!);
+    expect(compare.matches(iin)).toBe(true);
+    expect(compare.matches(iinFor('99010130013'.slice(0, 11)))).toBe(false);
+    expect(iinComparison('another-secret-of-enough-length', stored.iin!).matches(iin)).toBe(false);
+
+    expect(await claimRequest(db, created.id, now)).toBe(true);
+    await recordResult(db, created.id, { verified: true } as VerificationResult);
+    const answered = (await findRequest(db, created.id))!;
+    expect(answered.asksIin).toBe(true);
+    expect(answered.iin).toBeUndefined();
+  });
+
+  it('refuses an IIN that is not one, naming the field and not the value', () => {
+    for (const iin of ['12345', withWrongCheckDigit(iinFor('99010130012')), 990101300120]) {
+      expect(() => parseRequestInput({ iin })).toThrowError(expect.objectContaining({ code: 'invalid_request', field: 'iin' }));
+      try {
+        parseRequestInput({ iin });
+      } catch (err) {
+        expect((err as Error).message).not.toContain(String(iin));
+      }
+    }
   });
 });
