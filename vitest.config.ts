@@ -11,6 +11,7 @@ const DATABASE_TESTS = [
   'test/verifier/api/**/*.test.ts',
   'test/verifier/integration/**/*.test.ts',
   'test/verifier/requests/**/*.test.ts',
+  'test/shared/auth/**/*.test.ts',
   'test/shared/db/**/*.test.ts',
   'test/shared/http/**/*.test.ts',
   'test/shared/service/**/*.test.ts',

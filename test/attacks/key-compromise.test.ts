@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox, ed25519PrivateKeyObject, ed25519PublicFromSeed } from '../../shared/crypto/index.ts';
-import { openSqlite } from '../../shared/db/index.ts';
+import { openServiceDatabase } from '../helpers/database.ts';
 import { createDidResolver } from '../../shared/did/index.ts';
 import { createGuardedFetch } from '../../shared/net/index.ts';
 import { decodeJwtParts, signJwt, verifyDidJwt } from '../../shared/jwt/index.ts';
@@ -82,7 +81,7 @@ describe('a compromised organization key', () => {
   async function stolenKey(): Promise<KeyObject> {
     const doc = (await api('GET', '/orgs/leaky/did.json')).body;
     const x = Buffer.from(doc.verificationMethod.find((vm: { id: string }) => vm.id === `${org.did}#key-1`).publicKeyJwk.x, 'base64url');
-    const db = await openSqlite(join(issuer.dataDir, 'issuer.sqlite'));
+    const db = await openServiceDatabase(issuer);
     try {
       const box = createSecretBox(SECRET, 'agent-keys');
       for (const row of await db.all<{ sealed: string }>('SELECT sealed FROM agent_private_keys')) {

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../../shared/db/index.ts';
+import { openServiceDatabase } from '../../helpers/database.ts';
 import { Passport, type Organization } from './setup.ts';
 
 const PASSWORD = 'жас ағаш 2025 long';
@@ -35,7 +34,7 @@ describe('recovery codes', () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
-    const db = await openSqlite(join(passport.wallet.dataDir, 'wallet.sqlite'));
+    const db = await openServiceDatabase(passport.wallet);
     try {
       const rows = await db.all<{ code_hash: string }>('SELECT code_hash FROM recovery_codes WHERE account_id = ?', [id]);
       expect(rows).toHaveLength(10);
@@ -172,7 +171,7 @@ describe('deleting the account', () => {
     expect((await api('GET', '/v1/credentials', { token })).status).toBe(401);
     expect((await signIn('leaving', PASSWORD)).status).toBe(401);
     expect((await api('POST', '/v1/account/recover', { body: { login: 'leaving', code: codes[0], newPassword: NEW_PASSWORD } })).status).toBe(401);
-    const db = await openSqlite(join(passport.wallet.dataDir, 'wallet.sqlite'));
+    const db = await openServiceDatabase(passport.wallet);
     try {
       for (const table of ['accounts', 'credentials', 'shares', 'sessions', 'recovery_codes', 'claimed_offers', 'presentation_requests']) {
         const column = table === 'accounts' ? 'id' : 'account_id';
