@@ -11,6 +11,7 @@ const DATABASE_TESTS = [
   'test/verifier/api/**/*.test.ts',
   'test/verifier/integration/**/*.test.ts',
   'test/verifier/requests/**/*.test.ts',
+  'test/shared/auth/**/*.test.ts',
   'test/shared/db/**/*.test.ts',
   'test/shared/http/**/*.test.ts',
   'test/shared/service/**/*.test.ts',
@@ -38,8 +39,6 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: DATABASE_TESTS,
-                // It tampers with the SQLite file itself (audit:verify on PostgreSQL reads the same chain code).
-                exclude: ['test/attacks/audit-tamper.test.ts'],
                 env: { PASSPORT_TEST_BACKEND: 'postgres' },
                 globalSetup: ['test/helpers/postgres-global-setup.ts'],
               },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadStorageSettings } from '../shared/config.ts';
-import { openDatabase, openSqlite, type Database } from '../shared/db/index.ts';
+import { openPostgres, openSqlite, type Database } from '../shared/db/index.ts';
 import { verifyAuditChain } from '../issuer/audit/index.ts';
 
 /**
@@ -37,7 +37,12 @@ const dataDir = values['data-dir'] ?? settings.dataDir;
 
 let db: Database;
 if (settings.databaseUrl) {
-  db = await openDatabase({ name: 'issuer', dataDir, databaseUrl: settings.databaseUrl, migrations: [] }).catch((err: Error) => fail(`audit:verify: ${err.message}`));
+  db = await openPostgres({ url: settings.databaseUrl, schema: 'issuer', poolSize: 1, createSchema: false }).catch((err: Error) => fail(`audit:verify: ${err.message}`));
+  // A wrong URL must not pass as an empty, intact trail either (nor leave a schema behind).
+  if (!(await db.get<{ found: string | null }>("SELECT to_regclass('audit_log')::text AS found"))?.found) {
+    await db.close();
+    fail("audit:verify: no issuer database behind DATABASE_URL (no audit_log in its schema 'issuer')");
+  }
 } else {
   const file = join(dataDir, 'issuer.sqlite');
   // openSqlite would create a missing file; a typo in the path must not pass as an empty, intact trail.

@@ -10,6 +10,8 @@ export interface PostgresOptions {
   schema: string;
   /** Connections for statements outside transactions, and as many again for transactions. */
   poolSize?: number;
+  /** False for tools that only read: a missing schema stays missing (the default creates it). */
+  createSchema?: boolean;
 }
 
 const INT8 = 20;
@@ -55,7 +57,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     pool.on('error', () => undefined);
   }
   try {
-    await createSchema(transactions, options.schema);
+    if (options.createSchema !== false) await createSchema(transactions, options.schema);
   } catch (err) {
     await Promise.all([direct.end(), transactions.end()]);
     throw err;

@@ -1,7 +1,7 @@
-import { openServiceDatabase } from '../helpers/database.ts';
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox, ed25519PrivateKeyObject, ed25519PublicFromSeed } from '../../shared/crypto/index.ts';
+import { openServiceDatabase } from '../helpers/database.ts';
 import { createDidResolver } from '../../shared/did/index.ts';
 import { createGuardedFetch } from '../../shared/net/index.ts';
 import { decodeJwtParts, signJwt, verifyDidJwt } from '../../shared/jwt/index.ts';

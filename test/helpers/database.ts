@@ -21,14 +21,27 @@ export const TEST_BACKEND: 'sqlite' | 'postgres' = TEST_POSTGRES_URL ? 'postgres
 export const TEST_DATABASE_PREFIX = 'vp_test_';
 let made = 0;
 
-/** A fresh, empty PostgreSQL database on the test server; its URL. */
-export async function createTestDatabase(): Promise<string> {
+/** A fresh PostgreSQL database on the test server, empty or a copy of `copyOf` (nobody may be connected to that meanwhile); its URL. */
+export async function createTestDatabase(copyOf?: string): Promise<string> {
   const server = requireServer();
   const name = `${TEST_DATABASE_PREFIX}${process.ppid}_${process.pid}_${++made}_${randomBytes(3).toString('hex')}`;
-  await onServer(server, `CREATE DATABASE ${name}`);
+  await onServer(server, `CREATE DATABASE ${name}${copyOf ? ` TEMPLATE ${new URL(copyOf).pathname.slice(1)}` : ''}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Takes away what keeps the audit trail append-only, as someone with write access to the
+ * database could: SQLite's triggers are dropped, PostgreSQL's disabled.
+ */
+export async function allowAuditEdits(db: Database): Promise<void> {
+  if (db.dialect === 'postgres') {
+    await db.run('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    return;
+  }
+  await db.run('DROP TRIGGER audit_log_no_update');
+  await db.run('DROP TRIGGER audit_log_no_delete');
 }
 
 /** Drops a database made by `createTestDatabase`, closing whatever is still connected to it. */

@@ -45,7 +45,8 @@ describe('invitations', () => {
     const root = resolve(import.meta.dirname, '../../..');
     const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'issuer/main.ts'), 'invite-admin', '--name', 'Bolat Bootstrap'], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: ctx.issuer.dataDir, ISSUER_URL: ctx.issuer.url, PASSPORT_ADMIN_TOKEN: ctx.admin, PASSPORT_SECRET: 'people-test-secret-0123456789abcdef', ...(ctx.issuer.databaseUrl ? { DATABASE_URL: ctx.issuer.databaseUrl } : {}) },
+      // The running issuer's database: its SQLite file in DATA_DIR, or its PostgreSQL database.
+      env: { ...process.env, DATA_DIR: ctx.issuer.dataDir, DATABASE_URL: ctx.issuer.databaseUrl ?? '', ISSUER_URL: ctx.issuer.url, PASSPORT_ADMIN_TOKEN: ctx.admin, PASSPORT_SECRET: 'people-test-secret-0123456789abcdef' },
     });
     const url = /(http\S+\/invitation#vp_invite_\S+)/.exec(stdout)?.[1];
     expect(url, stdout).toBeDefined();

@@ -1,20 +1,25 @@
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelayMs, createSignInLimit, createSignUpLimit, DEFAULT_SIGN_IN_POLICY, signInAttemptsMigration } from '../../../shared/auth/index.ts';
-import { migrate, openSqlite, type Database } from '../../../shared/db/index.ts';
+import type { Database } from '../../../shared/db/index.ts';
+import { openTestDatabase } from '../../helpers/database.ts';
+import { tempDataDir } from '../../helpers/services.ts';
 
 let db: Database;
+let dir: string;
 let clock: Date;
 const now = () => clock;
 const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 const settle = (p: Promise<unknown>) => p.then(() => 'ok' as const, (err: { code?: string; extra?: { retryAfterSeconds?: number } }) => err);
 
 beforeEach(async () => {
-  db = await openSqlite(':memory:');
-  await migrate(db, [signInAttemptsMigration(1)]);
+  dir = tempDataDir('sign-in-limit-');
+  db = await openTestDatabase('wallet', dir, [signInAttemptsMigration(1)]);
   clock = new Date('2026-05-02T10:00:00.000Z');
 });
 afterEach(async () => {
   await db.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('backoffDelayMs', () => {

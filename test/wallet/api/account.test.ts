@@ -1,5 +1,5 @@
-import { openServiceDatabase } from '../../helpers/database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServiceDatabase } from '../../helpers/database.ts';
 import { Passport, type Organization } from './setup.ts';
 
 const PASSWORD = 'жас ағаш 2025 long';
