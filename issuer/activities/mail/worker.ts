@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SecretBox } from '../../../shared/crypto/index.ts';
+import { createMailer } from '../../../shared/mail/index.ts';
 import { isLanguage } from '../../../shared/i18n/index.ts';
 import type { Activity, Language } from '../../../shared/credential/index.ts';
 import { findOrganization } from '../../credentials/organization.ts';
@@ -43,7 +44,7 @@ export function backoffMs(attempts: number): number {
  * receiving server drop that duplicate. Failures are retried with backoff and recorded with why.
  */
 export function startMailWorker(deps: Pick<IssuerDeps, 'db' | 'config' | 'now' | 'logger'>, box: SecretBox, transport?: Transporter): MailWorker {
-  const mailer = transport ?? nodemailer.createTransport(deps.config.smtpUrl!);
+  const mailer = createMailer({ smtpUrl: deps.config.smtpUrl!, from: deps.config.mailFrom, ...(transport ? { transport } : {}) });
   const me = randomUUID();
   const host = new URL(deps.config.issuerUrl).hostname;
   let stopped = false;
@@ -91,8 +92,7 @@ export function startMailWorker(deps: Pick<IssuerDeps, 'db' | 'config' | 'now' |
         offerUri: links.offerUri,
         expiresAt: activity.offer_expires_at,
       });
-      await mailer.sendMail({
-        from: deps.config.mailFrom,
+      await mailer.send({
         to: row.recipient,
         subject: mail.subject,
         text: mail.text,
