@@ -86,6 +86,7 @@ function signInPanel(t: Translate): SafeHtml {
       <p class="muted">${t('passwordHint')}</p>
       <button type="submit">${t('recover')}</button>
     </form>
+    <p><a href="/forgot-password" id="forgot-email-link">${t('forgotEmailLink')}</a></p>
   </details>
 </section>
 ${codesPanel(t)}`;
@@ -108,7 +109,7 @@ function codesPanel(t: Translate): SafeHtml {
  * block of type application/json is never executed. `<` is escaped so no text can end the block.
  * Category names are the wallet's own (shared with the PDF), as `category.{id}`.
  */
-function clientTexts(lang: Language): SafeHtml {
+export function clientTexts(lang: Language): SafeHtml {
   const categories = Object.fromEntries(CATEGORIES.map((c) => [`category.${c}`, CATEGORY_NAMES[lang][c]]));
   const json = JSON.stringify({ ...WALLET_TEXTS[lang], ...categories }).replace(/</g, '\\u003c');
   return html`<script type="application/json" id="wallet-texts">${raw(json)}</script>`;

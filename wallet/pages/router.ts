@@ -7,6 +7,7 @@ import { createAssetsRouter } from './assets.ts';
 import { claimPage } from './claim.ts';
 import { pagePath, queryText } from './frame.ts';
 import { homePage } from './home.ts';
+import { createRecoveryPagesRouter } from './recovery.ts';
 import { respondPage } from './respond.ts';
 import { sharePage } from './share.ts';
 
@@ -19,9 +20,10 @@ export interface PagesDeps {
  * The volunteer's pages: server-rendered frames in kk, ru or en whose scripts (under `/assets/`)
  * talk to the wallet's JSON API with the session cookie.
  */
-export function createPagesRouter(_deps: PagesDeps): Router {
+export function createPagesRouter(deps: PagesDeps): Router {
   const router = Router();
   router.use('/assets', createAssetsRouter());
+  router.use(createRecoveryPagesRouter(deps.config));
   router.get('/', (req, res) => {
     sendPage(res, homePage(pickLanguage(req, res), pagePath(req)));
   });
