@@ -76,7 +76,7 @@ const paths = {
     },
   },
   '/v1/account': {
-    get: { summary: 'The signed-in account: login, DID, display name, recovery codes left', security: secured, responses: { '200': ok('The account', { type: 'object' }), ...problemResponses(401) } },
+    get: { summary: 'The signed-in account: login, DID, display name, recovery e-mail (email; emailRecovery tells whether the wallet sends mail), recovery codes left', security: secured, responses: { '200': ok('The account', { type: 'object' }), ...problemResponses(401) } },
     delete: {
       summary: 'Delete the account and everything in it (credentials, shares, codes, sessions, key)',
       security: secured,
@@ -114,6 +114,42 @@ const paths = {
       description: 'JSON only, not from another origin (403 csrf). Counted with the sign-in limit (429). A wrong or used code and an unknown login answer alike: 401 unauthorized, field code.',
       requestBody: body({ type: 'object', required: ['login', 'code', 'newPassword'], properties: { login: { type: 'string' }, code: { type: 'string' }, newPassword: { type: 'string', minLength: 10 } } }),
       responses: { '200': ok('Recovered', { type: 'object', properties: { remainingCodes: { type: 'integer' } } }), ...problemResponses(400, 401, 403, 415, 429, 503) },
+    },
+  },
+  '/v1/account/email': {
+    put: {
+      summary: 'Add or change the recovery e-mail: the password confirms, and the address counts once the mailed link is opened',
+      description: 'Only when the wallet has SMTP_URL (404 otherwise). The confirmation link opens {WALLET_URL}/confirm-email#token=…, valid 24 hours; ?lang= picks the e-mail\'s language. At most 5 confirmation e-mails per account and hour (429).',
+      security: secured,
+      parameters: [{ name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } }],
+      requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } }),
+      responses: { '202': ok('Link sent', { type: 'object', properties: { pendingEmail: { type: 'string' } } }), ...problemResponses(400, 401, 403, 404, 429, 502) },
+    },
+    delete: { summary: 'Remove the recovery e-mail; links on their way stop working', security: secured, responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403) } },
+  },
+  '/v1/account/email/confirm': {
+    post: {
+      summary: 'Confirm the recovery e-mail with the token of the mailed link (no session needed)',
+      description: 'JSON only, not from another origin (403 csrf). A used, expired, superseded or unknown token: 410 gone, field token.',
+      requestBody: body({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
+      responses: { '200': ok('Confirmed', { type: 'object', properties: { email: { type: 'string' } } }), ...problemResponses(400, 403, 410, 415) },
+    },
+  },
+  '/v1/account/password-reset': {
+    post: {
+      summary: 'Forgot password: mail a single-use reset link to the accounts whose confirmed recovery e-mail this is',
+      description: 'Always 202 {"status":"accepted"}, whether or not an account has the address; the e-mail is sent after the answer. The link opens {WALLET_URL}/reset-password#token=… and works PASSWORD_RESET_SECONDS (30 minutes), once. 10 requests per client and 3 per address an hour (429). 404 without SMTP_URL.',
+      parameters: [{ name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } }],
+      requestBody: body({ type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }),
+      responses: { '202': ok('Accepted', { type: 'object', properties: { status: { const: 'accepted' } } }), ...problemResponses(400, 403, 404, 415, 429) },
+    },
+  },
+  '/v1/account/password-reset/complete': {
+    post: {
+      summary: 'Set a new password with the token of a reset link; every session and every other mailed link of the account ends',
+      description: 'A used, expired, superseded or unknown token, or one made for an address the account no longer has: 410 gone, field token.',
+      requestBody: body({ type: 'object', required: ['token', 'newPassword'], properties: { token: { type: 'string' }, newPassword: { type: 'string', minLength: 10 } } }),
+      responses: { '204': { description: 'Password set' }, ...problemResponses(400, 403, 410, 415) },
     },
   },
   '/v1/sessions/current': { delete: { summary: 'Sign out', security: secured, responses: { '204': { description: 'Signed out' }, ...problemResponses(401, 403) } } },
@@ -236,7 +272,7 @@ const paths = {
   },
   '/v1/passport.pdf': {
     get: {
-      summary: 'The printable passport: totals, credentials, and the QR of a share link the volunteer made (creates nothing)',
+      summary: 'The printable passport: a header with the volunteer\'s name, the QR of a share link the volunteer made with its explanation on page 1, the totals and the credentials as tables, date and page number on every page (creates nothing)',
       security: secured,
       parameters: [
         { name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } },
