@@ -74,6 +74,7 @@ describe('every page, at phone and desktop size, in three languages', () => {
       walletPage('claim', '/claim', '#claim-form'),
       walletPage('share', '/share', '#wallet-page'),
       walletPage('respond', '/respond', '#wallet-page'),
+      { name: 'wallet forgot password', url: (l) => `${wallet}/forgot-password?lang=${l}`, ready: shown('h1') },
       { name: 'wallet public share', url: (l) => `${share.url}?lang=${l}`, ready: shown('[data-total]'), hours: 24.5 },
       { name: 'verifier scan', url: (l) => `${verifier.url}/?lang=${l}`, ready: shown('#start-camera') },
       { name: 'verifier result', url: (l) => `${verifier.url}/verify?presentation=${encodeURIComponent(share.url)}&lang=${l}`, ready: shown('#verdict'), hours: 24.5 },
