@@ -37,6 +37,9 @@ details.technical { margin-top: 4px; font-size: 14px; color: var(--muted); }
 details.technical summary { cursor: pointer; }
 details.technical code { display: block; white-space: pre-wrap; }
 .checked-at { color: var(--muted); font-size: 14px; }
+.link-row { display: flex; gap: 8px; align-items: center; }
+.link-row input { flex: 1 1 auto; min-width: 0; }
+.link-row button { width: auto; margin-top: 0; flex: 0 0 auto; }
 .camera-intro video[hidden], video[hidden] { display: none; }
 @media (min-width: 700px) { main { padding: 20px; } .grid { display:grid; grid-template-columns: 1fr 1fr; gap: 12px; } }
 @media print {

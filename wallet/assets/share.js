@@ -12,7 +12,8 @@
     return el(
       'li',
       { class: 'card share', 'data-id': share.id },
-      el('p', {}, el('a', { href: share.url, target: '_blank', rel: 'noopener', class: 'share-url' }, share.url), ' ', copyButton(share.url)),
+      el('p', {}, el('a', { href: share.url, target: '_blank', rel: 'noopener', class: 'share-url' }, share.url)),
+      el('p', {}, copyButton(share.url)),
       el('p', { class: share.expired ? 'warn' : 'muted' }, [share.expired ? t('shareExpired') : t('shareUntil', { date: date(share.expiresAt) }), t('shareCredentials', { n: share.credentialIds.length })].join(' · ')),
       remove,
     );
