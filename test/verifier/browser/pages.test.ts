@@ -157,6 +157,14 @@ describe('verifier pages in a browser', () => {
       expect(await page.locator('#totals').textContent()).toContain('Презентация не подтверждена, поэтому её часы не учитываются');
       expect(await page.locator('#checks li[data-check="not_revoked"]').getAttribute('data-outcome')).toBe('failed');
       await screenshot(page, 'failed');
+      // The print view: the result and the time it was checked, without the page's controls.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('#checked-at').isVisible()).toBe(true);
+      expect(await page.locator('button[data-print]').isVisible()).toBe(false);
+      expect(await page.locator('header.top').isVisible()).toBe(false);
+      expect(await page.locator('#verdict').isVisible()).toBe(true);
+      await screenshot(page, 'print-ru');
+      await page.emulateMedia({ media: 'screen' });
       await page.goto(`${verifier.url}/verify?presentation=${encodeURIComponent('http://169.254.169.254/p/x')}&lang=en`);
       expect(await page.locator('#why').textContent()).toContain('This address is not fetched');
     } finally {
