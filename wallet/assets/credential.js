@@ -4,9 +4,14 @@
 
 (function () {
   const { t, api, el, clear, say, showError, localized, hours, date, dateRange, category, badge, copyButton, ProblemError } = window.Wallet;
-  const regions = JSON.parse(document.getElementById('region-names').textContent);
   const STATUSES = ['valid', 'revoked', 'issuer_suspended', 'issuer_not_accredited', 'expired', 'invalid', 'unverifiable'];
   const id = decodeURIComponent(location.pathname.slice('/credentials/'.length));
+
+  /** A region's name in the page's language (ISO 3166-2:KZ code as the fallback). */
+  function region(code) {
+    const name = t('region.' + code);
+    return name === 'region.' + code ? code : name;
+  }
 
   /** Now, with its date, time and zone: Kazakhstan keeps one zone, UTC+5, all year. */
   function nowInKazakhstan() {
@@ -33,7 +38,7 @@
       [t('hours'), hours(activity.hours), 'hours'],
       [t('category'), category(activity.category)],
       [t('project'), activity.project],
-      [t('region'), regions[activity.region] || activity.region],
+      [t('region'), region(activity.region)],
       [t('role'), activity.role],
       [t('confirmedBy'), activity.confirmedBy],
       [t('issuedAt'), date(credential.issuedAt)],
@@ -55,7 +60,7 @@
     const issuer = credential.issuer || { did: credential.issuerDid };
     facts(document.getElementById('issuer'), [
       [t('organization'), localized(credential.organization && credential.organization.name) || issuer.did],
-      [t('region'), issuer.region ? regions[issuer.region] || issuer.region : null],
+      [t('region'), issuer.region ? region(issuer.region) : null],
       [t('issuerDid'), el('code', { class: 'id' }, issuer.did)],
       [t('registry'), el('span', {}, accreditation(issuer), el('br'), el('code', { class: 'id' }, issuer.registryDid || ''))],
     ]);

@@ -1,6 +1,6 @@
-import { REGIONS, type Language } from '../../shared/credential/index.ts';
+import type { Language } from '../../shared/credential/index.ts';
 import { translator } from '../../shared/i18n/index.ts';
-import { html, raw } from '../../shared/pages/index.ts';
+import { html } from '../../shared/pages/index.ts';
 import { walletPage } from './frame.ts';
 import { WALLET_TEXTS } from './texts/messages.ts';
 
@@ -11,7 +11,6 @@ import { WALLET_TEXTS } from './texts/messages.ts';
  */
 export function credentialPage(lang: Language, path: string): string {
   const t = translator(WALLET_TEXTS, lang);
-  const regions = JSON.stringify(Object.fromEntries(REGIONS.map((r) => [r.code, r[lang]]))).replace(/</g, '\\u003c');
   const content = html`<p class="back"><a href="/">${t('backToPassport')}</a></p>
 <div id="notice" role="status"></div>
 <article id="credential" hidden>
@@ -52,7 +51,6 @@ export function credentialPage(lang: Language, path: string): string {
     <summary>${t('technicalDetails')}</summary>
     <p>${t('credentialId')}: <code id="credential-id"></code></p>
   </details>
-</article>
-<script type="application/json" id="region-names">${raw(regions)}</script>`;
+</article>`;
   return walletPage({ lang, path, tab: 'passport', title: t('credentialTitle'), content, script: 'credential.js' });
 }
