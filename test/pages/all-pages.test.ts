@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../shared/pages/index.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { freePort, startService, tempDataDir, type StartedService } from '../helpers/services.ts';
 import { ADMIN, Passport, type Organization, type Volunteer } from '../wallet/api/setup.ts';
@@ -140,7 +141,8 @@ describe('every page, at phone and desktop size, in three languages', () => {
       it(`${viewport.width} px, ${lang}`, async () => {
         const problems: string[] = [];
         const phone = viewport.width < 700;
-        const open = () => browser.newContext({ viewport, isMobile: phone, hasTouch: phone });
+        // A phone set to the page's language, as its reader's would be: the browser's own widgets (date fields) speak it too.
+        const open = () => browser.newContext({ viewport, isMobile: phone, hasTouch: phone, locale: LOCALES[lang] });
         const contexts: Record<Visitor, BrowserContext> = { out: await open(), dana: await open(), fresh: await open(), staff: await open() };
         try {
           await signIn(await contexts.dana.newPage(), passport.wallet.url, dana);

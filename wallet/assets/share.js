@@ -48,7 +48,7 @@
     document.getElementById('share-url').value = share.url;
     createdUrl = share.url;
     const copySlot = document.getElementById('share-copy');
-    if (!copySlot.firstChild) copySlot.append(copyButton(() => createdUrl));
+    if (!copySlot.querySelector('button')) copySlot.append(copyButton(() => createdUrl));
     document.getElementById('share-open').href = share.url;
     document.getElementById('share-expires').textContent = t('shareUntil', { date: date(share.expiresAt) });
     document.getElementById('share-qr').src = share.qrUrl;
