@@ -170,7 +170,35 @@ const paths = {
     get: { summary: "The volunteer's credentials with their status now", security: secured, responses: { '200': ok('Credentials', { type: 'object', properties: { credentials: { type: 'array', items: ref('Credential') } } }), ...problemResponses(401) } },
   },
   '/v1/credentials/{id}': {
-    get: { summary: 'One credential, with its JWT', security: secured, parameters: [idParam('Credential id')], responses: { '200': ok('Credential', { allOf: [ref('Credential'), { type: 'object', properties: { jwt: { type: 'string' } } }] }), ...problemResponses(401, 404) } },
+    get: {
+      summary: 'One credential, with its JWT and who stands behind it',
+      security: secured,
+      parameters: [idParam('Credential id')],
+      responses: {
+        '200': ok('Credential', {
+          allOf: [
+            ref('Credential'),
+            {
+              type: 'object',
+              properties: {
+                jwt: { type: 'string' },
+                issuer: {
+                  type: 'object',
+                  description: "The issuing organization as the registry's trust list names it; `accredited` is null when the list does not name it or could not be had",
+                  properties: {
+                    did: { type: 'string' },
+                    region: { type: ['string', 'null'] },
+                    accredited: { type: ['object', 'null'], properties: { status: { enum: ['accredited', 'suspended'] }, since: { type: ['string', 'null'], format: 'date-time' } } },
+                    registryDid: { type: 'string' },
+                  },
+                },
+              },
+            },
+          ],
+        }),
+        ...problemResponses(401, 404),
+      },
+    },
     delete: { summary: 'Remove a credential from the passport', security: secured, parameters: [idParam('Credential id')], responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403, 404) } },
   },
   '/v1/summary': {

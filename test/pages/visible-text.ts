@@ -5,12 +5,18 @@ export type Lang = 'kk' | 'ru' | 'en';
  * (DID, QR, PDF, JWT, CSV, the time zone, the range a–z of letters a login may use), the language switch's own "English", and the proper names
  * and identifiers of the test data (the organization `eco-qyran`).
  */
-export const ALLOWED_LATIN = new Set(['DID', 'QR', 'PDF', 'JWT', 'VC-JWT', 'CSV', 'IIN', 'GMT', 'UTC', 'URL', 'email', 'e-mail', 'English', 'eco-qyran', 'nonce', 'ID']);
+export const ALLOWED_LATIN = new Set(['DID', 'QR', 'PDF', 'JWT', 'VC-JWT', 'CSV', 'IIN', 'GMT', 'UTC', 'URL', 'API', 'email', 'e-mail', 'English', 'eco-qyran', 'fo-pavlodar', 'nonce', 'ID']);
+
+/**
+ * Names the test data gives in English that a Kazakh or Russian page rightly shows as they are:
+ * the console lists an organization's name in all three languages.
+ */
+const PROPER_NAMES = ['Organization eco-qyran', 'Pavlodar front office'];
 
 /** What is an identifier, not a word: URLs, DIDs, URNs, logins and e-mail addresses, long tokens. */
 const IDENTIFIERS = [
   /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi,
-  /\bdid:[a-z0-9]+:\S+/gi,
+  /\bdid:[a-z0-9]+(:\S+)?/gi,
   /\burn:[a-z0-9]+:\S+/gi,
   /\bopenid[\w-]*:\S*/gi,
   /\S+@\S+/g,
@@ -21,6 +27,7 @@ const IDENTIFIERS = [
 /** The Latin words of a page's visible text that are neither allowed names nor identifiers. */
 export function foreignWords(text: string): string[] {
   let rest = text;
+  for (const name of PROPER_NAMES) rest = rest.replaceAll(name, ' ');
   for (const pattern of IDENTIFIERS) rest = rest.replace(pattern, ' ');
   const words = rest.match(/[A-Za-z][A-Za-z-]*[A-Za-z]|[A-Za-z]/g) ?? [];
   return [...new Set(words.filter((w) => !ALLOWED_LATIN.has(w) && !/^(dana|login)\./i.test(w)))];

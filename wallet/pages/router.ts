@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { accountPage } from './account.ts';
 import { createAssetsRouter } from './assets.ts';
 import { claimPage } from './claim.ts';
+import { credentialPage } from './credential.ts';
 import { pagePath, queryText } from './frame.ts';
 import { homePage } from './home.ts';
 import { createRecoveryPagesRouter } from './recovery.ts';
@@ -29,6 +30,9 @@ export function createPagesRouter(deps: PagesDeps): Router {
   });
   router.get('/claim', (req, res) => {
     sendPage(res, claimPage(pickLanguage(req, res), pagePath(req), queryText(req, 'offer')));
+  });
+  router.get('/credentials/:id', (req, res) => {
+    sendPage(res, credentialPage(pickLanguage(req, res), pagePath(req)));
   });
   router.get('/share', (req, res) => {
     sendPage(res, sharePage(pickLanguage(req, res), pagePath(req)));
