@@ -20,6 +20,8 @@ interface PageUnderTest {
   url: (lang: Lang) => string;
   /** Signed in to the wallet (the cookie of the context). */
   signedIn?: boolean;
+  /** Signed in to the issuer's console as a member of the organization. */
+  console?: boolean;
   /** Waits until the page's script has put its content in place. */
   ready: (page: Page) => Promise<unknown>;
   /** A total of hours the page shows, as the number it must show in each locale. */
@@ -91,6 +93,7 @@ describe('every page, at phone and desktop size, in three languages', () => {
         },
       },
     );
+    pages.push(...(await coordinatorPages(passport, org)));
     browser = await launchBrowser();
   }, 120_000);
 
@@ -104,14 +107,16 @@ describe('every page, at phone and desktop size, in three languages', () => {
       it(`${viewport.width} px, ${lang}`, async () => {
         const problems: string[] = [];
         const phone = viewport.width < 700;
-        const contexts: Record<'in' | 'out', BrowserContext> = {
+        const contexts: Record<'in' | 'out' | 'console', BrowserContext> = {
           out: await browser.newContext({ viewport, isMobile: phone, hasTouch: phone }),
           in: await browser.newContext({ viewport, isMobile: phone, hasTouch: phone }),
+          console: await browser.newContext({ viewport, isMobile: phone, hasTouch: phone }),
         };
         try {
           await signIn(await contexts.in.newPage(), passport.wallet.url, dana);
+          await signInToConsole(await contexts.console.newPage(), passport.issuer.url);
           for (const target of pages) {
-            const page = await contexts[target.signedIn ? 'in' : 'out'].newPage();
+            const page = await contexts[target.console ? 'console' : target.signedIn ? 'in' : 'out'].newPage();
             try {
               await page.goto(target.url(lang));
               await target.ready(page);
@@ -124,7 +129,7 @@ describe('every page, at phone and desktop size, in three languages', () => {
             }
           }
         } finally {
-          await Promise.all([contexts.in.close(), contexts.out.close()]);
+          await Promise.all([contexts.in.close(), contexts.out.close(), contexts.console.close()]);
         }
         expect(problems).toEqual([]);
       }, 180_000);
@@ -158,6 +163,48 @@ async function signIn(page: Page, walletUrl: string, volunteer: Volunteer): Prom
   await page.locator('#signin-password').fill(volunteer.password);
   await page.locator('#signin-form button[type="submit"]').click();
   await page.locator('#wallet-page').waitFor({ state: 'visible' });
+  await page.close();
+}
+
+const COORDINATOR = { login: 'coordinator@eco-qyran.kz', password: 'coordinator password 1' };
+
+/**
+ * The coordinator's console pages of the organization, as one of its members sees them: the
+ * activities list (with the activities recorded above), the record form, the upload page, the
+ * preview of an uploaded template, and the projects.
+ */
+async function coordinatorPages(passport: Passport, org: Organization): Promise<PageUnderTest[]> {
+  const invited = await passport.issuerApi('POST', '/v1/staff/invitations', { token: ADMIN, body: { unit: `organization:${org.id}`, role: 'member', name: 'Әсел Нұрланқызы' } });
+  const link = new URL(invited.body.invitationUrl).hash.slice(1);
+  expect((await passport.issuerApi('POST', `/v1/staff/invitations/${link}/accept`, { body: COORDINATOR })).status).toBe(201);
+  expect((await passport.issuerApi('POST', '/v1/projects', { token: org.apiKey, body: { name: 'Жас ағаш' } })).status).toBe(201);
+  const issuer = passport.issuer.url;
+  const shown = (selector: string) => (page: Page) => page.locator(selector).first().waitFor({ state: 'visible' });
+  const consolePage = (name: string, path: string, ready: (page: Page) => Promise<unknown>): PageUnderTest => ({ name: `console ${name}`, url: (l) => `${issuer}${path}?lang=${l}`, console: true, ready });
+  return [
+    consolePage('activities', '/activities', shown('#activities li.activity')),
+    consolePage('record', '/activities/new', async (page) => {
+      await shown('#record-form')(page);
+      await page.locator('#rec-project option[value="Жас ағаш"]').waitFor({ state: 'attached' });
+    }),
+    consolePage('upload', '/activities/upload', shown('#upload-form')),
+    consolePage('upload preview', '/activities/upload', async (page) => {
+      const lang = (await page.locator('html').getAttribute('lang')) ?? 'kk';
+      const template = await page.context().request.get(`${issuer}/v1/activities/template.csv?lang=${lang}`);
+      await page.locator('#upload-file').setInputFiles({ name: 'үлгі.csv', mimeType: 'text/csv', buffer: await template.body() });
+      await page.locator('#upload-check').click();
+      await shown('#preview #totals [data-total="hours"]')(page);
+    }),
+    consolePage('projects', '/projects', shown('#projects [data-project]')),
+  ];
+}
+
+async function signInToConsole(page: Page, issuerUrl: string): Promise<void> {
+  await page.goto(`${issuerUrl}/projects`);
+  await page.locator('#signin-login').fill(COORDINATOR.login);
+  await page.locator('#signin-password').fill(COORDINATOR.password);
+  await page.locator('#signin-form button[type="submit"]').click();
+  await page.locator('#projects').waitFor({ state: 'visible' });
   await page.close();
 }
 

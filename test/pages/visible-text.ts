@@ -2,10 +2,10 @@ export type Lang = 'kk' | 'ru' | 'en';
 
 /**
  * Latin words a Kazakh or Russian page may show: abbreviations the field writes in Latin letters
- * (DID, QR, PDF, JWT, CSV, Excel and the file types .xlsx and .csv, the time zone, the range a–z of letters a login may use), the language switch's own "English", and the proper names
+ * (DID, QR, PDF, JWT, API, CSV, Excel and the file types .xlsx and .csv, the time zone, the range a–z of letters a login may use), the language switch's own "English", and the proper names
  * and identifiers of the test data (the organization `eco-qyran`).
  */
-export const ALLOWED_LATIN = new Set(['DID', 'QR', 'PDF', 'JWT', 'VC-JWT', 'CSV', 'IIN', 'GMT', 'UTC', 'URL', 'email', 'e-mail', 'English', 'eco-qyran', 'nonce', 'ID', 'Excel', 'xlsx', 'csv']);
+export const ALLOWED_LATIN = new Set(['DID', 'QR', 'PDF', 'JWT', 'VC-JWT', 'CSV', 'IIN', 'GMT', 'UTC', 'URL', 'email', 'e-mail', 'English', 'eco-qyran', 'nonce', 'ID', 'API', 'Excel', 'xlsx', 'csv']);
 
 /** What is an identifier, not a word: URLs, DIDs, URNs, logins and e-mail addresses, long tokens. */
 const IDENTIFIERS = [

@@ -119,7 +119,7 @@
     note.hidden = problems.length === 0;
     say(recordMessage, sum.ready === 0 ? t('coord.nothingToRecord') : '', 'muted');
     recordButton.hidden = sum.ready === 0;
-    recordButton.textContent = t('coord.recordN', { n: number(sum.ready) });
+    recordButton.textContent = sum.ready === 1 ? t('coord.recordOne') : t('coord.recordN', { n: number(sum.ready) });
     preview.hidden = false;
     result.hidden = true;
   }

@@ -75,6 +75,7 @@ export const COORDINATOR_EN = {
   'coord.rowReady': 'Ready',
   'coord.rowRecordedBefore': 'Recorded before: not recorded again',
   'coord.moreRows': '…and {n} more rows without problems, not shown',
+  'coord.recordOne': 'Record 1 activity',
   'coord.recordN': 'Record {n} activities',
   'coord.fixFirst': 'Rows with problems are not recorded: fix them in the file and upload it again. The rows recorded now are not recorded twice.',
   'coord.nothingToRecord': 'Nothing new to record.',

@@ -73,6 +73,7 @@ export const COORDINATOR_KK: Record<CoordinatorText, string> = {
   'coord.rowReady': 'Дайын',
   'coord.rowRecordedBefore': 'Бұрын жазылған: қайта жазылмайды',
   'coord.moreRows': '…және қатесіз тағы {n} жол көрсетілмеген',
+  'coord.recordOne': 'Жазу: 1',
   'coord.recordN': 'Жазу: {n}',
   'coord.fixFirst': 'Қатесі бар жолдар жазылмайды: оларды файлда түзетіп, қайта жүктеңіз. Қазір жазылған жолдар екінші рет жазылмайды.',
   'coord.nothingToRecord': 'Жазатын жаңа ештеңе жоқ.',

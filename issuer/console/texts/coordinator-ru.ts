@@ -73,6 +73,7 @@ export const COORDINATOR_RU: Record<CoordinatorText, string> = {
   'coord.rowReady': 'Готово',
   'coord.rowRecordedBefore': 'Записано раньше: повторно не записывается',
   'coord.moreRows': '…и ещё {n} строк без ошибок, не показаны',
+  'coord.recordOne': 'Записать: 1',
   'coord.recordN': 'Записать: {n}',
   'coord.fixFirst': 'Строки с ошибками не записываются: исправьте их в файле и загрузите его снова. Уже записанные строки второй раз не запишутся.',
   'coord.nothingToRecord': 'Нового для записи нет.',

@@ -57,6 +57,9 @@ beforeAll(async () => {
     expect((await call(issuer.url, 'POST', `/v1/staff/invitations/${token}/accept`, { body: { login: `${view.name}@zhas-orman.kz`, password: PASSWORD } })).status).toBe(201);
     expect((await call(wallet.url, 'POST', '/v1/accounts', { body: { login: `volunteer-${view.name}`, password: PASSWORD } })).status).toBe(201);
   }
+  const invited = await call(issuer.url, 'POST', '/v1/staff/invitations', { token: ADMIN, body: { unit: `organization:${ORG}`, role: 'admin', name: 'Гүлнар Әбенова' } });
+  const token = new URL(invited.body.invitationUrl).hash.slice(1);
+  expect((await call(issuer.url, 'POST', `/v1/staff/invitations/${token}/accept`, { body: { login: 'admin@zhas-orman.kz', password: PASSWORD } })).status).toBe(201);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -262,6 +265,40 @@ describe.each(VIEWS)('the coordinator on a $name', (view) => {
     // A member sees the projects; the admin changes them.
     expect(await page.locator('#project-form').count()).toBe(0);
     await check(page, view.lang, `projects-${view.name}`);
+  });
+});
+
+describe('the organization\'s admin', () => {
+  it('adds and removes projects and chooses the language of offer e-mails', async () => {
+    const view = VIEWS[0];
+    const t = CONSOLE_TEXTS[view.lang];
+    const page = await open(view);
+    await page.goto(`${issuer.url}/projects?lang=${view.lang}`);
+    await page.locator('#signin-login').fill('admin@zhas-orman.kz');
+    await page.locator('#signin-password').fill(PASSWORD);
+    await page.locator('#signin-form button[type="submit"]').click();
+    await page.locator('#project-form').waitFor();
+    await page.locator('#project-name').fill('Көгалдандыру');
+    await page.locator('#project-form button[type="submit"]').click();
+    await page.locator('#projects [data-project="Көгалдандыру"]').waitFor();
+    const gone = page.locator('#projects [data-project="Таза өзен"]');
+    await gone.locator('button.danger').click();
+    await gone.locator('.confirm button.danger').click();
+    await expect.poll(() => gone.count()).toBe(0);
+    expect(await page.locator('.list-message').textContent()).toBe(t['coord.projectRemoved'].replace('{name}', 'Таза өзен'));
+
+    await expect.poll(() => page.locator('#mail-language-default').textContent()).toBe(t['coord.mailDeployment'].replace('{language}', t['language.kk']));
+    await page.locator('#mail-language').selectOption('ru');
+    await page.locator('#mail-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('#mail-form [role="status"]').textContent()).toBe(t['coord.saved']);
+    await check(page, view.lang, 'projects-admin-phone');
+    expect((await call(issuer.url, 'GET', '/v1/organization/settings', { token: apiKey })).body.mailLanguage).toBe('ru');
+    const projects = await call(issuer.url, 'GET', '/v1/projects', { token: apiKey });
+    expect(projects.body.projects.map((p: { name: string }) => p.name)).toEqual(['Жас ағаш', 'Көгалдандыру']);
+
+    // The record form now names the organization's language as the e-mail's default.
+    await page.goto(`${issuer.url}/activities/new`);
+    await expect.poll(() => page.locator('#rec-language-default').textContent()).toBe(t['coord.mailLanguageDefault'].replace('{language}', t['language.ru']));
   });
 });
 
