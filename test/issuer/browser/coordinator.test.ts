@@ -13,6 +13,7 @@ import { launchBrowser } from '../../helpers/browser.ts';
 import { call } from '../../helpers/http.ts';
 import { cardQr } from '../../helpers/pdf-qr.ts';
 import { SCREENSHOTS } from '../../helpers/screenshots.ts';
+import { startMailbox, type TestMailbox } from '../../helpers/smtp.ts';
 import { freePort, startService, type StartedService } from '../../helpers/services.ts';
 import { foreignWords } from '../../pages/visible-text.ts';
 
@@ -39,13 +40,15 @@ let issuer: StartedService;
 let wallet: StartedService;
 let browser: Browser;
 let apiKey = '';
+let mailbox: TestMailbox;
 const pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   const walletPort = await freePort();
   const walletUrl = `http://localhost:${walletPort}`;
-  issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: ADMIN, PASSPORT_SECRET: SECRET, WALLET_URL: walletUrl } });
+  mailbox = await startMailbox();
+  issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: ADMIN, PASSPORT_SECRET: SECRET, WALLET_URL: walletUrl, SMTP_URL: mailbox.url } });
   wallet = await startService('wallet', { port: walletPort, env: { PASSPORT_SECRET: SECRET, ISSUER_URL: issuer.url, WALLET_CACHE_SECONDS: '0', VERIFIER_URL: 'http://localhost:9' } });
   const org = await call(issuer.url, 'POST', '/v1/organizations', { token: ADMIN, body: { id: ORG, name: { kk: 'Жас орман', ru: 'Жас орман', en: 'Zhas Orman' }, region: 'KZ-55' } });
   expect(org.status).toBe(201);
@@ -67,6 +70,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   await Promise.all([wallet?.stop(), issuer?.stop()]);
+  await mailbox?.stop();
 });
 
 async function open(view: (typeof VIEWS)[number]): Promise<Page> {
@@ -227,7 +231,24 @@ describe.each(VIEWS)('the coordinator on a $name', (view) => {
     await claimed.locator('.confirm[role="alertdialog"] button.danger').click();
     await page.locator('#activities li.activity[data-status="revoked"]').waitFor();
 
+    // A volunteer who lost the card: the offer sent by e-mail, and the row says how it went.
     const name = await offered.locator('.volunteer').textContent();
+    const address = `${view.name}@example.kz`;
+    await offered.locator('button.send').click();
+    await offered.locator('.send-form input[type="email"]').fill(address);
+    await offered.locator('.send-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('.list-message').textContent()).toBe(t['coord.sent'].replace('{to}', address));
+    const mail = (await mailbox.waitFor(VIEWS.indexOf(view) + 1)).find((m) => JSON.stringify(m.to).includes(address))!;
+    expect(mail.text).toContain(name!);
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return offered.locator('[data-mail]').getAttribute('data-mail');
+      }, { timeout: 20_000 })
+      .toBe('sent');
+    expect(await offered.locator('[data-mail]').textContent()).toContain(t['mail.sent'].split('{to}')[0]!);
+    expect(await offered.locator('button.send').textContent()).toBe(t['coord.sendAgain']);
+
     await offered.locator('button.withdraw').click();
     await offered.locator('.confirm[role="alertdialog"] button.danger').click();
     await page.locator('#activities li.activity[data-status="withdrawn"]').waitFor();
