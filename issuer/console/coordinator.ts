@@ -24,7 +24,7 @@ export function createCoordinatorPages(signedIn: SignedIn, refuse: Refuse): Rout
       return render(req, res, page);
     });
 
-  router.get('/activities', forOrganization(false, (req, _res, { lang, path, me }) => activitiesPage(lang, path, me)));
+  router.get('/activities', forOrganization(false, (_req, _res, { lang, path, me }) => activitiesPage(lang, path, me)));
   router.get('/activities/new', forOrganization(true, (_req, _res, { lang, path, me }) => recordPage(lang, path, me)));
   router.get('/activities/upload', forOrganization(true, (_req, _res, { lang, path, me }) => uploadPage(lang, path, me)));
   router.get('/projects', forOrganization(false, (_req, _res, { lang, path, me }) => projectsPage(lang, path, me)));
