@@ -56,16 +56,23 @@
 
   function sendForm(activity, anchor, done) {
     const email = el('input', { type: 'email', name: 'email', value: (activity.volunteer && activity.volunteer.email) || '', autocomplete: 'off', 'aria-label': t('coord.sendTo'), class: 'send-email' });
+    const recorded = activity.volunteer && activity.volunteer.language;
+    const language = el(
+      'select',
+      { name: 'language', class: 'send-language', 'aria-label': t('coord.mailLanguage') },
+      el('option', { value: '' }, t('coord.sendLanguageKept') + (recorded ? ' (' + page.languages[recorded] + ')' : '')),
+      ['kk', 'ru', 'en'].map((l) => el('option', { value: l }, page.languages[l])),
+    );
     const go = el('button', { type: 'submit', class: 'small' }, t('coord.sendButton'));
     const cancel = el('button', { type: 'button', class: 'secondary small' }, t('cancel'));
     const out = el('div', { class: 'form-message', 'aria-live': 'assertive' });
-    const form = el('form', { class: 'confirm inline send-form', novalidate: true }, out, el('label', {}, t('coord.sendTo')), email, go, cancel);
+    const form = el('form', { class: 'confirm inline send-form', novalidate: true }, out, el('label', {}, t('coord.sendTo')), email, el('label', {}, t('coord.mailLanguage')), language, go, cancel);
     cancel.addEventListener('click', () => form.remove());
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       go.disabled = true;
       try {
-        const body = email.value.trim() ? { email: email.value.trim() } : {};
+        const body = { ...(email.value.trim() ? { email: email.value.trim() } : {}), ...(language.value ? { language: language.value } : {}) };
         const sent = await api('POST', '/v1/activities/' + encodeURIComponent(activity.id) + '/send', body);
         form.remove();
         done(t('coord.sent', { to: sent.to }));

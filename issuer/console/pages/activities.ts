@@ -4,7 +4,7 @@ import { LIST_STATUSES } from '../../activities/list.ts';
 import type { Me } from '../../staff/me.ts';
 import { consolePage, translate } from '../frame.ts';
 import type { ConsoleText } from '../texts/messages.ts';
-import { COORDINATOR_CSS } from './coordinator-parts.ts';
+import { COORDINATOR_CSS, languageNames } from './coordinator-parts.ts';
 
 /**
  * `/activities`: the organization's activities with filters (status, project, dates, upload) and
@@ -60,6 +60,6 @@ export function activitiesPage(lang: Language, path: string, me: Me): string {
     tab: 'activities',
     content,
     scripts: ['coordinator.js', 'activities.js'],
-    data: { mayWrite: me.role !== 'viewer' },
+    data: { mayWrite: me.role !== 'viewer', languages: languageNames(t) },
   });
 }

@@ -105,6 +105,7 @@ export const COORDINATOR_EN = {
   'coord.send': 'Send by e-mail',
   'coord.sendAgain': 'Send again',
   'coord.sendTo': 'E-mail address',
+  'coord.sendLanguageKept': 'As recorded',
   'coord.sendButton': 'Send',
   'coord.sent': 'The e-mail to {to} is on its way.',
   'coord.withdraw': 'Withdraw the offer',

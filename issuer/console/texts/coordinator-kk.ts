@@ -103,6 +103,7 @@ export const COORDINATOR_KK: Record<CoordinatorText, string> = {
   'coord.send': 'Поштамен жіберу',
   'coord.sendAgain': 'Қайта жіберу',
   'coord.sendTo': 'Электрондық пошта мекенжайы',
+  'coord.sendLanguageKept': 'Жазылғандай',
   'coord.sendButton': 'Жіберу',
   'coord.sent': '{to} мекенжайына хат жіберілуде.',
   'coord.withdraw': 'Ұсынысты кері алу',

@@ -103,6 +103,7 @@ export const COORDINATOR_RU: Record<CoordinatorText, string> = {
   'coord.send': 'Отправить по почте',
   'coord.sendAgain': 'Отправить снова',
   'coord.sendTo': 'Адрес электронной почты',
+  'coord.sendLanguageKept': 'Как записано',
   'coord.sendButton': 'Отправить',
   'coord.sent': 'Письмо на {to} отправляется.',
   'coord.withdraw': 'Отозвать предложение',

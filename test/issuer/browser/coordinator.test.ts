@@ -236,10 +236,12 @@ describe.each(VIEWS)('the coordinator on a $name', (view) => {
     const address = `${view.name}@example.kz`;
     await offered.locator('button.send').click();
     await offered.locator('.send-form input[type="email"]').fill(address);
+    await offered.locator('.send-form select.send-language').selectOption('en');
     await offered.locator('.send-form button[type="submit"]').click();
     await expect.poll(() => page.locator('.list-message').textContent()).toBe(t['coord.sent'].replace('{to}', address));
     const mail = (await mailbox.waitFor(VIEWS.indexOf(view) + 1)).find((m) => JSON.stringify(m.to).includes(address))!;
     expect(mail.text).toContain(name!);
+    expect(mail.subject).toContain('Your volunteer work confirmed');
     await expect
       .poll(async () => {
         await page.reload();
