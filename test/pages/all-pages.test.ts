@@ -16,8 +16,8 @@ const LANGS: Lang[] = ['kk', 'ru', 'en'];
 /** Where the pages' pictures go: a temporary folder, to look at; the README's are made elsewhere. */
 const PICTURES = process.env.ALL_PAGES_PICTURES ?? tempDataDir('passport-all-pages-');
 
-/** Who looks: nobody signed in, Dana (a passport with credentials), a new volunteer, or the registry's admin in the console. */
-type Visitor = 'out' | 'dana' | 'fresh' | 'staff';
+/** Who looks: nobody signed in, Dana (a passport with credentials), a new volunteer, the registry's admin or an organization's coordinator in the console. */
+type Visitor = 'out' | 'dana' | 'fresh' | 'staff' | 'coordinator';
 const STAFF = { login: 'aigerim@registry.kz', password: 'console password 1' };
 
 interface PageUnderTest {
@@ -129,6 +129,7 @@ describe('every page, at phone and desktop size, in three languages', () => {
         },
       },
     );
+    pages.push(...(await coordinatorPages(passport, org)));
     browser = await launchBrowser();
   }, 120_000);
 
@@ -144,11 +145,12 @@ describe('every page, at phone and desktop size, in three languages', () => {
         const phone = viewport.width < 700;
         // A phone set to the page's language, as its reader's would be: the browser's own widgets (date fields) speak it too.
         const open = () => browser.newContext({ viewport, isMobile: phone, hasTouch: phone, locale: LOCALES[lang] });
-        const contexts: Record<Visitor, BrowserContext> = { out: await open(), dana: await open(), fresh: await open(), staff: await open() };
+        const contexts: Record<Visitor, BrowserContext> = { out: await open(), dana: await open(), fresh: await open(), staff: await open(), coordinator: await open() };
         try {
           await signIn(await contexts.dana.newPage(), passport.wallet.url, dana);
           await signIn(await contexts.fresh.newPage(), passport.wallet.url, fresh);
           await signIn(await contexts.staff.newPage(), passport.issuer.url, STAFF, '#front-offices');
+          await signIn(await contexts.coordinator.newPage(), passport.issuer.url, COORDINATOR, '#projects', '/projects');
           for (const target of pages) {
             const page = await contexts[target.as ?? 'out'].newPage();
             try {
@@ -192,13 +194,46 @@ async function pageProblems(page: Page, lang: Lang, hours: number | undefined, v
 }
 
 /** Signs in through the page's own form (the wallet's and the console's have the same fields), keeping the cookie in the context. */
-async function signIn(page: Page, base: string, who: { login: string; password: string }, signedIn = '#wallet-page'): Promise<void> {
-  await page.goto(`${base}/`);
+async function signIn(page: Page, base: string, who: { login: string; password: string }, signedIn = '#wallet-page', path = '/'): Promise<void> {
+  await page.goto(`${base}${path}`);
   await page.locator('#signin-login').fill(who.login);
   await page.locator('#signin-password').fill(who.password);
   await page.locator('#signin-form button[type="submit"]').click();
   await page.locator(signedIn).waitFor({ state: 'visible' });
   await page.close();
+}
+
+const COORDINATOR = { login: 'coordinator@eco-qyran.kz', password: 'coordinator password 1' };
+
+/**
+ * The coordinator's console pages of the organization, as one of its members sees them: the
+ * activities list (with the activities recorded above), the record form, the upload page, the
+ * preview of an uploaded template, and the projects.
+ */
+async function coordinatorPages(passport: Passport, org: Organization): Promise<PageUnderTest[]> {
+  const invited = await passport.issuerApi('POST', '/v1/staff/invitations', { token: ADMIN, body: { unit: `organization:${org.id}`, role: 'member', name: 'Әсел Нұрланқызы' } });
+  const link = new URL(invited.body.invitationUrl).hash.slice(1);
+  expect((await passport.issuerApi('POST', `/v1/staff/invitations/${link}/accept`, { body: COORDINATOR })).status).toBe(201);
+  expect((await passport.issuerApi('POST', '/v1/projects', { token: org.apiKey, body: { name: 'Жас ағаш' } })).status).toBe(201);
+  const issuer = passport.issuer.url;
+  const shown = (selector: string) => (page: Page) => page.locator(selector).first().waitFor({ state: 'visible' });
+  const consolePage = (name: string, path: string, ready: (page: Page) => Promise<unknown>): PageUnderTest => ({ name: `console ${name}`, url: (l) => `${issuer}${path}?lang=${l}`, as: 'coordinator', ready });
+  return [
+    consolePage('activities', '/activities', shown('#activities li.activity')),
+    consolePage('record', '/activities/new', async (page) => {
+      await shown('#record-form')(page);
+      await page.locator('#rec-project option[value="Жас ағаш"]').waitFor({ state: 'attached' });
+    }),
+    consolePage('upload', '/activities/upload', shown('#upload-form')),
+    consolePage('upload preview', '/activities/upload', async (page) => {
+      const lang = (await page.locator('html').getAttribute('lang')) ?? 'kk';
+      const template = await page.context().request.get(`${issuer}/v1/activities/template.csv?lang=${lang}`);
+      await page.locator('#upload-file').setInputFiles({ name: 'үлгі.csv', mimeType: 'text/csv', buffer: await template.body() });
+      await page.locator('#upload-check').click();
+      await shown('#preview #totals [data-total="hours"]')(page);
+    }),
+    consolePage('projects', '/projects', shown('#projects [data-project]')),
+  ];
 }
 
 async function call(base: string, path: string, body: unknown): Promise<{ id: string; readToken: string; requestUri: string }> {

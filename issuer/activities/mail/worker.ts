@@ -9,6 +9,7 @@ import type { IssuerDeps } from '../../deps.ts';
 import { openOfferToken } from '../offer-link.ts';
 import { effectiveStatus, offerLinks } from '../view.ts';
 import { composeOfferMail } from './compose.ts';
+import { organizationMailLanguage } from '../../projects/settings.ts';
 
 /** After this many failed attempts an e-mail is marked failed, with the last reason. */
 export const MAX_ATTEMPTS = 6;
@@ -82,7 +83,8 @@ export function startMailWorker(deps: Pick<IssuerDeps, 'db' | 'config' | 'now' |
       }
       const organization = await findOrganization(deps.db, row.organization_id);
       const links = offerLinks(deps.config, row.activity_id, openOfferToken(box, activity.offer_sealed));
-      const lang: Language = isLanguage(row.language) ? row.language : deps.config.mailLanguage;
+      // The row's language, else the organization's own choice, else the deployment's.
+      const lang: Language = isLanguage(row.language) ? row.language : ((await organizationMailLanguage(deps.db, row.organization_id)) ?? deps.config.mailLanguage);
       const mail = await composeOfferMail({
         lang,
         volunteerName: activity.volunteer_name,
