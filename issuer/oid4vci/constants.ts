@@ -20,6 +20,7 @@ export const paths = {
   token: '/oid4vci/token',
   nonce: '/oid4vci/nonce',
   credential: '/oid4vci/credential',
+  deferred: '/oid4vci/deferred',
   issuerMetadata: '/.well-known/openid-credential-issuer',
   authorizationServerMetadata: '/.well-known/oauth-authorization-server',
 } as const;

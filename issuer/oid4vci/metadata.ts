@@ -42,6 +42,8 @@ export function credentialIssuerMetadata(config: Config): Record<string, unknown
     credential_issuer: config.issuerUrl,
     credential_endpoint: config.issuerUrl + paths.credential,
     nonce_endpoint: config.issuerUrl + paths.nonce,
+    // Events (issue 12): a check-in is answered with deferred issuance.
+    deferred_credential_endpoint: config.issuerUrl + paths.deferred,
     display: ISSUER_DISPLAY,
     credential_configurations_supported: {
       [CONFIGURATION_ID]: {
