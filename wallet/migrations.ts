@@ -1,3 +1,4 @@
+import { CHECK_IN_TABLES } from './check-ins/migrations.ts';
 import { signInAttemptsMigration } from '../shared/auth/index.ts';
 import type { Migration } from '../shared/db/index.ts';
 
@@ -111,4 +112,5 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE credentials ADD COLUMN sd_jwt_claims TEXT
     `,
   },
+  CHECK_IN_TABLES,
 ];

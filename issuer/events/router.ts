@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { PassportError } from '../../shared/errors.ts';
 import { bearerToken } from '../../shared/http/index.ts';
 import { qrPng } from '../../shared/qr.ts';
+import { paths } from '../oid4vci/constants.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { checkIn } from './check-in.ts';
@@ -18,8 +19,8 @@ import { eventView, findEvent, listEvents, printedOffer } from './view.ts';
 /** The wallet-facing routes of events, beside OpenID4VCI's token and credential endpoints (which hand check-in codes and tokens here). */
 export const eventPaths = {
   checkInOffer: '/oid4vci/check-in/:code',
-  deferred: '/oid4vci/deferred',
-  cancel: '/oid4vci/check-in/cancel',
+  deferred: paths.deferred,
+  cancel: paths.checkInCancel,
 } as const;
 
 export { checkIn };
