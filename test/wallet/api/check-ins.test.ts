@@ -130,3 +130,27 @@ describe('event check-ins through the wallet', () => {
     expect(JSON.stringify(summary)).toContain('7.5');
   }, 240_000);
 });
+
+describe('a check-in nobody confirms', () => {
+  it('shows as expired in the wallet once its deferred transaction has expired', async () => {
+    const short = await Passport.start({}, { CHECK_IN_TRANSACTION_SECONDS: '2' });
+    try {
+      const o = await short.accredit('events-expiring');
+      const event = await short.issuerApi('POST', '/v1/events', {
+        token: o.apiKey,
+        body: { activity: { name: { en: 'Night shift' }, category: 'social', region: 'KZ-55', activityStartDate: today(), activityEndDate: today() }, checkInUntil: new Date(Date.now() + 600_000).toISOString() },
+      });
+      const v = await short.volunteer('expiring-volunteer');
+      const claimed = await short.claim(v, event.body.checkInOfferUri);
+      expect(claimed.status).toBe(202);
+      expect((await short.walletApi('POST', '/v1/check-ins/refresh', { token: v.token })).body.checkIns[0].status).toBe('waiting');
+      await new Promise((r) => setTimeout(r, 2_200));
+      const later = await short.walletApi('POST', '/v1/check-ins/refresh', { token: v.token });
+      expect(later.body.checkIns[0]).toMatchObject({ status: 'expired', cancellable: false });
+      // Expired is final: cancelling is refused.
+      expect((await short.walletApi('POST', `/v1/check-ins/${claimed.body.checkIn.id}/cancel`, { token: v.token })).status).toBe(409);
+    } finally {
+      await short.stop();
+    }
+  }, 90_000);
+});
