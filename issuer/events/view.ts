@@ -66,13 +66,11 @@ export function printedOffer(config: Pick<Config, 'issuerUrl' | 'walletUrl' | 'p
 
 export async function eventView(db: Queryable, config: Config, row: EventRow, now: Date): Promise<EventView> {
   const status = eventStatus(row, now);
-  const counts = await db.all<{ status: string; expired: number; n: number }>(
-    `SELECT status, CASE WHEN status = 'waiting' AND expires_at <= ? THEN 1 ELSE 0 END AS expired, COUNT(*) AS n
-       FROM event_check_ins WHERE event_id = ? GROUP BY status, CASE WHEN status = 'waiting' AND expires_at <= ? THEN 1 ELSE 0 END`,
-    [now.toISOString(), row.id, now.toISOString()],
-  );
-  const checkIns = { waiting: 0, confirmed: 0, declined: 0, cancelled: 0, expired: 0 };
-  for (const c of counts) checkIns[Number(c.expired) ? 'expired' : (c.status as keyof typeof checkIns)] += Number(c.n);
+  const counts = await db.all<{ status: keyof EventView['checkIns']; n: number }>('SELECT status, COUNT(*) AS n FROM event_check_ins WHERE event_id = ? GROUP BY status', [row.id]);
+  const expired = await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM event_check_ins WHERE event_id = ? AND status = 'waiting' AND expires_at <= ?", [row.id, now.toISOString()]);
+  const checkIns = { waiting: 0, confirmed: 0, declined: 0, cancelled: 0, expired: Number(expired?.n ?? 0) };
+  for (const c of counts) checkIns[c.status] += Number(c.n);
+  checkIns.waiting -= checkIns.expired;
   const code = status === 'open' ? rotatingCode(config, row.id, now) : undefined;
   const uri = code ? checkInOfferUri(config.issuerUrl, code.code) : undefined;
   return {
