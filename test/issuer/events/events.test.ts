@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidResolver } from '../../../shared/did/index.ts';
 import { decodeJwtParts, verifyDidJwt } from '../../../shared/jwt/index.ts';
 import { createGuardedFetch } from '../../../shared/net/index.ts';
-import { call, checkInByHand, createEvent, credentialRequest, deferred, newHolder, offerUrlOf, startIssuer, type IssuerUnderTest, type Organization } from './setup.ts';
+import { ADMIN, call, checkInByHand, createEvent, credentialRequest, deferred, newHolder, offerUrlOf, startIssuer, type IssuerUnderTest, type Organization } from './setup.ts';
 
 /**
  * Events over real HTTP (issue 12): check-in with deferred issuance, one check-in per key, the
@@ -93,6 +93,14 @@ describe('events', () => {
     const activities = (await t.api('GET', '/v1/activities', { token: org.apiKey })).body;
     const names = (activities.items ?? activities.activities ?? []).filter((a: any) => a.activity?.name?.en === 'Irtysh bank clean-up').map((a: any) => [a.volunteer.name, a.status]);
     expect(names).toEqual(expect.arrayContaining([['Дана Әлиева', 'claimed'], ['Айдар Серікұлы', 'claimed']]));
+    // And in the statistics, with their hours.
+    const stats = (await t.api('GET', '/v1/stats', { token: ADMIN })).body;
+    expect(stats.byProject.find((r: any) => r.project === 'Таза Ертіс')).toMatchObject({ hours: 10 });
+    // The audit trail names who confirmed, and each person confirmed.
+    const audit = (await t.api('GET', '/v1/audit', { token: ADMIN })).body;
+    const entry = (audit.entries as any[]).find((e) => e.action === 'event.confirmed' && e.subject === event.id);
+    expect(entry.actor).toBe(`key:${org.apiKeyId}`);
+    expect(JSON.stringify(entry.detail)).toContain('Айдар Серікұлы');
     // Check-in has closed: the offer is gone.
     expect((await call(t.issuer.url, 'GET', offerUrlOf(fresh.checkInOfferUri))).status).toBe(410);
   });
