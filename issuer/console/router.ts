@@ -13,10 +13,11 @@ import { keysPage, organizationPage } from './pages/organization.ts';
 import { accreditPage, organizationsPage } from './pages/organizations.ts';
 import { peoplePage } from './pages/people.ts';
 import { invitationPage, signInPage } from './pages/sign-in.ts';
+import { createEventPagesRouter } from './event-pages.ts';
 
 const ASSETS = join(import.meta.dirname, 'assets');
 
-type PageHandler = (req: Request, res: Response, page: { lang: ReturnType<typeof pickLanguage>; path: string; me: Me; actor: Actor }) => Promise<string> | string;
+export type PageHandler = (req: Request, res: Response, page: { lang: ReturnType<typeof pickLanguage>; path: string; me: Me; actor: Actor }) => Promise<string> | string;
 
 /**
  * The console: pages for the people of the registry, front offices and organizations, at `/`.
@@ -85,6 +86,7 @@ export function createConsoleRouter(deps: Pick<IssuerDeps, 'db'>): Router {
       return keysPage(lang, path, me, unit.id);
     }),
   );
+  router.use(createEventPagesRouter(deps, signedIn));
   return router;
 }
 
