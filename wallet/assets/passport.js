@@ -57,6 +57,7 @@
     const [list, summary] = await Promise.all([credentials ? Promise.resolve(credentials) : api('GET', '/v1/credentials').then((a) => window.Wallet.listOf(a, 'credentials')), api('GET', '/v1/summary')]);
     showCredentials(list);
     showTotals(summary);
+    if (window.CheckIns) window.CheckIns.markNew();
   }
 
   async function removeCredential(credential, button) {
@@ -121,5 +122,7 @@
   window.Wallet.start(async (credentials) => {
     document.getElementById('import-form').addEventListener('submit', importFile);
     await Promise.all([refresh(credentials), showPdfShares()]);
+    // Event check-ins: their credentials are fetched now and every minute while the page is open.
+    if (window.CheckIns) await window.CheckIns.start(() => refresh());
   });
 })();

@@ -21,6 +21,10 @@ export function homePage(lang: Language, path: string): string {
     <div><h3>${t('byOrganization')}</h3><table id="by-organization"></table></div>
   </div>
 </section>
+<section id="check-ins-section" aria-labelledby="check-ins-title" hidden>
+  <h2 id="check-ins-title">${t('checkInsTitle')}</h2>
+  <ul id="check-ins" class="credentials"></ul>
+</section>
 <h2>${t('credentialsTitle')}</h2>
 <p id="no-credentials" class="card" hidden>${t('noCredentials')} <a href="/claim">${t('navClaim')}</a></p>
 <ul id="credentials" class="credentials"></ul>
@@ -44,5 +48,5 @@ export function homePage(lang: Language, path: string): string {
   </form>
   <ul id="import-results" class="plain"></ul>
 </section>`;
-  return walletPage({ lang, path, tab: 'passport', title: t('passportTitle'), content, script: 'passport.js' });
+  return walletPage({ lang, path, tab: 'passport', title: t('passportTitle'), content, script: 'passport.js', moreScripts: ['check-ins.js'] });
 }
