@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { PHONE, signInThroughPage } from './passport-services.ts';
  * that very QR (decoded from the image the console shows); the coordinator sees the volunteer,
  * sets the hours and confirms; the wallet's passport then shows the new credential with its hours.
  */
+// jsqr's CommonJS export, as the other tests read it.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 const ADMIN = `admin-${randomBytes(12).toString('hex')}`;
 const STAFF = { login: 'coordinator@eco-qyran.kz', password: 'console password 1' };
 const VOLUNTEER = { login: `dana.${randomBytes(4).toString('hex')}`, password: 'a long passphrase 1' };
