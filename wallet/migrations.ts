@@ -1,4 +1,4 @@
-import { CHECK_IN_TABLES } from './check-ins/migrations.ts';
+import { CHECK_IN_REQUEST_TABLES, CHECK_IN_TABLES } from './check-ins/migrations.ts';
 import { signInAttemptsMigration } from '../shared/auth/index.ts';
 import type { Migration } from '../shared/db/index.ts';
 
@@ -113,4 +113,5 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
     `,
   },
   CHECK_IN_TABLES,
+  CHECK_IN_REQUEST_TABLES,
 ];

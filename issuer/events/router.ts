@@ -13,6 +13,7 @@ import { closeEvent, createEvent } from './create.ts';
 import { declineCheckIn } from './decline.ts';
 import { cancelCheckIn, deferredCredential } from './deferred.ts';
 import { applyHours } from './hours.ts';
+import { sendOfferToWallet } from './send-offer.ts';
 import { readHoursRequest, readReason } from './input.ts';
 import { eventView, findEvent, listEvents, printedOffer } from './view.ts';
 
@@ -87,6 +88,9 @@ export function createEventsRouter(deps: IssuerDeps): Router {
   });
   router.post('/v1/events/:id/check-ins/:checkInId/decline', async (req, res) => {
     res.json(await declineCheckIn(deps, organizationOf(res), req.params.id, req.params.checkInId, readReason(req.body)));
+  });
+  router.post('/v1/events/:id/send-offer', async (req, res) => {
+    res.json(await sendOfferToWallet(deps, organizationOf(res), req.params.id, req.body));
   });
   router.post('/v1/events/:id/confirm', async (req, res) => {
     res.json(await confirmEvent(deps, organizationOf(res), req.params.id, readHoursRequest(req.body)));

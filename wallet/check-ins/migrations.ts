@@ -31,3 +31,22 @@ export const CHECK_IN_TABLES: Migration = {
     CREATE INDEX check_ins_by_account ON check_ins (account_id, status, checked_in_at)
   `,
 };
+
+/**
+ * Personal check-in requests, for volunteers whose camera does not work: the wallet shows a QR of
+ * a one-time link (`/v1/check-ins/inbox/{token}`), the coordinator's page scans it and has the
+ * issuer post the event's offer there. Only the token's hash is kept.
+ */
+export const CHECK_IN_REQUEST_TABLES: Migration = {
+  id: 109,
+  name: 'personal check-in requests',
+  sql: `
+    CREATE TABLE check_in_requests (
+      token_hash TEXT PRIMARY KEY,
+      account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+      expires_at TEXT NOT NULL,
+      used_at TEXT
+    );
+    CREATE INDEX check_in_requests_by_expiry ON check_in_requests (expires_at)
+  `,
+};

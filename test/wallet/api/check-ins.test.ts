@@ -154,3 +154,26 @@ describe('a check-in nobody confirms', () => {
     }
   }, 90_000);
 });
+
+describe('checking in without a camera', () => {
+  it('the coordinator scans the wallet’s personal QR and the issuer hands the event’s offer to that wallet, once', async () => {
+    const event = await createEvent();
+    const v = await p.volunteer('no-camera-volunteer');
+    await p.walletApi('PUT', '/v1/account/profile', { token: v.token, body: { name: 'Ерлан Камерасыз' } });
+    const request = await p.walletApi('POST', '/v1/check-ins/requests', { token: v.token });
+    expect(request.status).toBe(201);
+    expect(request.body.qr).toMatch(/^data:image\/png;base64,/);
+
+    const sent = await p.issuerApi('POST', `/v1/events/${event.id}/send-offer`, { token: org.apiKey, body: { walletUrl: request.body.url } });
+    expect(sent.status, sent.text).toBe(200);
+    const checkIns = (await p.walletApi('GET', '/v1/check-ins', { token: v.token })).body.checkIns;
+    expect(checkIns).toMatchObject([{ status: 'waiting', event: { name: { en: 'Tree planting' } } }]);
+    const list = (await p.issuerApi('GET', `/v1/events/${event.id}/check-ins`, { token: org.apiKey })).body.checkIns;
+    expect(list).toMatchObject([{ name: 'Ерлан Камерасыз', did: v.did }]);
+
+    // The personal QR works once.
+    const again = await p.issuerApi('POST', `/v1/events/${event.id}/send-offer`, { token: org.apiKey, body: { walletUrl: request.body.url } });
+    expect(again.body).toMatchObject({ status: 404, code: 'not_found', field: 'walletUrl' });
+    expect((await p.walletApi('POST', request.body.url.slice(p.wallet.url.length), { body: { offerUri: event.checkInOfferUri } })).status).toBe(404);
+  }, 60_000);
+});
