@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Router, type RequestHandler } from 'express';
 import type { IssuerDeps } from '../deps.ts';
 import { findEvent } from '../events/view.ts';
@@ -5,9 +6,17 @@ import { notAllowedPage } from './pages/account.ts';
 import { eventPage, eventsPage } from './pages/events.ts';
 import type { PageHandler } from './router.ts';
 
+const JSQR_FILE = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
+
 /** The events pages (issue 12), for organizations' people: the list with the form, and one event. */
 export function createEventPagesRouter(deps: Pick<IssuerDeps, 'db'>, signedIn: (handler: PageHandler) => RequestHandler): Router {
   const router = Router();
+  // The QR decoder for scanning a volunteer's personal check-in code, from our own origin.
+  router.get('/console/jsQR.js', (_req, res, next) => {
+    res.sendFile(JSQR_FILE, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' } }, (err) => {
+      if (err) next(err);
+    });
+  });
   router.get(
     '/events',
     signedIn((_req, res, { lang, path, me }) => {

@@ -160,6 +160,69 @@
     );
   }
 
+  /**
+   * The other way round: the camera reads a volunteer's personal check-in code (a one-time link of
+   * their wallet) and the issuer posts the event's offer to it.
+   */
+  function wireScanner() {
+    const start = document.getElementById('scan-volunteer');
+    if (!start) return;
+    const video = document.getElementById('scan-video');
+    const status = document.getElementById('scan-status');
+    const canvas = document.createElement('canvas');
+    let stream;
+    let timer;
+    const stop = () => {
+      clearTimeout(timer);
+      if (stream) for (const track of stream.getTracks()) track.stop();
+      stream = undefined;
+      video.hidden = true;
+      start.disabled = false;
+    };
+    const frame = async () => {
+      if (!stream) return;
+      if (video.readyState >= 2 && video.videoWidth) {
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        context.drawImage(video, 0, 0);
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+        const code = window.jsQR(pixels.data, pixels.width, pixels.height);
+        if (code && code.data) {
+          if (!/\/v1\/check-ins\/inbox\/[A-Za-z0-9_-]+$/.test(code.data)) {
+            status.textContent = t('scanVolunteerNotCode');
+          } else {
+            stop();
+            try {
+              await api('POST', base + '/send-offer', { walletUrl: code.data });
+              say(status, t('scanVolunteerDone'), 'ok');
+              await loadList(true);
+            } catch (err) {
+              showError(status, err);
+            }
+            return;
+          }
+        }
+      }
+      timer = setTimeout(frame, 150);
+    };
+    start.addEventListener('click', async () => {
+      say(status, '');
+      start.disabled = true;
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+        video.srcObject = stream;
+        video.hidden = false;
+        await video.play();
+        frame();
+      } catch (err) {
+        stop();
+        showError(status, err);
+      }
+    });
+  }
+
+  wireScanner();
   loadEvent().then(() => loadList(true));
   listTimer = setInterval(() => {
     if (event && event.status !== 'confirmed') loadList(false);

@@ -50,6 +50,14 @@ export function eventPage(lang: Language, path: string, me: Me, eventId: string)
     <p class="muted">${t('checkInHint')}</p>
     <p><a id="printed-qr" target="_blank" rel="noopener">${t('printCode')}</a></p>
     ${mayWrite ? html`<button type="button" id="close-check-in" class="secondary">${t('closeCheckIn')}</button>` : ''}
+    ${mayWrite
+      ? html`<div class="scan-volunteer">
+      <p class="muted">${t('scanVolunteerHint')}</p>
+      <button type="button" id="scan-volunteer" class="secondary">${t('scanVolunteer')}</button>
+      <video id="scan-video" playsinline muted hidden></video>
+      <p id="scan-status" role="status"></p>
+    </div>`
+      : ''}
   </section>
   <h2>${t('checkInsTitle')}</h2>
   ${mayWrite
@@ -67,5 +75,5 @@ export function eventPage(lang: Language, path: string, me: Me, eventId: string)
   </div>`
     : ''}
 </section>`;
-  return consolePage({ lang, path, title: t('eventsTitle'), me, tab: 'events', content, scripts: ['event.js'] });
+  return consolePage({ lang, path, title: t('eventsTitle'), me, tab: 'events', content, scripts: ['jsQR.js', 'event.js'] });
 }

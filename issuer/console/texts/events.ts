@@ -49,6 +49,10 @@ const EN = {
   'checkInStatus.cancelled': 'Cancelled by the volunteer',
   'checkInStatus.expired': 'Expired',
   'error.invalid_request.hours': 'Set the hours for everyone, or for each person.',
+  scanVolunteer: 'Scan a volunteer’s code',
+  scanVolunteerHint: 'For a volunteer whose camera does not work: they show their personal code in the passport.',
+  scanVolunteerDone: 'Checked in.',
+  scanVolunteerNotCode: 'This is not a passport’s check-in code.',
 };
 
 export type EventText = keyof typeof EN;
@@ -100,6 +104,10 @@ const KK: Record<EventText, string> = {
   'checkInStatus.cancelled': 'Волонтер бас тартты',
   'checkInStatus.expired': 'Мерзімі өтті',
   'error.invalid_request.hours': 'Барлығына немесе әр адамға сағат белгілеңіз.',
+  scanVolunteer: 'Волонтердің кодын сканерлеу',
+  scanVolunteerHint: 'Камерасы жұмыс істемейтін волонтерге: ол паспорттағы жеке кодын көрсетеді.',
+  scanVolunteerDone: 'Тіркелді.',
+  scanVolunteerNotCode: 'Бұл паспорттың тіркеу коды емес.',
 };
 
 const RU: Record<EventText, string> = {
@@ -149,6 +157,10 @@ const RU: Record<EventText, string> = {
   'checkInStatus.cancelled': 'Отменил волонтёр',
   'checkInStatus.expired': 'Истёк срок',
   'error.invalid_request.hours': 'Укажите часы для всех или для каждого.',
+  scanVolunteer: 'Сканировать код волонтёра',
+  scanVolunteerHint: 'Для волонтёра, у которого не работает камера: он показывает личный код в паспорте.',
+  scanVolunteerDone: 'Отмечен.',
+  scanVolunteerNotCode: 'Это не код отметки паспорта.',
 };
 
 export const EVENT_TEXTS = { kk: KK, ru: RU, en: EN as Record<EventText, string> };

@@ -119,4 +119,43 @@ describe('an event in the browser', () => {
     await shot(phone, 'wallet-event-credential');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('without a camera: the wallet shows a personal code, the coordinator’s page scans it, the volunteer is checked in', async () => {
+    const other = { login: `erlan.${randomBytes(4).toString('hex')}`, password: 'a long passphrase 2' };
+    expect((await call(wallet.url, 'POST', '/v1/accounts', { body: other })).status).toBe(201);
+    const session = await call(wallet.url, 'POST', '/v1/sessions', { body: other });
+    await call(wallet.url, 'PUT', '/v1/account/profile', { token: session.body.token, body: { name: 'Ерлан Камерасыз' } });
+    const staff = await call(issuer.url, 'POST', '/v1/staff/sessions', { body: STAFF });
+    const today = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
+    const event = await call(issuer.url, 'POST', '/v1/events', {
+      token: staff.body.token,
+      body: { activity: { name: { ru: 'Посадка деревьев', kk: 'Ағаш отырғызу' }, category: 'ecology', region: 'KZ-55', activityStartDate: today, activityEndDate: today }, checkInUntil: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect(event.status).toBe(201);
+
+    const phoneBrowser = await launchBrowser();
+    browsers.push(phoneBrowser);
+    const phone = await phoneBrowser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ru-RU' });
+    await phone.goto(wallet.url + '/claim');
+    await signInThroughPage(phone, other);
+    await phone.locator('#my-check-in-show').click();
+    await phone.locator('#my-check-in-qr').waitFor({ state: 'visible' });
+    const dataUrl = (await phone.locator('#my-check-in-qr').getAttribute('src'))!;
+    const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
+    const personal = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
+    expect(personal).toContain('/v1/check-ins/inbox/');
+    await shot(phone, 'wallet-event-personal-code');
+
+    const consoleBrowser = await launchBrowser({ camera: await qrVideo(personal) });
+    browsers.push(consoleBrowser);
+    const coordinator = await (await consoleBrowser.newContext({ viewport: PHONE, locale: 'ru-RU' })).newPage();
+    await coordinator.goto(`${issuer.url}/events/${event.body.id}?lang=ru`);
+    await coordinator.locator('#signin-login').fill(STAFF.login);
+    await coordinator.locator('#signin-password').fill(STAFF.password);
+    await coordinator.locator('#signin-form button[type="submit"]').click();
+    await coordinator.locator('#scan-volunteer').click();
+    await expect.poll(() => coordinator.locator('#scan-status').textContent(), { timeout: 20_000 }).toContain('Отмечен');
+    await expect.poll(() => coordinator.locator('#check-ins').textContent(), { timeout: 10_000 }).toContain('Ерлан Камерасыз');
+    await expect.poll(() => phone.locator('#my-check-in-status').textContent(), { timeout: 10_000 }).toContain('Посадка деревьев');
+  }, 120_000);
 });

@@ -17,6 +17,12 @@ export const CHECK_IN_EN = {
   checkInCancelled: 'Check-in cancelled.',
   newCredential: 'New',
   newCredentialsArrived: 'New credentials have arrived: {n}.',
+  myCheckInTitle: 'Camera not working?',
+  myCheckInHint: 'Show your personal check-in code to the coordinator: their page scans it and checks you in. It works once, for 10 minutes.',
+  myCheckInShow: 'Show my check-in code',
+  myCheckInWaiting: 'Waiting for the coordinator to scan it…',
+  myCheckInDone: 'Checked in to “{name}”.',
+  myCheckInExpired: 'The code has expired: show a new one.',
 };
 
 export type CheckInText = keyof typeof CHECK_IN_EN;
@@ -36,6 +42,12 @@ export const CHECK_IN_KK: Record<CheckInText, string> = {
   checkInCancelled: 'Тіркеуден бас тартылды.',
   newCredential: 'Жаңа',
   newCredentialsArrived: 'Жаңа куәліктер келді: {n}.',
+  myCheckInTitle: 'Камера жұмыс істемей ме?',
+  myCheckInHint: 'Жеке тіркеу кодыңызды үйлестірушіге көрсетіңіз: оның беті кодты сканерлеп, сізді тіркейді. Код бір рет, 10 минут жұмыс істейді.',
+  myCheckInShow: 'Тіркеу кодымды көрсету',
+  myCheckInWaiting: 'Үйлестірушінің сканерлеуін күтудеміз…',
+  myCheckInDone: '«{name}» іс-шарасына тіркелдіңіз.',
+  myCheckInExpired: 'Кодтың мерзімі өтті: жаңасын көрсетіңіз.',
 };
 
 export const CHECK_IN_RU: Record<CheckInText, string> = {
@@ -53,4 +65,10 @@ export const CHECK_IN_RU: Record<CheckInText, string> = {
   checkInCancelled: 'Отметка отменена.',
   newCredential: 'Новое',
   newCredentialsArrived: 'Пришли новые удостоверения: {n}.',
+  myCheckInTitle: 'Не работает камера?',
+  myCheckInHint: 'Покажите координатору ваш личный код отметки: его страница отсканирует код и отметит вас. Код действует один раз, 10 минут.',
+  myCheckInShow: 'Показать мой код отметки',
+  myCheckInWaiting: 'Ждём, пока координатор отсканирует код…',
+  myCheckInDone: 'Вы отметились на мероприятии «{name}».',
+  myCheckInExpired: 'Срок кода истёк: покажите новый.',
 };
