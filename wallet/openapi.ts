@@ -155,6 +155,17 @@ const paths = {
   '/v1/check-ins/refresh': {
     post: { summary: 'Ask the issuers now (their deferred credential endpoints): ready credentials are checked and stored', security: secured, responses: { '200': ok('Check-ins', { type: 'object', properties: { checkIns: { type: 'array', items: ref('CheckIn') } } }), ...problemResponses(401, 403) } },
   },
+  '/v1/check-ins/requests': {
+    post: { summary: 'A personal check-in QR for a volunteer whose camera does not work: a one-time inbox link (10 minutes) the coordinator’s page scans', security: secured, responses: { '201': ok('Request', { type: 'object', properties: { url: { type: 'string' }, qr: { type: 'string', description: 'data:image/png;base64,…' }, expiresAt: { type: 'string', format: 'date-time' } } }), ...problemResponses(401, 403) } },
+  },
+  '/v1/check-ins/inbox/{token}': {
+    post: {
+      summary: 'An issuer hands an event’s offer to the volunteer whose personal QR was scanned (the token stands for the volunteer, once); the wallet claims it as if scanned',
+      parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: body({ type: 'object', required: ['offerUri'], properties: { offerUri: { type: 'string' } } }),
+      responses: { '202': ok('Checked in', { type: 'object', properties: { status: { type: 'string' }, existing: { type: 'boolean' } } }), ...problemResponses(400, 404, 409, 422, 502) },
+    },
+  },
   '/v1/check-ins/{id}/cancel': {
     post: { summary: 'Cancel a waiting check-in at its issuer', security: secured, parameters: [idParam('Check-in id')], responses: { '200': ok('Check-in', ref('CheckIn')), ...problemResponses(401, 403, 404, 409, 502) } },
   },

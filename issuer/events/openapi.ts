@@ -93,6 +93,16 @@ export const eventsOpenApiPaths: Record<string, unknown> = {
       responses: { '200': jsonResponse('Check-in', checkIn), ...problemResponses(400, 401, 403, 404, 409) },
     },
   },
+  '/v1/events/{id}/send-offer': {
+    post: {
+      summary: 'The other way round, for a volunteer without a working camera: post the event’s current offer to the one-time link of the wallet’s personal check-in QR (scanned by the coordinator’s page)',
+      tags: ['events'],
+      security: bearer,
+      parameters: eventId,
+      requestBody: jsonBody({ type: 'object', required: ['walletUrl'], additionalProperties: false, properties: { walletUrl: { type: 'string', format: 'uri' } } }),
+      responses: { '200': jsonResponse('Checked in', { type: 'object', properties: { status: { const: 'checked_in' } } }), ...problemResponses(400, 401, 403, 404, 409, 502) },
+    },
+  },
   '/v1/events/{id}/confirm': {
     post: {
       summary: 'Confirm (idempotent, one transaction): hours applied, then a credential recorded for each waiting check-in, bound to its key, fetched by the wallet from the deferred endpoint',
