@@ -7,7 +7,7 @@ import type { Migration } from '../../shared/db/index.ts';
  * second check-in to the same event finds the first.
  */
 export const CHECK_IN_TABLES: Migration = {
-  id: 108,
+  id: 110,
   name: 'event check-ins waiting for deferred issuance',
   sql: `
     CREATE TABLE check_ins (
@@ -38,7 +38,7 @@ export const CHECK_IN_TABLES: Migration = {
  * issuer post the event's offer there. Only the token's hash is kept.
  */
 export const CHECK_IN_REQUEST_TABLES: Migration = {
-  id: 109,
+  id: 111,
   name: 'personal check-in requests',
   sql: `
     CREATE TABLE check_in_requests (
