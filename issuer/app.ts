@@ -1,3 +1,4 @@
+import { EVENT_MIGRATIONS, createEventsRouter } from './events/index.ts';
 import { AGENT_MIGRATIONS, createPassportAgent } from '../shared/agent/index.ts';
 import type { Config } from '../shared/config.ts';
 import { createSecretBox } from '../shared/crypto/index.ts';
@@ -33,7 +34,7 @@ import { createProjectsRouter } from './projects/index.ts';
  * Every table of the issuer, in its SQLite file or its PostgreSQL schema `issuer`, in order (also
  * applied by `npm run migrate`; the `invite-admin` command opens the same database).
  */
-export const ISSUER_MIGRATIONS: readonly Migration[] = [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, ...STAFF_MIGRATIONS, RATE_LIMIT_MIGRATION];
+export const ISSUER_MIGRATIONS: readonly Migration[] = [...AGENT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...ISSUANCE_MIGRATIONS, ...STATS_MIGRATIONS, ...STAFF_MIGRATIONS, ...EVENT_MIGRATIONS, RATE_LIMIT_MIGRATION];
 
 /** Builds the issuing service: database, Veramo agent, the registry's identity, and the routes. */
 export async function buildIssuer(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<BuiltService> {
@@ -60,6 +61,7 @@ export async function buildIssuer(config: Config, logger: Logger, now: () => Dat
   app.use(createJournalRouter(deps));
   app.use(createRegistryRouter(deps));
   app.use(createIssuanceRouter(deps));
+  app.use(createEventsRouter(deps));
   app.use(createProjectsRouter(deps));
   app.use(createStatsRouter(deps));
   app.use(createDashboardRouter());

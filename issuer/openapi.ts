@@ -8,6 +8,7 @@ import { consoleOpenApiPaths } from './console/index.ts';
 import { journalOpenApiPaths } from './journal/index.ts';
 import { staffOpenApiPaths } from './staff/index.ts';
 import { statsOpenApiPaths } from './stats/index.ts';
+import { eventsOpenApiPaths } from './events/openapi.ts';
 
 /** The issuer's OpenAPI 3.1 document: every route, its inputs, and its problem-details errors. */
 export function issuerOpenApi(config: Config): Record<string, unknown> {
@@ -19,6 +20,6 @@ export function issuerOpenApi(config: Config): Record<string, unknown> {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'PASSPORT_ADMIN_TOKEN, an API key, or a staff session token (vp_staff_…); the console pages use the passport_staff cookie instead' } },
       schemas: { Problem: problemSchema },
     },
-    paths: { ...registryOpenApiPaths, ...issuanceOpenApiPaths, ...statsOpenApiPaths, ...dashboardOpenApiPaths, ...staffOpenApiPaths, ...apiKeysOpenApiPaths, ...journalOpenApiPaths, ...consoleOpenApiPaths },
+    paths: { ...registryOpenApiPaths, ...issuanceOpenApiPaths, ...statsOpenApiPaths, ...dashboardOpenApiPaths, ...staffOpenApiPaths, ...apiKeysOpenApiPaths, ...journalOpenApiPaths, ...consoleOpenApiPaths, ...eventsOpenApiPaths },
   };
 }

@@ -65,6 +65,10 @@ export interface Config {
   walletImportDeadlineSeconds: number;
   /** The `ttl` the issuer publishes on its status lists (`STATUS_LIST_TTL_SECONDS`, 10): how soon a revocation reaches verifiers. */
   statusListTtlSeconds: number;
+  /** How long one rotating event check-in QR code works (`CHECK_IN_CODE_SECONDS`, 30): a new one is shown each period. */
+  checkInCodeSeconds: number;
+  /** How long a check-in waits for the coordinator before its deferred transaction expires (`CHECK_IN_TRANSACTION_SECONDS`, 30 days). */
+  checkInTransactionSeconds: number;
   /**
    * The descriptor of a pipe from the process that started this service (`PASSPORT_PARENT_PIPE_FD`,
    * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
@@ -122,6 +126,8 @@ export function loadConfig(env: Env = process.env): Config {
     verifyDeadlineSeconds: positive(env, 'VERIFY_DEADLINE_SECONDS', 5),
     walletImportDeadlineSeconds: positive(env, 'WALLET_IMPORT_DEADLINE_SECONDS', 20),
     statusListTtlSeconds: seconds(env, 'STATUS_LIST_TTL_SECONDS', 10),
+    checkInCodeSeconds: positive(env, 'CHECK_IN_CODE_SECONDS', 30),
+    checkInTransactionSeconds: positive(env, 'CHECK_IN_TRANSACTION_SECONDS', 30 * 86_400),
     parentPipeFd: descriptor(env, 'PASSPORT_PARENT_PIPE_FD'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || `Volunteer Passport <no-reply@${new URL(issuerUrl).hostname}>`,

@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'unsupported_grant_type'
   | 'unknown_credential_configuration'
   | 'credential_request_denied'
+  | 'invalid_transaction_id'
   | 'fetch_refused'
   | 'fetch_failed';
 
@@ -57,6 +58,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_grant_type: 400,
   unknown_credential_configuration: 400,
   credential_request_denied: 403,
+  invalid_transaction_id: 400,
   fetch_refused: 400,
   fetch_failed: 502,
 };
@@ -85,6 +87,7 @@ const TITLE: Record<ErrorCode, string> = {
   unsupported_grant_type: 'Unsupported grant type',
   unknown_credential_configuration: 'Unknown credential configuration',
   credential_request_denied: 'Credential request denied',
+  invalid_transaction_id: 'Invalid transaction id',
   fetch_refused: 'Fetch refused',
   fetch_failed: 'Fetch failed',
 };

@@ -8,6 +8,7 @@ import { createMailer } from '../shared/mail/index.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { createAccountsRouter } from './accounts/index.ts';
+import { createCheckInsRouter } from './check-ins/index.ts';
 import { createClaimRouter } from './claim/index.ts';
 import { createCredentialsRouter, createCredentialStatusChecker } from './credentials/index.ts';
 import type { WalletDeps } from './deps.ts';
@@ -55,6 +56,7 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
   app.use(createEmailRecoveryRouter(deps));
   app.use(createSessionsRouter(deps));
   app.use(createClaimRouter(deps));
+  app.use(createCheckInsRouter(deps));
   app.use(createCredentialsRouter(deps));
   app.use(createTotalsRouter(deps));
   app.use(createSharesRouter(deps));

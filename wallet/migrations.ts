@@ -1,3 +1,4 @@
+import { CHECK_IN_REQUEST_TABLES, CHECK_IN_TABLES } from './check-ins/migrations.ts';
 import { signInAttemptsMigration } from '../shared/auth/index.ts';
 import type { Migration } from '../shared/db/index.ts';
 
@@ -130,4 +131,6 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX email_links_account ON email_links (account_id)
     `,
   },
+  CHECK_IN_TABLES,
+  CHECK_IN_REQUEST_TABLES,
 ];

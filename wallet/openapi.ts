@@ -11,6 +11,21 @@ const ids = { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 2
 const localizedText = { type: 'object', properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } };
 
 const schemas = {
+  CheckIn: {
+    type: 'object',
+    required: ['id', 'status', 'issuer', 'event', 'checkedInAt', 'cancellable'],
+    properties: {
+      id: { type: 'string' },
+      status: { enum: ['waiting', 'issued', 'declined', 'expired', 'cancelled'] },
+      issuer: { type: 'string' },
+      event: { type: 'object', properties: { name: localizedText, activityStartDate: { type: 'string' }, activityEndDate: { type: 'string' }, place: { type: 'string' }, organization: localizedText } },
+      checkedInAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+      reason: { type: 'string', description: "The coordinator's reason, when declined" },
+      credentialId: { type: 'string' },
+      cancellable: { type: 'boolean' },
+    },
+  },
   Problem: problemSchema,
   Credential: {
     type: 'object',
@@ -162,9 +177,33 @@ const paths = {
         'When the offer also names an SD-JWT VC (dc+sd-jwt) of the activity, the same access token fetches it and it is kept with the credential as one item. If it cannot be had or fails its checks, the credential is kept alone and `warnings` says why (sd_jwt_vc_not_kept).',
       responses: {
         '201': ok('The stored credential', { allOf: [ref('Credential'), { type: 'object', properties: { warnings: { type: 'array', items: { type: 'object', properties: { code: { const: 'sd_jwt_vc_not_kept' }, detail: { type: 'string' } } } } } }] }),
+        '202': ok('An event check-in: the issuer deferred issuance (OpenID4VCI 1.0 transaction_id); the credential is fetched by POST /v1/check-ins/refresh once the coordinator confirms', {
+          type: 'object',
+          properties: { checkIn: { allOf: [ref('CheckIn'), { type: 'object', properties: { existing: { type: 'boolean', description: 'This wallet had checked in to the event before' } } }] } },
+        }),
         ...problemResponses(400, 401, 403, 409, 422, 502),
       },
     },
+  },
+  '/v1/check-ins': {
+    get: { summary: "The volunteer's event check-ins and their state (waiting, issued, declined, expired, cancelled)", security: secured, responses: { '200': ok('Check-ins', { type: 'object', properties: { checkIns: { type: 'array', items: ref('CheckIn') } } }), ...problemResponses(401) } },
+  },
+  '/v1/check-ins/refresh': {
+    post: { summary: 'Ask the issuers now (their deferred credential endpoints): ready credentials are checked and stored', security: secured, responses: { '200': ok('Check-ins', { type: 'object', properties: { checkIns: { type: 'array', items: ref('CheckIn') } } }), ...problemResponses(401, 403) } },
+  },
+  '/v1/check-ins/requests': {
+    post: { summary: 'A personal check-in QR for a volunteer whose camera does not work: a one-time inbox link (10 minutes) the coordinator’s page scans', security: secured, responses: { '201': ok('Request', { type: 'object', properties: { url: { type: 'string' }, qr: { type: 'string', description: 'data:image/png;base64,…' }, expiresAt: { type: 'string', format: 'date-time' } } }), ...problemResponses(401, 403) } },
+  },
+  '/v1/check-ins/inbox/{token}': {
+    post: {
+      summary: 'An issuer hands an event’s offer to the volunteer whose personal QR was scanned (the token stands for the volunteer, once); the wallet claims it as if scanned',
+      parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: body({ type: 'object', required: ['offerUri'], properties: { offerUri: { type: 'string' } } }),
+      responses: { '202': ok('Checked in', { type: 'object', properties: { status: { type: 'string' }, existing: { type: 'boolean' } } }), ...problemResponses(400, 404, 409, 422, 502) },
+    },
+  },
+  '/v1/check-ins/{id}/cancel': {
+    post: { summary: 'Cancel a waiting check-in at its issuer', security: secured, parameters: [idParam('Check-in id')], responses: { '200': ok('Check-in', ref('CheckIn')), ...problemResponses(401, 403, 404, 409, 502) } },
   },
   '/v1/credentials': {
     get: { summary: "The volunteer's credentials with their status now", security: secured, responses: { '200': ok('Credentials', { type: 'object', properties: { credentials: { type: 'array', items: ref('Credential') } } }), ...problemResponses(401) } },

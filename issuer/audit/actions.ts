@@ -15,4 +15,8 @@ export type AuditAction =
   | 'staff.reset'
   | 'staff.removed'
   | 'api_key.created'
-  | 'api_key.revoked';
+  | 'api_key.revoked'
+  | 'event.created'
+  | 'event.closed'
+  | 'event.confirmed'
+  | 'event.check_in_declined';

@@ -2,7 +2,7 @@ import type { Me } from '../staff/me.ts';
 import { coordinatorNavigation, type CoordinatorTab } from './coordinator-nav.ts';
 import type { ConsoleText } from './texts/messages.ts';
 
-export type Tab = 'front-offices' | 'organizations' | 'organization' | 'dashboard' | 'people' | 'keys' | 'audit' | 'account' | CoordinatorTab;
+export type Tab = 'front-offices' | 'organizations' | 'organization' | 'dashboard' | 'people' | 'keys' | 'audit' | 'account' | CoordinatorTab | 'events';
 
 export interface NavItem {
   tab: Tab;
@@ -22,6 +22,7 @@ export function navigation(me: Me): NavItem[] {
     me.unitKind !== 'organization' && { tab: 'dashboard', href: '/dashboard', text: 'nav.dashboard' },
     me.unitKind === 'organization' && { tab: 'organization', href: `/organizations/${me.unitId}`, text: 'nav.organization' },
     ...coordinatorNavigation(me),
+    me.unitKind === 'organization' && { tab: 'events', href: '/events', text: 'nav.events' },
     me.unitKind === 'organization' && admin && { tab: 'keys', href: `/organizations/${me.unitId}/keys`, text: 'nav.keys' },
     { tab: 'people', href: '/people', text: 'nav.people' },
     admin && { tab: 'audit', href: '/audit', text: 'nav.audit' },

@@ -14,6 +14,7 @@ import { keysPage, organizationPage } from './pages/organization.ts';
 import { accreditPage, organizationsPage } from './pages/organizations.ts';
 import { peoplePage } from './pages/people.ts';
 import { invitationPage, signInPage } from './pages/sign-in.ts';
+import { createEventPagesRouter } from './event-pages.ts';
 
 const ASSETS = join(import.meta.dirname, 'assets');
 
@@ -87,6 +88,7 @@ export function createConsoleRouter(deps: Pick<IssuerDeps, 'db'>): Router {
     }),
   );
   router.use(createCoordinatorPages(signedIn, refuse));
+  router.use(createEventPagesRouter(deps, signedIn));
   return router;
 }
 

@@ -23,7 +23,7 @@ export interface IssueCredentialInput {
   /** The activity this credential records, when issued for one (OpenID4VCI); absent for the VC API. */
   activityId?: string;
   /** How it was asked for, for the audit trail. */
-  via: 'openid4vci' | 'vc-api';
+  via: 'openid4vci' | 'vc-api' | 'event';
   /** Who asked: the organization's key (VC API) or the holder claiming an offer (OpenID4VCI). */
   actor: AuditActor;
   /** The unsigned credential, given its status list entry: for a vc+jwt, the JWT payload itself. */

@@ -1,3 +1,4 @@
+import { createEventCheckInRouter, eventPaths } from '../events/index.ts';
 import { Router } from 'express';
 import { createSecretBox } from '../../shared/crypto/index.ts';
 import type { Migration } from '../../shared/db/index.ts';
@@ -23,14 +24,17 @@ export const ISSUANCE_ROUTES_PARSING_OWN_BODY = [BATCH_PATH];
  * mount this BEFORE the API-key authentication. Anyone may call them.
  */
 export function createCredentialIssuerRouter(deps: IssuerDeps): Router {
-  return createOid4vciRouter(deps);
+  const router = Router();
+  router.use(createOid4vciRouter(deps));
+  router.use(createEventCheckInRouter(deps));
+  return router;
 }
 
 /**
  * Paths whose errors must be answered in OAuth's shape even when they arise before the router
  * (a body parser's error): mount `oauthErrorHandler` on them before the problem-details handler.
  */
-export const OAUTH_ERROR_PATHS = [paths.offer, paths.token, paths.nonce, paths.credential];
+export const OAUTH_ERROR_PATHS = [paths.offer, paths.token, paths.nonce, paths.credential, ...Object.values(eventPaths)];
 export { oauthErrorHandler };
 
 /** Activities, revocation, status lists and the VC API issue route (after authentication). */

@@ -20,6 +20,8 @@ export const paths = {
   token: '/oid4vci/token',
   nonce: '/oid4vci/nonce',
   credential: '/oid4vci/credential',
+  deferred: '/oid4vci/deferred',
+  checkInCancel: '/oid4vci/check-in/cancel',
   issuerMetadata: '/.well-known/openid-credential-issuer',
   authorizationServerMetadata: '/.well-known/oauth-authorization-server',
 } as const;

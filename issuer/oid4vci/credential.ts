@@ -25,7 +25,7 @@ export interface CredentialResponse {
   credentials: { credential: string }[];
 }
 
-interface ActivityRow {
+export interface ActivityRow {
   id: string;
   organization_id: string;
   status: 'offered' | 'claimed' | 'revoked' | 'withdrawn';
@@ -102,7 +102,7 @@ export async function issueForAccessToken(deps: IssuerDeps, accessToken: string 
   return { credentials: [{ credential: jwt }] };
 }
 
-interface SigningInput {
+export interface SigningInput {
   organization: IssuingOrganization;
   activity: ActivityRow;
   credentialId: string;
@@ -110,7 +110,8 @@ interface SigningInput {
   slot: StatusSlot;
 }
 
-async function sign(deps: IssuerDeps, tx: Queryable, configurationId: ConfigurationId, input: SigningInput, now: Date): Promise<string> {
+/** Signs the activity's credential in the configuration's format (also for an event's deferred credential). */
+export async function sign(deps: IssuerDeps, tx: Queryable, configurationId: ConfigurationId, input: SigningInput, now: Date): Promise<string> {
   const { organization, activity, holderDid, slot } = input;
   const signer = await signingKeyOf(tx, organization.did);
   if (configurationId === CONFIGURATION_ID) {

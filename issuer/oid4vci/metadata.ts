@@ -42,6 +42,12 @@ export function credentialIssuerMetadata(config: Config): Record<string, unknown
     credential_issuer: config.issuerUrl,
     credential_endpoint: config.issuerUrl + paths.credential,
     nonce_endpoint: config.issuerUrl + paths.nonce,
+    // Events (issue 12): a check-in is answered with deferred issuance.
+    deferred_credential_endpoint: config.issuerUrl + paths.deferred,
+    // This issuer's extensions for events: the wallet may send the volunteer's display name as the
+    // credential request parameter `display_name`, and cancel a check-in at this endpoint.
+    credential_request_display_name_supported: true,
+    check_in_cancel_endpoint: config.issuerUrl + paths.checkInCancel,
     display: ISSUER_DISPLAY,
     credential_configurations_supported: {
       [CONFIGURATION_ID]: {

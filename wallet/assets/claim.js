@@ -33,8 +33,12 @@
     try {
       const answer = await api('POST', '/v1/credentials/claim', { offerUri });
       say('notice', '');
+      // An event check-in: the credential follows once the coordinator confirms (issue 12).
+      const text = answer.checkIn
+        ? t(answer.checkIn.existing ? 'alreadyCheckedIn' : 'checkedIn', { name: localized(answer.checkIn.event && answer.checkIn.event.name) })
+        : t('claimed', { name: claimedName(answer) });
       document.getElementById('notice').append(
-        el('p', { class: 'message ok', role: 'status', id: 'claimed' }, t('claimed', { name: claimedName(answer) }), ' ', el('a', { href: '/' }, t('openPassport'))),
+        el('p', { class: 'message ok', role: 'status', id: answer.checkIn ? 'checked-in' : 'claimed' }, text, ' ', el('a', { href: '/' }, t('openPassport'))),
       );
       document.getElementById('offer').value = '';
     } catch (err) {

@@ -62,6 +62,7 @@
     const [list, summary] = await Promise.all([credentials ? Promise.resolve(credentials) : api('GET', '/v1/credentials').then((a) => window.Wallet.listOf(a, 'credentials')), api('GET', '/v1/summary')]);
     showCredentials(list);
     showTotals(summary);
+    if (window.CheckIns) window.CheckIns.markNew();
   }
 
   async function removeCredential(credential, button) {
@@ -133,5 +134,7 @@
       document.getElementById('import-file-name').textContent = file ? file.name : t('importChoose');
     });
     await Promise.all([refresh(credentials), showPdfShares()]);
+    // Event check-ins: their credentials are fetched now and every minute while the page is open.
+    if (window.CheckIns) await window.CheckIns.start(() => refresh());
   });
 })();

@@ -9,11 +9,12 @@ import { acceptCredential, acceptSdJwtVc, credentialView, storeCredential, type 
 import type { WalletDeps } from '../deps.ts';
 import { parseInput } from '../../shared/http/index.ts';
 import { requestCredential } from './credential-request.ts';
+import { rememberCheckIn, type CheckInView } from '../check-ins/index.ts';
 import { fetchAuthorizationServer, fetchIssuerMetadata, type IssuerMetadata } from './metadata.ts';
 import { requestNonce } from './nonce.ts';
 import { PRE_AUTHORIZED_GRANT, parseOfferLink, resolveOffer, type CredentialOffer } from './offer.ts';
 import { makeKeyProof } from './proof.ts';
-import { atStep } from './steps.ts';
+import { atStep, malformed } from './steps.ts';
 import { requestAccessToken } from './token.ts';
 
 const ClaimSchema = z
@@ -24,7 +25,9 @@ const ClaimSchema = z
   .strict();
 
 /** A claimed credential, and why an SD-JWT VC offered beside it was not kept, if it was not. */
-export type ClaimAnswer = CredentialView & { warnings?: { code: 'sd_jwt_vc_not_kept'; detail: string }[] };
+export type ClaimWarning = { code: 'sd_jwt_vc_not_kept'; detail: string };
+/** A claimed credential; or, for an event check-in answered with deferred issuance, the check-in now waiting. */
+export type ClaimAnswer = (CredentialView & { warnings?: ClaimWarning[] }) | { checkIn: CheckInView & { existing: boolean } };
 
 /**
  * Claims a credential offer with OpenID4VCI 1.0's pre-authorized code flow, against whatever
@@ -60,9 +63,11 @@ export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: u
 
   const signer = deps.holders.signer(volunteer);
   const freshNonce = () => (metadata.nonce_endpoint ? atStep('nonce', () => requestNonce(deps.fetch, metadata.nonce_endpoint!)) : Promise.resolve(token.cNonce));
+  // The display name travels only to issuers that say they take it (this issuer's extension for events, docs/events.md).
+  const extra: Record<string, string> = metadata.credential_request_display_name_supported && volunteer.name ? { display_name: volunteer.name } : {};
   const fetchCredential = (configuration: string, keyAs: 'kid' | 'jwk') => {
     const ask = async (nonce: string | undefined) =>
-      requestCredential(deps.fetch, metadata.credential_endpoint, token.accessToken, configuration, await makeKeyProof(signer, offer.credential_issuer, nonce, deps.now(), keyAs));
+      requestCredential(deps.fetch, metadata.credential_endpoint, token.accessToken, configuration, await makeKeyProof(signer, offer.credential_issuer, nonce, deps.now(), keyAs), extra);
     return atStep('credential', async () => {
       try {
         return await ask(await freshNonce());
@@ -74,14 +79,26 @@ export async function claimOffer(deps: WalletDeps, volunteer: Volunteer, body: u
     });
   };
 
-  const jwt = await fetchCredential(configurationId, 'kid');
+  const first = await fetchCredential(configurationId, 'kid');
+  if ('deferred' in first) {
+    // An event check-in: the credential comes later, from the Deferred Credential Endpoint.
+    const deferredEndpoint = metadata.deferred_credential_endpoint;
+    if (!deferredEndpoint) throw malformed('credential', 'the issuer deferred issuance but names no deferred_credential_endpoint');
+    const checkIn = await atStep('storage', () =>
+      rememberCheckIn(deps, volunteer, { ...first.deferred, issuer: offer.credential_issuer, accessToken: token.accessToken, deferredEndpoint, cancelEndpoint: metadata.check_in_cancel_endpoint }),
+    );
+    return { checkIn };
+  }
+  const jwt = first.credential;
   const credential = await atStep('verification', () => acceptCredential(jwt, volunteer.did, deps));
-  const warnings: NonNullable<ClaimAnswer['warnings']> = [];
+  const warnings: ClaimWarning[] = [];
   let sdJwt: KeptSdJwt | undefined;
   if (sdJwtConfiguration) {
     // The VC-JWT is the volunteer's already: an SD-JWT VC that cannot be had or kept does not cost it.
     try {
-      const text = await fetchCredential(sdJwtConfiguration.id, sdJwtConfiguration.keyAs);
+      const answer = await fetchCredential(sdJwtConfiguration.id, sdJwtConfiguration.keyAs);
+      if (!('credential' in answer)) throw malformed('credential', 'the issuer deferred the SD-JWT VC');
+      const text = answer.credential;
       const accepted = await atStep('verification', () => acceptSdJwtVc(text, credential, volunteer.did, sdJwtConfiguration.vct, deps));
       sdJwt = { sealed: deps.identities.seal(Buffer.from(accepted.text, 'utf8')), claims: accepted.claims };
     } catch (err) {

@@ -8,6 +8,10 @@ const IssuerMetadataSchema = z.object({
   authorization_servers: z.array(z.string().url()).optional(),
   credential_endpoint: z.string().url(),
   nonce_endpoint: z.string().url().optional(),
+  deferred_credential_endpoint: z.string().url().optional(),
+  /** Extensions of the Volunteer Passport issuer for events (docs/events.md). */
+  check_in_cancel_endpoint: z.string().url().optional(),
+  credential_request_display_name_supported: z.boolean().optional(),
   credential_configurations_supported: z.record(
     z.string(),
     z.object({

@@ -20,6 +20,13 @@ export function claimPage(lang: Language, path: string, offer: string | undefine
   <textarea id="offer" name="offer" rows="3" required spellcheck="false" autocapitalize="none" placeholder="openid-credential-offer://?credential_offer_uri=…">${offer ?? ''}</textarea>
   <button type="submit">${t('claimButton')}</button>
 </form>
-${scannerPanel(t)}`;
-  return walletPage({ lang, path, tab: 'claim', title: t('claimTitle'), content, script: 'claim.js', scans: true });
+${scannerPanel(t)}
+<section class="card" id="my-check-in" aria-labelledby="my-check-in-title">
+  <h2 id="my-check-in-title">${t('myCheckInTitle')}</h2>
+  <p class="muted">${t('myCheckInHint')}</p>
+  <button type="button" id="my-check-in-show" class="secondary">${t('myCheckInShow')}</button>
+  <img id="my-check-in-qr" alt="${t('myCheckInTitle')}" width="280" height="280" hidden>
+  <p id="my-check-in-status" role="status"></p>
+</section>`;
+  return walletPage({ lang, path, tab: 'claim', title: t('claimTitle'), content, script: 'claim.js', moreScripts: ['my-check-in.js'], scans: true });
 }

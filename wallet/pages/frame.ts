@@ -17,6 +17,8 @@ export interface WalletPage {
   content: SafeHtml;
   /** The page's own script under `/assets/`; `wallet.js` (API calls, sign-in) always comes first. */
   script: string;
+  /** More scripts of the page, loaded after its own (the passport's check-ins). */
+  moreScripts?: string[];
   /** Pages that read QR codes also load the bundled decoder and the scanner. */
   scans?: boolean;
 }
@@ -46,7 +48,7 @@ ${page.content}
 <p class="signout"><a href="/account" class="button secondary" ${page.tab === 'account' ? html`aria-current="page"` : ''}>${t('navAccount')}</a> <button type="button" id="sign-out" class="secondary">${t('signOut')}</button></p>
 </section>
 ${clientTexts(page.lang)}`;
-  const scripts = [...(page.scans ? ['/assets/jsQR.js', '/assets/scanner.js'] : []), '/assets/passport-api.js', '/assets/wallet.js', `/assets/${page.script}`];
+  const scripts = [...(page.scans ? ['/assets/jsQR.js', '/assets/scanner.js'] : []), '/assets/passport-api.js', '/assets/wallet.js', `/assets/${page.script}`, ...(page.moreScripts ?? []).map((s) => `/assets/${s}`)];
   return layout({ lang: page.lang, title: `${page.title} · ${t('appName')}`, body, scripts, path: page.path });
 }
 

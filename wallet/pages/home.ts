@@ -21,6 +21,10 @@ export function homePage(lang: Language, path: string): string {
     <div><h3>${t('byOrganization')}</h3><table id="by-organization"></table></div>
   </div>
 </section>
+<section id="check-ins-section" aria-labelledby="check-ins-title" hidden>
+  <h2 id="check-ins-title">${t('checkInsTitle')}</h2>
+  <ul id="check-ins" class="credentials"></ul>
+</section>
 <section id="no-credentials" class="card welcome" hidden aria-labelledby="welcome-title">
   <h2 id="welcome-title">${t('welcomeTitle')}</h2>
   <p>${t('welcomeIntro')}</p>
@@ -54,5 +58,5 @@ export function homePage(lang: Language, path: string): string {
   </form>
   <ul id="import-results" class="plain"></ul>
 </section>`;
-  return walletPage({ lang, path, tab: 'passport', title: t('passportTitle'), content, script: 'passport.js' });
+  return walletPage({ lang, path, tab: 'passport', title: t('passportTitle'), content, script: 'passport.js', moreScripts: ['check-ins.js'] });
 }

@@ -47,8 +47,8 @@ export class Passport {
     readonly wallet: StartedService,
   ) {}
 
-  static async start(walletEnv: Record<string, string> = {}): Promise<Passport> {
-    const issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: ADMIN, PASSPORT_SECRET: SECRET } });
+  static async start(walletEnv: Record<string, string> = {}, issuerEnv: Record<string, string> = {}): Promise<Passport> {
+    const issuer = await startService('issuer', { env: { PASSPORT_ADMIN_TOKEN: ADMIN, PASSPORT_SECRET: SECRET, ...issuerEnv } });
     const wallet = await startService('wallet', {
       env: {
         PASSPORT_SECRET: SECRET,
