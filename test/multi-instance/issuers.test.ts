@@ -16,6 +16,8 @@ const SECRET = 'multi-instance-passport-secret-0123456789';
 const BATCHES = 3;
 const ROWS = 200;
 const CLAIMS = 24;
+/** Credentials one wallet claim fetches: the offer names the VC-JWT and the SD-JWT VC of its activity. */
+const FORMATS = 2;
 
 /**
  * Two issuer processes on one PostgreSQL database behind a round-robin load balancer, as an
@@ -95,9 +97,11 @@ describe.runIf(TEST_BACKEND === 'postgres')('two issuer instances on one Postgre
     const answers = await Promise.all(offers.map((o, i) => call(wallet.url, 'POST', '/v1/credentials/claim', { token: volunteers[i % 3]!, body: { offerUri: o.offerUri } })));
     expect(answers.filter((r) => r.status !== 201).map((r) => r.text)).toEqual([]);
     const served = [a, b].map((s) => (balancer.served.get(s.url) ?? []).filter((r) => r === 'POST /oid4vci/credential').length);
-    expect(served[0]! + served[1]!).toBe(CLAIMS);
+    // The offer names both formats (VC-JWT and SD-JWT VC), and the wallet fetches each once.
+    expect(served[0]! + served[1]!).toBe(CLAIMS * FORMATS);
     expect(Math.min(...served)).toBeGreaterThan(0);
     const indices = await issuerDb.all<{ slot: string }>("SELECT status_list || '#' || status_index AS slot FROM credentials WHERE organization_id = 'two-instances'");
+    // Both formats of one activity are one credential: one row, one status index.
     expect(indices).toHaveLength(CLAIMS);
     expect(new Set(indices.map((r) => r.slot)).size).toBe(CLAIMS);
     for (const token of volunteers) expect((await call(wallet.url, 'GET', '/v1/credentials', { token })).body.credentials).toHaveLength(CLAIMS / 3);
@@ -134,10 +138,11 @@ describe.runIf(TEST_BACKEND === 'postgres')('two issuer instances on one Postgre
     const credentials = await count("SELECT COUNT(*) AS n FROM credentials WHERE organization_id = 'two-instances'");
     expect(activities).toBe(BATCHES * ROWS + 1);
     expect(credentials).toBe(CLAIMS + 4 + 1);
-    expect(await count("SELECT COUNT(*) AS n FROM activities WHERE organization_id = 'two-instances' AND status = 'claimed'")).toBe(credentials - 1);
+    expect(await count("SELECT COUNT(*) AS n FROM activities WHERE organization_id = 'two-instances' AND status = 'claimed'")).toBe(CLAIMS + 4);
     expect(await count("SELECT COUNT(DISTINCT subject) AS n FROM audit_log WHERE action = 'activity.recorded'")).toBe(activities);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'activity.recorded'")).toBe(activities);
-    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'credential.issued'")).toBe(credentials);
+    // Each format signed is audited: the wallet's claims signed an SD-JWT VC beside each VC-JWT.
+    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'credential.issued'")).toBe(credentials + CLAIMS * (FORMATS - 1));
     expect(await count("SELECT used AS n FROM status_lists WHERE organization_id = 'two-instances' AND list_no = 1")).toBe(credentials);
 
     const [issued] = await issuerDb.all<{ id: string }>("SELECT id FROM credentials WHERE organization_id = 'two-instances' LIMIT 1");
