@@ -70,10 +70,12 @@ export interface Config {
    * set by `npm start`, the seed and the tests, never by hand): the service stops when it closes.
    */
   parentPipeFd: number | undefined;
-  /** `smtp://user:pass@host:port` or `smtps://…` (`SMTP_URL`): offers are e-mailed when set. */
+  /** `smtp://user:pass@host:port` or `smtps://…` (`SMTP_URL`): offers are e-mailed, and volunteers may add a recovery e-mail, when set. */
   smtpUrl: string | undefined;
-  /** The sender of offer e-mails (`MAIL_FROM`). */
+  /** The sender of every e-mail: the issuer's offers, the wallet's confirmation and reset links (`MAIL_FROM`). */
   mailFrom: string;
+  /** How long a wallet password-reset link works (`PASSWORD_RESET_SECONDS`, 30 minutes). */
+  passwordResetSeconds: number;
   /** The language offer e-mails are written in when a row names none (`MAIL_LANGUAGE`: kk, ru or en). */
   mailLanguage: 'kk' | 'ru' | 'en';
 }
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || `Volunteer Passport <no-reply@${new URL(issuerUrl).hostname}>`,
     mailLanguage: mailLanguage(env.MAIL_LANGUAGE),
+    passwordResetSeconds: positive(env, 'PASSWORD_RESET_SECONDS', 1800),
   };
 }
 

@@ -4,6 +4,7 @@ import { openDatabase, type Migration } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
 import { RATE_LIMIT_MIGRATION, cookieCsrfGuard, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createMailer } from '../shared/mail/index.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
 import { createAccountsRouter } from './accounts/index.ts';
@@ -15,6 +16,7 @@ import { createHolderKeys } from './holder/index.ts';
 import { WALLET_MIGRATIONS } from './migrations.ts';
 import { walletOpenApi } from './openapi.ts';
 import { createPagesRouter } from './pages/router.ts';
+import { createEmailRecoveryRouter } from './email-recovery/index.ts';
 import { createPassportPdfRouter } from './pdf/index.ts';
 import { createPresentationsRouter } from './presentations/index.ts';
 import { createSessionsRouter, SESSION_COOKIE } from './sessions/index.ts';
@@ -39,6 +41,7 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
     shareLinks: createSecretBox(config.passportSecret, 'share-links'),
     identities: createSecretBox(config.passportSecret, 'sd-jwt-vcs'),
     logger,
+    ...(config.smtpUrl ? { mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) } : {}),
     now,
   };
 
@@ -49,6 +52,7 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
   // Bodies are read after the rate limit (authentication is per route, by session or none).
   app.use(parseBodies());
   app.use(createAccountsRouter(deps));
+  app.use(createEmailRecoveryRouter(deps));
   app.use(createSessionsRouter(deps));
   app.use(createClaimRouter(deps));
   app.use(createCredentialsRouter(deps));
@@ -60,5 +64,11 @@ export async function buildWallet(config: Config, logger: Logger, now: () => Dat
   app.use(createPagesRouter({ config, logger }));
   app.use(notFoundHandler);
   app.use(problemHandler(logger));
-  return { app, close: () => db.close() };
+  return {
+    app,
+    close: async () => {
+      deps.mailer?.close();
+      await db.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { SecretBox } from '../shared/crypto/index.ts';
 import type { Database } from '../shared/db/index.ts';
 import type { DidResolver } from '../shared/did/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { Mailer } from '../shared/mail/index.ts';
 import type { GuardedFetch } from '../shared/net/index.ts';
 import type { CredentialStatusChecker } from './credentials/status.ts';
 import type { HolderKeys } from './holder/keys.ts';
@@ -26,6 +27,8 @@ export interface WalletDeps {
   /** Seals the SD-JWT VCs kept beside credentials at rest (purpose `sd-jwt-vcs`): they carry the volunteer's IIN. */
   identities: SecretBox;
   logger: Logger;
+  /** Sends confirmation and password-reset links; absent when `SMTP_URL` is not set (no e-mail recovery then). */
+  mailer?: Mailer;
   /** The current time; tests freeze it. */
   now: () => Date;
 }

@@ -111,4 +111,23 @@ export const WALLET_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE credentials ADD COLUMN sd_jwt_claims TEXT
     `,
   },
+  {
+    // Optional e-mail recovery: the confirmed address on the account, and single-use links
+    // (confirm an address, reset the password) kept only as hashes, each with its expiry.
+    id: 108,
+    name: 'recovery e-mail and e-mail links',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN email TEXT;
+      CREATE INDEX accounts_email ON accounts (email);
+      CREATE TABLE email_links (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL CHECK (purpose IN ('confirm_email', 'reset_password')),
+        email TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX email_links_account ON email_links (account_id)
+    `,
+  },
 ];

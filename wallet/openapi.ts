@@ -76,7 +76,7 @@ const paths = {
     },
   },
   '/v1/account': {
-    get: { summary: 'The signed-in account: login, DID, display name, recovery codes left', security: secured, responses: { '200': ok('The account', { type: 'object' }), ...problemResponses(401) } },
+    get: { summary: 'The signed-in account: login, DID, display name, recovery e-mail (email; emailRecovery tells whether the wallet sends mail), recovery codes left', security: secured, responses: { '200': ok('The account', { type: 'object' }), ...problemResponses(401) } },
     delete: {
       summary: 'Delete the account and everything in it (credentials, shares, codes, sessions, key)',
       security: secured,
@@ -116,6 +116,42 @@ const paths = {
       responses: { '200': ok('Recovered', { type: 'object', properties: { remainingCodes: { type: 'integer' } } }), ...problemResponses(400, 401, 403, 415, 429, 503) },
     },
   },
+  '/v1/account/email': {
+    put: {
+      summary: 'Add or change the recovery e-mail: the password confirms, and the address counts once the mailed link is opened',
+      description: 'Only when the wallet has SMTP_URL (404 otherwise). The confirmation link opens {WALLET_URL}/confirm-email#token=…, valid 24 hours; ?lang= picks the e-mail\'s language. At most 5 confirmation e-mails per account and hour (429).',
+      security: secured,
+      parameters: [{ name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } }],
+      requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } }),
+      responses: { '202': ok('Link sent', { type: 'object', properties: { pendingEmail: { type: 'string' } } }), ...problemResponses(400, 401, 403, 404, 429, 502) },
+    },
+    delete: { summary: 'Remove the recovery e-mail; links on their way stop working', security: secured, responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403) } },
+  },
+  '/v1/account/email/confirm': {
+    post: {
+      summary: 'Confirm the recovery e-mail with the token of the mailed link (no session needed)',
+      description: 'JSON only, not from another origin (403 csrf). A used, expired, superseded or unknown token: 410 gone, field token.',
+      requestBody: body({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
+      responses: { '200': ok('Confirmed', { type: 'object', properties: { email: { type: 'string' } } }), ...problemResponses(400, 403, 410, 415) },
+    },
+  },
+  '/v1/account/password-reset': {
+    post: {
+      summary: 'Forgot password: mail a single-use reset link to the accounts whose confirmed recovery e-mail this is',
+      description: 'Always 202 {"status":"accepted"}, whether or not an account has the address; the e-mail is sent after the answer. The link opens {WALLET_URL}/reset-password#token=… and works PASSWORD_RESET_SECONDS (30 minutes), once. 10 requests per client and 3 per address an hour (429). 404 without SMTP_URL.',
+      parameters: [{ name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } }],
+      requestBody: body({ type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }),
+      responses: { '202': ok('Accepted', { type: 'object', properties: { status: { const: 'accepted' } } }), ...problemResponses(400, 403, 404, 415, 429) },
+    },
+  },
+  '/v1/account/password-reset/complete': {
+    post: {
+      summary: 'Set a new password with the token of a reset link; every session and every other mailed link of the account ends',
+      description: 'A used, expired, superseded or unknown token, or one made for an address the account no longer has: 410 gone, field token.',
+      requestBody: body({ type: 'object', required: ['token', 'newPassword'], properties: { token: { type: 'string' }, newPassword: { type: 'string', minLength: 10 } } }),
+      responses: { '204': { description: 'Password set' }, ...problemResponses(400, 403, 410, 415) },
+    },
+  },
   '/v1/sessions/current': { delete: { summary: 'Sign out', security: secured, responses: { '204': { description: 'Signed out' }, ...problemResponses(401, 403) } } },
   '/v1/credentials/claim': {
     post: {
@@ -134,7 +170,35 @@ const paths = {
     get: { summary: "The volunteer's credentials with their status now", security: secured, responses: { '200': ok('Credentials', { type: 'object', properties: { credentials: { type: 'array', items: ref('Credential') } } }), ...problemResponses(401) } },
   },
   '/v1/credentials/{id}': {
-    get: { summary: 'One credential, with its JWT', security: secured, parameters: [idParam('Credential id')], responses: { '200': ok('Credential', { allOf: [ref('Credential'), { type: 'object', properties: { jwt: { type: 'string' } } }] }), ...problemResponses(401, 404) } },
+    get: {
+      summary: 'One credential, with its JWT and who stands behind it',
+      security: secured,
+      parameters: [idParam('Credential id')],
+      responses: {
+        '200': ok('Credential', {
+          allOf: [
+            ref('Credential'),
+            {
+              type: 'object',
+              properties: {
+                jwt: { type: 'string' },
+                issuer: {
+                  type: 'object',
+                  description: "The issuing organization as the registry's trust list names it; `accredited` is null when the list does not name it or could not be had",
+                  properties: {
+                    did: { type: 'string' },
+                    region: { type: ['string', 'null'] },
+                    accredited: { type: ['object', 'null'], properties: { status: { enum: ['accredited', 'suspended'] }, since: { type: ['string', 'null'], format: 'date-time' } } },
+                    registryDid: { type: 'string' },
+                  },
+                },
+              },
+            },
+          ],
+        }),
+        ...problemResponses(401, 404),
+      },
+    },
     delete: { summary: 'Remove a credential from the passport', security: secured, parameters: [idParam('Credential id')], responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403, 404) } },
   },
   '/v1/summary': {
@@ -236,7 +300,7 @@ const paths = {
   },
   '/v1/passport.pdf': {
     get: {
-      summary: 'The printable passport: totals, credentials, and the QR of a share link the volunteer made (creates nothing)',
+      summary: 'The printable passport: a header with the volunteer\'s name, the QR of a share link the volunteer made with its explanation on page 1, the totals and the credentials as tables, date and page number on every page (creates nothing)',
       security: secured,
       parameters: [
         { name: 'lang', in: 'query', required: false, schema: { enum: ['kk', 'ru', 'en'] } },

@@ -47,4 +47,11 @@ export const CONSOLE_TABLES: Migration = {
   `,
 };
 
-export const CONSOLE_MIGRATIONS: readonly Migration[] = [CONSOLE_TABLES];
+/** An organization's own language for offer e-mails whose row names none (null: `MAIL_LANGUAGE`). */
+export const ORGANIZATION_MAIL_LANGUAGE: Migration = {
+  id: 610,
+  name: 'organization mail language',
+  sql: 'ALTER TABLE organizations ADD COLUMN mail_language TEXT',
+};
+
+export const CONSOLE_MIGRATIONS: readonly Migration[] = [CONSOLE_TABLES, ORGANIZATION_MAIL_LANGUAGE];

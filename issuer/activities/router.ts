@@ -13,6 +13,7 @@ import { checkActivityRequest } from './input.ts';
 import { getActivity, listActivities, type ListQuery } from './list.ts';
 import { ListQuerySchema, parseQuery } from './query.ts';
 import { recordActivities } from './record.ts';
+import { reasonOf } from './sheet/problem-texts.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Batch bodies kept as bytes: the workbook, and CSV (its encoding is told from the bytes). */
@@ -35,7 +36,7 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
     const checked = checkActivityRequest(req.body, deps.now());
     if (!checked.request) {
       const first = checked.problems[0]!;
-      throw new PassportError('invalid_request', `${first.field} ${first.message}`, { field: first.field, extra: { problems: checked.problems } });
+      throw new PassportError('invalid_request', `${first.field} ${first.message}`, { field: first.field, extra: { reason: reasonOf(first.field, first.message), problems: checked.problems } });
     }
     const [outcome] = await recordActivities(deps, offerBox, org, [checked.request]);
     if (!outcome!.ok) throw new PassportError('conflict', outcome!.detail, { field: outcome!.field });

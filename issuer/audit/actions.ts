@@ -6,6 +6,7 @@ export type AuditAction =
   | 'organization.reinstated'
   | 'organization.key_rotated'
   | 'organization.key_revoked'
+  | 'organization.settings_changed'
   | 'activity.recorded'
   | 'credential.issued'
   | 'credential.revoked'

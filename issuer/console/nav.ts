@@ -1,7 +1,8 @@
 import type { Me } from '../staff/me.ts';
+import { coordinatorNavigation, type CoordinatorTab } from './coordinator-nav.ts';
 import type { ConsoleText } from './texts/messages.ts';
 
-export type Tab = 'front-offices' | 'organizations' | 'organization' | 'dashboard' | 'people' | 'keys' | 'audit' | 'account';
+export type Tab = 'front-offices' | 'organizations' | 'organization' | 'dashboard' | 'people' | 'keys' | 'audit' | 'account' | CoordinatorTab;
 
 export interface NavItem {
   tab: Tab;
@@ -20,6 +21,7 @@ export function navigation(me: Me): NavItem[] {
     me.unitKind !== 'organization' && { tab: 'organizations', href: '/organizations', text: 'nav.organizations' },
     me.unitKind !== 'organization' && { tab: 'dashboard', href: '/dashboard', text: 'nav.dashboard' },
     me.unitKind === 'organization' && { tab: 'organization', href: `/organizations/${me.unitId}`, text: 'nav.organization' },
+    ...coordinatorNavigation(me),
     me.unitKind === 'organization' && admin && { tab: 'keys', href: `/organizations/${me.unitId}/keys`, text: 'nav.keys' },
     { tab: 'people', href: '/people', text: 'nav.people' },
     admin && { tab: 'audit', href: '/audit', text: 'nav.audit' },

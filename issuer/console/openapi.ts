@@ -24,4 +24,8 @@ export const consoleOpenApiPaths: Record<string, unknown> = {
   '/people': page('The people of the signed-in person’s unit'),
   '/audit': page('The journal of the unit and the units below it (admins)'),
   '/account': page('The signed-in person: password change'),
+  '/activities': page('The organization’s activities: filters, counts, exports, cards, e-mail, withdraw, revoke (people of an organization)'),
+  '/activities/new': page('Record one activity (an organization’s members and admins)'),
+  '/activities/upload': page('Upload a spreadsheet: templates, the preview, then record (an organization’s members and admins)'),
+  '/projects': page('The organization’s projects and offer e-mail language (its admins change them)'),
 };

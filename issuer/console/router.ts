@@ -6,6 +6,7 @@ import type { IssuerDeps } from '../deps.ts';
 import { mayAdminister } from '../staff/authority.ts';
 import { whoAmI, type Me } from '../staff/me.ts';
 import { covers, findUnit } from '../staff/units.ts';
+import { createCoordinatorPages } from './coordinator.ts';
 import { homeOf } from './nav.ts';
 import { accountPage, auditPage, notAllowedPage } from './pages/account.ts';
 import { frontOfficePage, frontOfficesPage } from './pages/front-offices.ts';
@@ -16,7 +17,7 @@ import { invitationPage, signInPage } from './pages/sign-in.ts';
 
 const ASSETS = join(import.meta.dirname, 'assets');
 
-type PageHandler = (req: Request, res: Response, page: { lang: ReturnType<typeof pickLanguage>; path: string; me: Me; actor: Actor }) => Promise<string> | string;
+export type PageHandler = (req: Request, res: Response, page: { lang: ReturnType<typeof pickLanguage>; path: string; me: Me; actor: Actor }) => Promise<string> | string;
 
 /**
  * The console: pages for the people of the registry, front offices and organizations, at `/`.
@@ -85,6 +86,7 @@ export function createConsoleRouter(deps: Pick<IssuerDeps, 'db'>): Router {
       return keysPage(lang, path, me, unit.id);
     }),
   );
+  router.use(createCoordinatorPages(signedIn, refuse));
   return router;
 }
 
@@ -96,7 +98,7 @@ function send(res: Response, page: string): void {
   res.set({ 'cache-control': 'no-store', vary: 'Accept-Language, Cookie', 'referrer-policy': 'same-origin' }).type('html').send(page);
 }
 
-function refuse(res: Response, page: string, status = 403): string {
+export function refuse(res: Response, page: string, status = 403): string {
   res.status(status);
   return page;
 }

@@ -17,6 +17,7 @@ export const filterParams = [
   { name: 'ids', in: 'query', schema: { type: 'string' }, description: 'Comma-separated activity ids' },
 ];
 
+const settings = { type: 'object', properties: { mailLanguage: { enum: ['kk', 'ru', 'en', null] }, defaultMailLanguage: { enum: ['kk', 'ru', 'en'] } } };
 const project = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } };
 
 /** OpenAPI path items of the organization's console routes (issue 10). */
@@ -71,7 +72,7 @@ export const consoleOpenApiPaths: Record<string, unknown> = {
   '/v1/projects': {
     get: { summary: 'The organization’s projects (the form’s picker)', tags: ['projects'], security: bearer, responses: { '200': jsonResponse('Projects', { type: 'object', properties: { projects: { type: 'array', items: project } } }), ...problemResponses(401, 403) } },
     post: {
-      summary: 'Add a project (201; 200 with the existing one for a name already listed)',
+      summary: 'Add a project (201; 200 with the existing one for a name already listed); the organization’s admins and API keys',
       tags: ['projects'],
       security: bearer,
       requestBody: jsonBody({ type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 200 } } }),
@@ -79,6 +80,16 @@ export const consoleOpenApiPaths: Record<string, unknown> = {
     },
   },
   '/v1/projects/{id}': {
-    delete: { summary: 'Remove a project from the picker (activities keep its name)', tags: ['projects'], security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403, 404, 429) } },
+    delete: { summary: 'Remove a project from the picker (activities keep its name); the organization’s admins and API keys', tags: ['projects'], security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403, 404, 429) } },
+  },
+  '/v1/organization/settings': {
+    get: { summary: 'The calling organization’s settings: its offer e-mail language', tags: ['projects'], security: bearer, responses: { '200': jsonResponse('Settings', settings), ...problemResponses(401, 403) } },
+    put: {
+      summary: 'Change the offer e-mail language used when a row names none (null: the deployment’s MAIL_LANGUAGE); the organization’s admins and API keys',
+      tags: ['projects'],
+      security: bearer,
+      requestBody: jsonBody({ type: 'object', required: ['mailLanguage'], properties: { mailLanguage: { enum: ['kk', 'ru', 'en', null] } } }),
+      responses: { '200': jsonResponse('Changed', settings), ...problemResponses(400, 401, 403, 429) },
+    },
   },
 };

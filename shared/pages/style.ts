@@ -37,6 +37,12 @@ details.technical { margin-top: 4px; font-size: 14px; color: var(--muted); }
 details.technical summary { cursor: pointer; }
 details.technical code { display: block; white-space: pre-wrap; }
 .checked-at { color: var(--muted); font-size: 14px; }
+#new-request fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 10px 0 0; padding: 4px 12px 8px; }
+#new-request fieldset legend { font-weight: 600; padding: 0 4px; }
+#new-request fieldset label { font-weight: 400; display: flex; gap: 10px; align-items: center; margin: 6px 0; }
+.link-row { display: flex; gap: 8px; align-items: center; }
+.link-row input { flex: 1 1 auto; min-width: 0; }
+.link-row button { width: auto; margin-top: 0; flex: 0 0 auto; }
 .camera-intro video[hidden], video[hidden] { display: none; }
 @media (min-width: 700px) { main { padding: 20px; } .grid { display:grid; grid-template-columns: 1fr 1fr; gap: 12px; } }
 @media print {

@@ -14,3 +14,8 @@ export function cardQr(page: PNG, column: number, row: number): string | undefin
   }
   return jsQR(crop, w, h)?.data;
 }
+
+/** The one QR code on a whole rendered page (the passport's verification QR). */
+export function pageQr(page: PNG): string | undefined {
+  return jsQR(new Uint8ClampedArray(page.data.buffer, page.data.byteOffset, page.data.length), page.width, page.height)?.data;
+}

@@ -2,25 +2,34 @@ export type Lang = 'kk' | 'ru' | 'en';
 
 /**
  * Latin words a Kazakh or Russian page may show: abbreviations the field writes in Latin letters
- * (DID, QR, PDF, JWT, CSV, the time zone, the range a–z of letters a login may use), the language switch's own "English", and the proper names
+ * (DID, QR, PDF, JWT, API, CSV, Excel and the file types .xlsx and .csv, the time zone, the range a–z of letters a login may use), the language switch's own "English", and the proper names
  * and identifiers of the test data (the organization `eco-qyran`).
  */
-export const ALLOWED_LATIN = new Set(['DID', 'QR', 'PDF', 'JWT', 'VC-JWT', 'CSV', 'IIN', 'GMT', 'UTC', 'URL', 'email', 'e-mail', 'English', 'eco-qyran', 'nonce', 'ID']);
+export const ALLOWED_LATIN = new Set(['DID', 'QR', 'PDF', 'JWT', 'VC-JWT', 'CSV', 'IIN', 'GMT', 'UTC', 'URL', 'API', 'email', 'e-mail', 'English', 'eco-qyran', 'fo-pavlodar', 'nonce', 'ID', 'Excel', 'xlsx', 'csv']);
+
+/**
+ * Names the test data gives in English that a Kazakh or Russian page rightly shows as they are:
+ * the console lists an organization's name in all three languages.
+ */
+const PROPER_NAMES = ['Organization eco-qyran', 'Pavlodar front office'];
 
 /** What is an identifier, not a word: URLs, DIDs, URNs, logins and e-mail addresses, long tokens. */
 const IDENTIFIERS = [
   /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi,
-  /\bdid:[a-z0-9]+:\S+/gi,
+  /\bdid:[a-z0-9]+(:\S+)?/gi,
   /\burn:[a-z0-9]+:\S+/gi,
   /\bopenid[\w-]*:\S*/gi,
   /\S+@\S+/g,
   /\ba–z\b/g,
+  // A spreadsheet's cell, as a refused row names it (L4).
+  /\b[A-Z]{1,3}[1-9]\d{0,6}\b/g,
   /\b(?=\w*\d)[A-Za-z0-9_-]{16,}\b/g,
 ];
 
 /** The Latin words of a page's visible text that are neither allowed names nor identifiers. */
 export function foreignWords(text: string): string[] {
   let rest = text;
+  for (const name of PROPER_NAMES) rest = rest.replaceAll(name, ' ');
   for (const pattern of IDENTIFIERS) rest = rest.replace(pattern, ' ');
   const words = rest.match(/[A-Za-z][A-Za-z-]*[A-Za-z]|[A-Za-z]/g) ?? [];
   return [...new Set(words.filter((w) => !ALLOWED_LATIN.has(w) && !/^(dana|login)\./i.test(w)))];

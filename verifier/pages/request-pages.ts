@@ -39,8 +39,9 @@ ${problem ? html`<div class="card bad" id="problem">${problem}</div>` : ''}
  */
 export function requestPage(request: PresentationRequest, status: PublicStatus, urls: RequestUrls, lang: Language, path: string): string {
   const t = translator(TEXT, lang);
+  const answered = status === 'verified' || status === 'failed';
   const body = html`
-<h1 id="request-title" data-answered="${t('answerTitle')}">${status === 'verified' || status === 'failed' ? t('answerTitle') : t('requestTitle')}</h1>
+<h1 id="request-title" data-answered="${t('answerTitle')}">${answered ? t('answerTitle') : t('requestTitle')}</h1>
 <p><strong>${localized(request.purpose, lang)}</strong></p>
 ${request.policy ? html`<p id="policy">${policyText(request.policy, lang)}</p>` : ''}
 ${request.asksIin ? html`<p id="iin-asked">${t('iinAsked')}</p>` : ''}
@@ -50,7 +51,7 @@ ${request.asksIin ? html`<p id="iin-asked">${t('iinAsked')}</p>` : ''}
 </section>
 <p class="muted" id="request-locked" hidden>${t('resultOnCreator')}</p>
 <p class="no-print"><a class="button secondary" href="/requests/new?lang=${lang}">${t('newRequest')}</a></p>`;
-  return layout({ lang, title: t('requestTitle'), body, path, scripts: ['/assets/request.js', '/assets/print.js'] });
+  return layout({ lang, title: answered ? t('answerTitle') : t('requestTitle'), body, path, scripts: ['/assets/request.js', '/assets/print.js'] });
 }
 
 /** The answer of a request, for the requesting page's script to put in place of the QR. */
@@ -68,7 +69,7 @@ function waiting(request: PresentationRequest, urls: RequestUrls, lang: Language
   <p>${t('scanWithWallet')}</p>
   <img class="qr" id="request-qr" src="/v1/requests/${request.id}/qr.png" alt="QR" width="240" height="240">
   <p><a class="button" id="open-in-wallet" href="${urls.requestUri}">${t('openInWallet')}</a></p>
-  <input readonly id="request-uri" class="id" value="${urls.requestUri}" aria-label="${t('openInWallet')}">
+  <div class="link-row"><input readonly id="request-uri" class="id" value="${urls.requestUri}" aria-label="${t('openInWallet')}"><button type="button" class="secondary copy" data-copy="request-uri" data-copied="${t('copied')}">${t('copy')}</button></div>
   <p id="request-status" class="muted" role="status">${t('waiting')}</p>
   <p class="muted">${t('expiresAt', { time: formatTime(request.expiresAt, lang) })}</p>
 </div>`;

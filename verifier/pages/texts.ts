@@ -10,12 +10,14 @@ type Key =
   | 'minHoursLabel' | 'categoriesLabel' | 'sinceLabel' | 'createRequest' | 'requestTitle' | 'scanWithWallet' | 'openInWallet'
   | 'waiting' | 'requestExpired' | 'expiresAt' | 'policyHours' | 'policyCategories' | 'policySince' | 'newRequest'
   | 'identifier' | 'project' | 'passed' | 'failed' | 'unavailable' | 'not_applicable' | 'answerVerified' | 'answerFailed' | 'presentedBy'
-  | 'resultOnCreator' | 'subjectNamesDiffer' | 'checkedAt' | 'print' | 'cameraIntro' | 'answerTitle' | 'fullIdentifier' | 'iinLabel' | 'iinHint' | 'iinAsked' | 'iinInvalid';
+  | 'resultOnCreator' | 'subjectNamesDiffer' | 'checkedAt' | 'print' | 'cameraIntro' | 'answerTitle' | 'fullIdentifier' | 'iinLabel' | 'iinHint' | 'iinAsked' | 'iinInvalid' | 'copy' | 'copied';
 
 /** Every text of the verifier's pages, in the three languages (the type refuses a missing one). */
 export const TEXT: Messages<Key> = {
   kk: {
     checkedAt: 'Тексерілген уақыты: {time}',
+    copy: 'Көшіру',
+    copied: 'Көшірілді',
     print: 'Басып шығару',
     cameraIntro: 'Камера тек QR кодты оқу үшін қосылады; сурет ешқайда жіберілмейді. Бастау үшін батырманы басыңыз.',
     answerTitle: 'Волонтердің жауабы',
@@ -97,6 +99,8 @@ export const TEXT: Messages<Key> = {
   },
   ru: {
     checkedAt: 'Проверено: {time}',
+    copy: 'Копировать',
+    copied: 'Скопировано',
     print: 'Распечатать',
     cameraIntro: 'Камера включается только для того, чтобы прочитать QR-код; изображение никуда не отправляется. Нажмите кнопку, чтобы начать.',
     answerTitle: 'Ответ волонтёра',
@@ -178,6 +182,8 @@ export const TEXT: Messages<Key> = {
   },
   en: {
     checkedAt: 'Checked at {time}',
+    copy: 'Copy',
+    copied: 'Copied',
     print: 'Print',
     cameraIntro: 'The camera is used only to read the QR code; the picture is sent nowhere. Press the button to start.',
     answerTitle: "The volunteer's answer",

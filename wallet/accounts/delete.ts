@@ -8,7 +8,7 @@ import type { Volunteer } from './volunteer.ts';
 const DeleteSchema = z.object({ password: AnyPasswordSchema }).strict();
 
 /** Every table that holds something of an account, children first (explicit, not left to ON DELETE CASCADE). */
-const ACCOUNT_TABLES = ['recovery_codes', 'presentation_requests', 'shares', 'credentials', 'claimed_offers', 'sessions'] as const;
+const ACCOUNT_TABLES = ['email_links', 'recovery_codes', 'presentation_requests', 'shares', 'credentials', 'claimed_offers', 'sessions'] as const;
 
 /**
  * Deletes the account and everything in it, with the password as confirmation: credentials,

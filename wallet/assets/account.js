@@ -13,6 +13,10 @@
     const account = await api('GET', '/v1/account');
     document.getElementById('profile-name').value = account.name || '';
     document.getElementById('codes-left').textContent = t('codesLeft', { n: account.recoveryCodesLeft });
+    // The recovery e-mail exists only where the wallet can send mail.
+    document.getElementById('email-form').hidden = !account.emailRecovery;
+    document.getElementById('email-current').textContent = account.email ? t('emailCurrent', { email: account.email }) : t('emailNone');
+    document.getElementById('email-remove').hidden = !account.email;
   }
 
   function onSubmit(id, work) {
@@ -35,6 +39,20 @@
   onSubmit('profile-form', async () => {
     await api('PUT', '/v1/account/profile', { name: value('profile-name') });
     say('notice', t('nameSaved'));
+  });
+  onSubmit('email-form', async (form) => {
+    const answer = await api('PUT', '/v1/account/email?lang=' + window.Wallet.lang, { email: value('email-address'), password: value('email-password') });
+    form.reset();
+    say('notice', t('emailSent', { email: answer.pendingEmail }));
+  });
+  document.getElementById('email-remove').addEventListener('click', async () => {
+    try {
+      await api('DELETE', '/v1/account/email');
+      say('notice', t('emailRemoved'));
+      await showAccount();
+    } catch (err) {
+      showError('notice', err);
+    }
   });
   onSubmit('password-form', async (form) => {
     await api('POST', '/v1/account/password', { currentPassword: value('current-password'), newPassword: value('new-password') });

@@ -31,7 +31,7 @@
     return el(
       'li',
       { class: 'credential card status-' + credential.status, 'data-id': credential.id },
-      el('div', { class: 'credential-head' }, el('h3', {}, localized(activity.name)), badge(credential.status)),
+      el('div', { class: 'credential-head' }, el('h3', {}, el('a', { href: '/credentials/' + encodeURIComponent(credential.id) }, localized(activity.name))), badge(credential.status)),
       el('p', { class: 'organization' }, localized(credential.organization && credential.organization.name) || credential.issuerDid),
       el(
         'dl',
@@ -42,6 +42,7 @@
         activity.project ? [el('dt', {}, t('project')), el('dd', {}, activity.project)] : null,
         activity.role ? [el('dt', {}, t('role')), el('dd', {}, activity.role)] : null,
       ),
+      el('p', { class: 'more', 'aria-hidden': 'true' }, t('credentialMore')),
       remove,
     );
   }
@@ -49,7 +50,11 @@
   function showCredentials(credentials) {
     const list = document.getElementById('credentials');
     clear(list);
-    document.getElementById('no-credentials').hidden = credentials.length > 0;
+    // A new passport: a welcome that says how the first credential comes, not empty totals and headings.
+    const empty = credentials.length === 0;
+    document.getElementById('no-credentials').hidden = !empty;
+    document.getElementById('totals').hidden = empty;
+    document.getElementById('credentials-title').hidden = empty;
     list.append(...credentials.map(credentialCard));
   }
 
@@ -93,6 +98,7 @@
         if (!item.imported) results.append(el('li', { class: 'bad' }, t('importRefused', { reason: item.reason })));
       }
       input.value = '';
+      document.getElementById('import-file-name').textContent = t('importChoose');
       await refresh();
     } catch (err) {
       showError('notice', err);
@@ -120,6 +126,12 @@
 
   window.Wallet.start(async (credentials) => {
     document.getElementById('import-form').addEventListener('submit', importFile);
+    // The file input's own words come from the browser's language, not the page's: a label of ours names the choice.
+    const input = document.getElementById('import-file');
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      document.getElementById('import-file-name').textContent = file ? file.name : t('importChoose');
+    });
     await Promise.all([refresh(credentials), showPdfShares()]);
   });
 })();

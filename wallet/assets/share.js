@@ -12,7 +12,8 @@
     return el(
       'li',
       { class: 'card share', 'data-id': share.id },
-      el('p', {}, el('a', { href: share.url, target: '_blank', rel: 'noopener', class: 'share-url' }, share.url), ' ', copyButton(share.url)),
+      el('p', {}, el('a', { href: share.url, target: '_blank', rel: 'noopener', class: 'share-url' }, share.url)),
+      el('p', {}, copyButton(share.url)),
       el('p', { class: share.expired ? 'warn' : 'muted' }, [share.expired ? t('shareExpired') : t('shareUntil', { date: date(share.expiresAt) }), t('shareCredentials', { n: share.credentialIds.length })].join(' · ')),
       remove,
     );
@@ -47,7 +48,7 @@
     document.getElementById('share-url').value = share.url;
     createdUrl = share.url;
     const copySlot = document.getElementById('share-copy');
-    if (!copySlot.firstChild) copySlot.append(copyButton(() => createdUrl));
+    if (!copySlot.querySelector('button')) copySlot.append(copyButton(() => createdUrl));
     document.getElementById('share-open').href = share.url;
     document.getElementById('share-expires').textContent = t('shareUntil', { date: date(share.expiresAt) });
     document.getElementById('share-qr').src = share.qrUrl;

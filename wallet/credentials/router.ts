@@ -5,7 +5,7 @@ import { checkAll } from './check-all.ts';
 import { listCredentials } from './list.ts';
 import { loadCredential } from './load.ts';
 import { removeCredential } from './remove.ts';
-import { credentialView } from './view.ts';
+import { credentialView, issuerRecord } from './view.ts';
 
 export function createCredentialsRouter(deps: WalletDeps): Router {
   const router = Router();
@@ -15,7 +15,7 @@ export function createCredentialsRouter(deps: WalletDeps): Router {
   router.get('/v1/credentials/:id', requireVolunteer(deps), async (req, res) => {
     const stored = await loadCredential(deps.db, volunteerOf(res).id, String(req.params.id));
     const [report] = await checkAll(deps.status, [stored], deps.config.verifyDeadlineSeconds * 1000);
-    res.set('cache-control', 'no-store').json({ ...credentialView(stored, report!), jwt: stored.jwt });
+    res.set('cache-control', 'no-store').json({ ...credentialView(stored, report!), issuer: issuerRecord(stored, report!, deps.config.registryDid), jwt: stored.jwt });
   });
   router.delete('/v1/credentials/:id', requireVolunteer(deps), async (req, res) => {
     await removeCredential(deps.db, volunteerOf(res).id, String(req.params.id));

@@ -48,3 +48,26 @@ export function organizationName(stored: StoredCredential, organization: Trusted
   const fallback = names.ru ?? names.kk ?? names.en ?? stored.issuerDid;
   return Object.fromEntries(LANGUAGES.map((l) => [l, names[l] ?? fallback])) as Record<'kk' | 'ru' | 'en', string>;
 }
+
+/**
+ * Who stands behind a credential, for its own page: the issuing organization as the registry's
+ * trust list names it (region, accreditation now and since when) and the registry that vouches
+ * for it. `accredited` is null when the trust list could not be had or does not name the issuer.
+ */
+export interface IssuerRecord {
+  did: string;
+  region: string | null;
+  accredited: { status: 'accredited' | 'suspended'; since: string | null } | null;
+  registryDid: string;
+}
+
+export function issuerRecord(stored: StoredCredential, report: StatusReport, registryDid: string): IssuerRecord {
+  const organization = report.organization;
+  const firstAccreditation = organization?.accreditations.map((a) => a.from).sort()[0] ?? null;
+  return {
+    did: stored.issuerDid,
+    region: organization?.region ?? null,
+    accredited: organization ? { status: organization.status, since: firstAccreditation } : null,
+    registryDid,
+  };
+}

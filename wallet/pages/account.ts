@@ -4,7 +4,7 @@ import { html } from '../../shared/pages/index.ts';
 import { walletPage } from './frame.ts';
 import { WALLET_TEXTS } from './texts/messages.ts';
 
-/** `GET /account`: the profile name, password change, new recovery codes, and deleting the account. */
+/** `GET /account`: the profile name, the recovery e-mail (when the wallet sends mail), password change, new recovery codes, and deleting the account. */
 export function accountPage(lang: Language, path: string): string {
   const t = translator(WALLET_TEXTS, lang);
   const content = html`<h1>${t('accountTitle')}</h1>
@@ -15,6 +15,17 @@ export function accountPage(lang: Language, path: string): string {
   <label for="profile-name">${t('profileName')}</label>
   <input id="profile-name" name="name" autocomplete="name" maxlength="120">
   <button type="submit">${t('saveName')}</button>
+</form>
+<form id="email-form" class="card" hidden>
+  <h2>${t('emailTitle')}</h2>
+  <p class="muted">${t('emailHint')}</p>
+  <p><strong id="email-current"></strong></p>
+  <label for="email-address">${t('emailAddress')}</label>
+  <input id="email-address" name="email" type="email" autocomplete="email" autocapitalize="none" required>
+  <label for="email-password">${t('emailPassword')}</label>
+  <input id="email-password" type="password" autocomplete="current-password" required>
+  <button type="submit">${t('emailSave')}</button>
+  <button type="button" id="email-remove" class="secondary" hidden>${t('emailRemove')}</button>
 </form>
 <form id="password-form" class="card">
   <h2>${t('changePasswordTitle')}</h2>

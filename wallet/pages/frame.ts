@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { CATEGORIES, type Language } from '../../shared/credential/vocabulary.ts';
+import { CATEGORIES, REGIONS, type Language } from '../../shared/credential/vocabulary.ts';
 import { translator } from '../../shared/i18n/index.ts';
 import { html, layout, raw, type SafeHtml } from '../../shared/pages/index.ts';
 import { CATEGORY_NAMES } from '../../shared/credential/index.ts';
@@ -86,6 +86,7 @@ function signInPanel(t: Translate): SafeHtml {
       <p class="muted">${t('passwordHint')}</p>
       <button type="submit">${t('recover')}</button>
     </form>
+    <p><a href="/forgot-password" id="forgot-email-link">${t('forgotEmailLink')}</a></p>
   </details>
 </section>
 ${codesPanel(t)}`;
@@ -106,11 +107,12 @@ function codesPanel(t: Translate): SafeHtml {
 /**
  * The texts the scripts need, as a JSON data block: the CSP forbids inline scripts, but a
  * block of type application/json is never executed. `<` is escaped so no text can end the block.
- * Category names are the wallet's own (shared with the PDF), as `category.{id}`.
+ * Category names are the wallet's own (shared with the PDF), as `category.{id}`; region names as `region.{code}`.
  */
-function clientTexts(lang: Language): SafeHtml {
+export function clientTexts(lang: Language): SafeHtml {
   const categories = Object.fromEntries(CATEGORIES.map((c) => [`category.${c}`, CATEGORY_NAMES[lang][c]]));
-  const json = JSON.stringify({ ...WALLET_TEXTS[lang], ...categories }).replace(/</g, '\\u003c');
+  const regions = Object.fromEntries(REGIONS.map((r) => [`region.${r.code}`, r[lang]]));
+  const json = JSON.stringify({ ...WALLET_TEXTS[lang], ...categories, ...regions }).replace(/</g, '\\u003c');
   return html`<script type="application/json" id="wallet-texts">${raw(json)}</script>`;
 }
 

@@ -21,8 +21,17 @@ export function homePage(lang: Language, path: string): string {
     <div><h3>${t('byOrganization')}</h3><table id="by-organization"></table></div>
   </div>
 </section>
-<h2>${t('credentialsTitle')}</h2>
-<p id="no-credentials" class="card" hidden>${t('noCredentials')} <a href="/claim">${t('navClaim')}</a></p>
+<section id="no-credentials" class="card welcome" hidden aria-labelledby="welcome-title">
+  <h2 id="welcome-title">${t('welcomeTitle')}</h2>
+  <p>${t('welcomeIntro')}</p>
+  <ol>
+    <li>${t('welcomeStep1')}</li>
+    <li>${t('welcomeStep2')}</li>
+    <li>${t('welcomeStep3')}</li>
+  </ol>
+  <p><a class="button" href="/claim">${t('welcomeClaim')}</a></p>
+</section>
+<h2 id="credentials-title">${t('credentialsTitle')}</h2>
 <ul id="credentials" class="credentials"></ul>
 <section class="card" aria-labelledby="documents-title">
   <h2 id="documents-title">${t('documentsTitle')}</h2>
@@ -39,7 +48,8 @@ export function homePage(lang: Language, path: string): string {
   <h3>${t('importTitle')}</h3>
   <form id="import-form">
     <label for="import-file" class="muted">${t('importHint')}</label>
-    <input id="import-file" type="file" accept=".json,.jwt,application/json,text/plain" required>
+    <input id="import-file" class="file" type="file" accept=".json,.jwt,application/json,text/plain" required>
+    <label for="import-file" id="import-file-name" class="button secondary file-button">${t('importChoose')}</label>
     <button type="submit" class="secondary">${t('importButton')}</button>
   </form>
   <ul id="import-results" class="plain"></ul>

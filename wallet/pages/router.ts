@@ -5,8 +5,10 @@ import type { Logger } from '../../shared/logger.ts';
 import { accountPage } from './account.ts';
 import { createAssetsRouter } from './assets.ts';
 import { claimPage } from './claim.ts';
+import { credentialPage } from './credential.ts';
 import { pagePath, queryText } from './frame.ts';
 import { homePage } from './home.ts';
+import { createRecoveryPagesRouter } from './recovery.ts';
 import { respondPage } from './respond.ts';
 import { sharePage } from './share.ts';
 
@@ -19,14 +21,18 @@ export interface PagesDeps {
  * The volunteer's pages: server-rendered frames in kk, ru or en whose scripts (under `/assets/`)
  * talk to the wallet's JSON API with the session cookie.
  */
-export function createPagesRouter(_deps: PagesDeps): Router {
+export function createPagesRouter(deps: PagesDeps): Router {
   const router = Router();
   router.use('/assets', createAssetsRouter());
+  router.use(createRecoveryPagesRouter(deps.config));
   router.get('/', (req, res) => {
     sendPage(res, homePage(pickLanguage(req, res), pagePath(req)));
   });
   router.get('/claim', (req, res) => {
     sendPage(res, claimPage(pickLanguage(req, res), pagePath(req), queryText(req, 'offer')));
+  });
+  router.get('/credentials/:id', (req, res) => {
+    sendPage(res, credentialPage(pickLanguage(req, res), pagePath(req)));
   });
   router.get('/share', (req, res) => {
     sendPage(res, sharePage(pickLanguage(req, res), pagePath(req)));

@@ -24,8 +24,7 @@ export function sharePage(lang: Language, path: string): string {
 <section id="share-result" class="card" hidden aria-live="polite">
   <p class="ok"><strong>${t('shareCreated')}</strong></p>
   <label for="share-url">${t('shareLink')}</label>
-  <input id="share-url" readonly>
-  <p id="share-copy"></p>
+  <div class="link-row" id="share-copy"><input id="share-url" class="id" readonly></div>
   <p><a id="share-open" target="_blank" rel="noopener">${t('openLink')}</a> · <span id="share-expires"></span></p>
   <img id="share-qr" class="qr" alt="QR">
   <p class="muted">${t('shareQrHint')}</p>

@@ -1,3 +1,3 @@
 export { createPassportPdfRouter } from './router.ts';
 export { passportPdf } from './passport.ts';
-export { renderPassportPdf, formatHours, type PassportPdfContent } from './render.ts';
+export { renderPassportPdf, type PassportPdfContent } from './render.ts';

@@ -1,6 +1,5 @@
 import type { Language } from '../../shared/credential/index.ts';
 import { PassportError } from '../../shared/errors.ts';
-import { qrPng } from '../../shared/qr.ts';
 import type { Volunteer } from '../accounts/index.ts';
 import { checkedCredentials, credentialView } from '../credentials/index.ts';
 import type { WalletDeps } from '../deps.ts';
@@ -18,7 +17,7 @@ export async function passportPdf(deps: WalletDeps, volunteer: Volunteer, lang: 
   const checked = await checkedCredentials(deps, volunteer.id);
   const chosen = await chosenShare(deps, volunteer.id, shareId);
   const share = chosen
-    ? { url: chosen.url, verifyUrl: chosen.verifyUrl, expiresAt: chosen.expiresAt, credentialCount: chosen.credentialIds.length, qr: await qrPng(chosen.verifyUrl, 340) }
+    ? { url: chosen.url, verifyUrl: chosen.verifyUrl, expiresAt: chosen.expiresAt, credentialCount: chosen.credentialIds.length }
     : null;
   return renderPassportPdf({
     lang,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SecretBox } from '../../../shared/crypto/index.ts';
+import { createMailer } from '../../../shared/mail/index.ts';
 import { isLanguage } from '../../../shared/i18n/index.ts';
 import type { Activity, Language } from '../../../shared/credential/index.ts';
 import { findOrganization } from '../../credentials/organization.ts';
@@ -8,6 +9,7 @@ import type { IssuerDeps } from '../../deps.ts';
 import { openOfferToken } from '../offer-link.ts';
 import { effectiveStatus, offerLinks } from '../view.ts';
 import { composeOfferMail } from './compose.ts';
+import { organizationMailLanguage } from '../../projects/settings.ts';
 
 /** After this many failed attempts an e-mail is marked failed, with the last reason. */
 export const MAX_ATTEMPTS = 6;
@@ -43,7 +45,7 @@ export function backoffMs(attempts: number): number {
  * receiving server drop that duplicate. Failures are retried with backoff and recorded with why.
  */
 export function startMailWorker(deps: Pick<IssuerDeps, 'db' | 'config' | 'now' | 'logger'>, box: SecretBox, transport?: Transporter): MailWorker {
-  const mailer = transport ?? nodemailer.createTransport(deps.config.smtpUrl!);
+  const mailer = createMailer({ smtpUrl: deps.config.smtpUrl!, from: deps.config.mailFrom, ...(transport ? { transport } : {}) });
   const me = randomUUID();
   const host = new URL(deps.config.issuerUrl).hostname;
   let stopped = false;
@@ -81,7 +83,8 @@ export function startMailWorker(deps: Pick<IssuerDeps, 'db' | 'config' | 'now' |
       }
       const organization = await findOrganization(deps.db, row.organization_id);
       const links = offerLinks(deps.config, row.activity_id, openOfferToken(box, activity.offer_sealed));
-      const lang: Language = isLanguage(row.language) ? row.language : deps.config.mailLanguage;
+      // The row's language, else the organization's own choice, else the deployment's.
+      const lang: Language = isLanguage(row.language) ? row.language : ((await organizationMailLanguage(deps.db, row.organization_id)) ?? deps.config.mailLanguage);
       const mail = await composeOfferMail({
         lang,
         volunteerName: activity.volunteer_name,
@@ -91,8 +94,7 @@ export function startMailWorker(deps: Pick<IssuerDeps, 'db' | 'config' | 'now' |
         offerUri: links.offerUri,
         expiresAt: activity.offer_expires_at,
       });
-      await mailer.sendMail({
-        from: deps.config.mailFrom,
+      await mailer.send({
         to: row.recipient,
         subject: mail.subject,
         text: mail.text,

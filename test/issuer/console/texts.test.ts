@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_TEXTS } from '../../../issuer/console/texts/messages.ts';
 
-/** Latin words a Kazakh or Russian sentence of the console may carry: names of standards and examples. */
-const LATIN_ALLOWED = /\b(?:API|DID|did:web|fo-pavlodar|eco-qyran|CSV)\b/g;
+/** Latin words a Kazakh or Russian sentence of the console may carry: names of standards, file types and examples. */
+const LATIN_ALLOWED = /\b(?:API|DID|did:web|fo-pavlodar|eco-qyran|CSV|Excel|xlsx|csv)\b/g;
 
 describe('console texts', () => {
   for (const lang of ['kk', 'ru'] as const) {

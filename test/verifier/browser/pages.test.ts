@@ -157,6 +157,14 @@ describe('verifier pages in a browser', () => {
       expect(await page.locator('#totals').textContent()).toContain('Презентация не подтверждена, поэтому её часы не учитываются');
       expect(await page.locator('#checks li[data-check="not_revoked"]').getAttribute('data-outcome')).toBe('failed');
       await screenshot(page, 'failed');
+      // The print view: the result and the time it was checked, without the page's controls.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('#checked-at').isVisible()).toBe(true);
+      expect(await page.locator('button[data-print]').isVisible()).toBe(false);
+      expect(await page.locator('header.top').isVisible()).toBe(false);
+      expect(await page.locator('#verdict').isVisible()).toBe(true);
+      await screenshot(page, 'print-ru');
+      await page.emulateMedia({ media: 'screen' });
       await page.goto(`${verifier.url}/verify?presentation=${encodeURIComponent('http://169.254.169.254/p/x')}&lang=en`);
       expect(await page.locator('#why').textContent()).toContain('This address is not fetched');
     } finally {
@@ -187,7 +195,7 @@ describe('verifier pages in a browser', () => {
   it('shows a request QR and updates to verified when the wallet answers', async () => {
     const browser = await launchBrowser();
     try {
-      const page = await browser.newPage({ viewport: PHONE });
+      const page = await browser.newPage({ viewport: PHONE, permissions: ['clipboard-read', 'clipboard-write'] });
       await page.goto(`${verifier.url}/requests/new?lang=en`);
       await page.locator('#purpose').fill('Internship at Astana Hub');
       await page.locator('#minHours').fill('20');
@@ -202,6 +210,10 @@ describe('verifier pages in a browser', () => {
       const requestUri = await page.locator('#request-uri').inputValue();
       const qr = await fetch(`${verifier.url}/v1/requests/${page.url().split('/requests/')[1]!.split('?')[0]}/qr.png`);
       expect(readQr(Buffer.from(await qr.arrayBuffer()))).toBe(requestUri);
+      // A copy button beside the request link, for sending it to a volunteer who is not in the room.
+      await page.locator('#request button.copy').click();
+      await expect.poll(() => page.locator('#request button.copy').textContent()).toBe('Copied');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(requestUri);
       await screenshot(page, 'request');
       const answered = await passport.walletApi('POST', '/v1/presentations/respond', { token: dana.token, body: { requestUri, credentialIds: ids.slice(0, 2) } });
       expect(answered.status).toBeLessThan(300);
@@ -214,6 +226,10 @@ describe('verifier pages in a browser', () => {
       expect(await page.locator('#checks li[data-check="holder_binding"]').getAttribute('data-outcome')).toBe('passed');
       expect(await page.locator('#checks li[data-check="policy"]').getAttribute('data-outcome')).toBe('passed');
       await screenshot(page, 'request-verified');
+      // Opened again once answered, the page is titled by what it shows from the start.
+      await page.reload();
+      expect(await page.title()).toBe("The volunteer's answer");
+      await page.locator('#request[data-status="verified"]').waitFor({ timeout: 15_000 });
       // The read token came in the URL fragment and left the address bar; another screen that
       // opens the same address (the id is in the QR) sees no answer.
       expect(page.url()).not.toContain('read=');

@@ -185,3 +185,15 @@ describe('deleting the account', () => {
     expect((await api('POST', '/v1/accounts', { body: { login: 'leaving', password: PASSWORD } })).status).toBe(201);
   });
 });
+
+describe('e-mail recovery without SMTP_URL', () => {
+  it('is not offered: the account says so and every e-mail route answers 404', async () => {
+    await signUp('no-mail');
+    const { token } = await signIn('no-mail', PASSWORD);
+    expect((await api('GET', '/v1/account', { token })).body).toMatchObject({ email: null, emailRecovery: false });
+    const add = await api('PUT', '/v1/account/email', { token, body: { email: 'no-mail@mail.kz', password: PASSWORD } });
+    expect(add.status).toBe(404);
+    expect(add.body).toMatchObject({ code: 'not_found' });
+    expect((await api('POST', '/v1/account/password-reset', { body: { email: 'no-mail@mail.kz' } })).status).toBe(404);
+  });
+});

@@ -190,7 +190,7 @@ describe('documents', () => {
     const res = await api('GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const path of ['/v1/accounts', '/v1/sessions', '/v1/sessions/current', '/v1/credentials/claim', '/v1/credentials', '/v1/credentials/{id}', '/v1/summary', '/v1/shares', '/v1/shares/{id}', '/v1/shares/{id}/qr.png', '/p/{token}', '/v1/presentations/requests', '/v1/presentations/respond', '/v1/passport.pdf', '/v1/export', '/v1/import', '/v1/account', '/v1/account/profile', '/v1/account/password', '/v1/account/recovery-codes', '/v1/account/recover']) {
+    for (const path of ['/v1/accounts', '/v1/sessions', '/v1/sessions/current', '/v1/credentials/claim', '/v1/credentials', '/v1/credentials/{id}', '/v1/summary', '/v1/shares', '/v1/shares/{id}', '/v1/shares/{id}/qr.png', '/p/{token}', '/v1/presentations/requests', '/v1/presentations/respond', '/v1/passport.pdf', '/v1/export', '/v1/import', '/v1/account', '/v1/account/profile', '/v1/account/password', '/v1/account/recovery-codes', '/v1/account/recover', '/v1/account/email', '/v1/account/email/confirm', '/v1/account/password-reset', '/v1/account/password-reset/complete']) {
       expect(res.body.paths, path).toHaveProperty([path]);
     }
   });

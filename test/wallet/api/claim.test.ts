@@ -91,6 +91,9 @@ describe('the passport', () => {
     }
     const one = await passport.walletApi('GET', `/v1/credentials/${encodeURIComponent(claimed[0]!.id)}`, { token: dana.token });
     expect(one.body.jwt.split('.')).toHaveLength(3);
+    // Who stands behind it, for the credential's own page: the organization as the trust list names it, and the registry.
+    expect(one.body.issuer).toMatchObject({ did: eco.did, region: 'KZ-55', accredited: { status: 'accredited' }, registryDid: expect.stringMatching(/^did:web:/) });
+    expect(Date.parse(one.body.issuer.accredited.since)).not.toBeNaN();
     expect((await passport.walletApi('GET', '/v1/credentials/urn:uuid:nothing', { token: dana.token })).status).toBe(404);
   });
 

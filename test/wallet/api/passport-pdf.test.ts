@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageQr } from '../../helpers/pdf-qr.ts';
+import { screenshotPath } from '../../helpers/screenshots.ts';
 import { Passport, type Organization, type Volunteer } from './setup.ts';
 
 const VERIFIER_URL = 'http://verifier.example.kz:4300';
@@ -22,6 +25,23 @@ function pdfText(bytes: Buffer, name: string): string {
   const file = join(dir, name);
   writeFileSync(file, bytes);
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** The text with the page's layout kept, one line per table row, runs of spaces made one. */
+function pdfRows(bytes: Buffer, name: string): string[] {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim());
+}
+
+/** Page 1 rendered by pdftoppm, and the QR code decoded from it (undefined when there is none). */
+function firstPageQr(bytes: Buffer, name: string): string | undefined {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', file, join(dir, `${name}-page`)]);
+  return pageQr(PNG.sync.read(readFileSync(join(dir, `${name}-page.png`))));
 }
 
 beforeAll(async () => {
@@ -53,27 +73,49 @@ afterAll(async () => {
 
 describe('the printable passport', () => {
   it.each([
-    ['kk', 'Волонтер паспорты', 'Барлығы: 23,75 сағат', 'Жануарларды қорғау: 5,25 сағ.', '2024: 5,25 сағ.', 'кері қайтарылған'],
-    ['ru', 'Паспорт волонтёра', 'Всего: 23,75 ч', 'Защита животных: 5,25 ч', '2025: 18,5 ч', 'отозвано'],
-    ['en', 'Volunteer passport', 'Total: 23.75 hours', 'Animal protection: 5.25 h', '2025: 18.5 h', 'revoked'],
-  ] as const)('in %s: the Kazakh-capable text, the verified totals and each credential', async (lang, title, total, category, year, revoked) => {
+    ['kk', 'Волонтер паспорты', 'Барлығы: 23,75 сағ', 'Санат Саны Сағат', 'Жануарларды қорғау 1 5,25 сағ', '2024 1 5,25 сағ', 'Барлығы 2 23,75 сағ', '2024 ж. 5–6 сәуір', 'кері қайтарылған', 'Бет 1 / 1'],
+    ['ru', 'Паспорт волонтёра', 'Всего: 23,75 ч', 'Направление Кол-во Часы', 'Защита животных 1 5,25 ч', '2025 1 18,5 ч', 'Итого 2 23,75 ч', '5–6 апреля 2024 г.', 'отозвано', 'Стр. 1 из 1'],
+    ['en', 'Volunteer passport', 'Total: 23.75 h', 'Category Count Hours', 'Animal protection 1 5.25 h', '2025 1 18.5 h', 'Total 2 23.75 h', '5 – 6 April 2024', 'revoked', 'Page 1 of 1'],
+  ] as const)('in %s: a header, the totals as tables, each credential as a row, page numbers', async (lang, title, total, header, category, year, sum, dates, revoked, pageNumber) => {
     const res = await passport.walletApi('GET', `/v1/passport.pdf?lang=${lang}`, { token: dana.token });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(res.bytes, `passport-${lang}.pdf`).replace(/\s+/g, ' ');
-    expect(text).toContain(title);
+    const rows = pdfRows(res.bytes, `passport-${lang}-layout.pdf`);
+    const has = (line: string) => expect(rows.some((r) => r.includes(line)), `a row with "${line}" in\n${rows.join('\n')}`).toBe(true);
+    expect(rows.find(Boolean)).toBe(title);
     expect(text).toContain(dana.did);
-    expect(text).toContain(total);
-    expect(text).toContain(category);
-    expect(text).toContain(year);
+    expect(text).toContain('Дана Серікқызы');
+    has(total);
+    // The totals tables: a header row, one row per category and year with the count and hours, a total row.
+    has(header);
+    has(category);
+    has(year);
+    has(sum);
+    // The credentials table: the revoked one listed with its status, dates in words.
     expect(text).toContain(TREE[lang]);
     expect(text).toContain(SHELTER[lang]);
-    expect(text).toContain(FLOOD[lang]);
+    expect(text).toContain(FLOOD[lang].split(' ')[0]);
+    expect(text).toContain(dates);
     expect(text).toContain(revoked);
-    expect(text).toContain('Дана Серікқызы');
+    // Printed date and page number on the page, in words.
+    has(pageNumber);
+    expect(text).toMatch({ kk: /Басып шығарылды: \d{4} ж\. \d{1,2} [а-яәғқңөұүһі]+/, ru: /Напечатано \d{1,2} [а-яё]+ \d{4} г\./, en: /Printed on \d{1,2} [A-Z][a-z]+ \d{4}/ }[lang]);
     if (lang === 'kk') for (const letter of ['ә', 'ғ', 'қ', 'ң', 'ө', 'ү', 'ұ', 'і']) expect(text).toContain(letter);
     expect(text).toContain(shareUrl);
+    expect(text).not.toMatch(/\bdana\b|Логин|Login/);
+    // The first page as a picture, for docs/screenshots when UPDATE_SCREENSHOTS=1.
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(dir, `passport-${lang}.pdf`), screenshotPath(`wallet-passport-pdf-${lang}`)]);
+  });
+
+  it('puts the QR of the chosen share on page 1, and it opens the verifier on that share', async () => {
+    const share = (await passport.walletApi('GET', '/v1/shares', { token: dana.token })).body.shares[0];
+    const res = await passport.walletApi('GET', `/v1/passport.pdf?lang=kk&shareId=${share.id}`, { token: dana.token });
+    const decoded = firstPageQr(res.bytes, 'qr-kk.pdf');
+    expect(decoded).toBe(share.verifyUrl);
+    expect(new URL(decoded!).searchParams.get('presentation')).toBe(share.url);
+    expect(decoded!.startsWith(VERIFIER_URL)).toBe(true);
   });
 
   it('prints the QR of a share the volunteer chose, and makes none itself', async () => {
@@ -95,6 +137,7 @@ describe('the printable passport', () => {
     const text = pdfText(res.bytes, 'no-share.pdf').replace(/\s+/g, ' ');
     expect(text).toContain('В этом документе нет QR-кода');
     expect(text).not.toContain('/p/');
+    expect(firstPageQr(res.bytes, 'no-share-qr.pdf')).toBeUndefined();
     expect((await passport.walletApi('GET', '/v1/shares', { token: erlan.token })).body.shares).toEqual([]);
   });
 

@@ -73,7 +73,13 @@ describe('the wallet pages in a browser', () => {
     await page.locator('#codes-continue').click();
     await page.locator('#wallet-page').waitFor({ state: 'visible' });
     expect(await page.locator('#wallet-page h1').textContent()).toBe('Менің волонтер паспортым');
+    // A new passport: a welcome that says how the first credential comes, not empty totals.
     await expect.poll(() => page.locator('#no-credentials').isVisible()).toBe(true);
+    expect(await page.locator('#totals').isVisible()).toBe(false);
+    expect(await page.locator('#credentials-title').isVisible()).toBe(false);
+    expect(await page.locator('#no-credentials ol li').count()).toBe(3);
+    expect(await page.locator('#no-credentials a.button').getAttribute('href')).toBe('/claim');
+    await screenshot(page, 'passport-empty');
 
     await page.locator('#sign-out').click();
     await page.locator('#wallet-signin').waitFor({ state: 'visible' });
@@ -215,6 +221,48 @@ describe('the wallet pages in a browser', () => {
     for (const refusal of refusals) expect(refusal).toMatch(/^Refused: \S/);
   });
 
+  it("opens a credential's own page: what it proves, its status, who issued it; shares and exports it alone", async () => {
+    await page.goto(services.wallet.url + '/?lang=kk');
+    const trees = page.locator('#credentials > li', { hasText: 'Ағаш отырғызу' });
+    await trees.waitFor();
+    // The whole card is the tap target (its title's link stretches over it): a tap in its middle opens it.
+    await trees.click();
+    await page.waitForURL(/\/credentials\/urn%3Auuid%3A/);
+    await page.locator('#credential').waitFor({ state: 'visible' });
+    expect(await page.locator('#credential-name').textContent()).toBe('Ағаш отырғызу');
+    expect(await page.locator('#credential-badge .badge').textContent()).toBe('Жарамды');
+    expect(await page.locator('#status-explained').textContent()).toContain('кері қайтарылмаған');
+    expect(await page.locator('#status-checked').textContent()).toMatch(/\d{2}:\d{2} GMT\+5$/);
+    const proves = normalize(await page.locator('#proves').innerText());
+    for (const fact of ['Жас ағаш', '18,5 сағ', 'Экология', 'Павлодар облысы', 'team lead', '20–27 сәуір 2025 ж.']) expect(proves).toContain(fact);
+    const issuer = await page.locator('#issuer').innerText();
+    expect(issuer).toContain('Эко Қыран');
+    expect(issuer).toContain('Ұлттық тізілімде аккредиттелген');
+    expect(issuer).toMatch(/did:web:\S+orgs:/);
+    await screenshot(page, 'credential-kk');
+
+    await page.locator('#share-one').click();
+    await page.locator('#share-one-result').waitFor({ state: 'visible' });
+    const url = await page.locator('#share-one-url').inputValue();
+    expect(await page.locator('#share-one-result button.copy').count()).toBe(1);
+    const shared = await fetch(url, { headers: { accept: 'application/jwt' } });
+    expect(shared.status).toBe(200);
+    const vp = JSON.parse(Buffer.from((await shared.text()).split('.')[1]!, 'base64url').toString()) as { vp: { verifiableCredential: unknown[] } };
+    expect(vp.vp.verifiableCredential).toHaveLength(1);
+
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('#export-one').click()]);
+    const file = JSON.parse(readFileSync(await exported.path(), 'utf8')) as { type: string; credentials: string[] };
+    expect(file.type).toBe('VolunteerPassportExport');
+    expect(file.credentials).toHaveLength(1);
+
+    // A credential that is not in this passport: said so, in the page's language.
+    await page.goto(services.wallet.url + '/credentials/urn%3Auuid%3A00000000-0000-4000-8000-000000000000');
+    await expect.poll(() => page.locator('#notice [role="alert"]').textContent()).toContain('паспортыңызда жоқ');
+    expect(await page.locator('#credential').isVisible()).toBe(false);
+    await page.goto(services.wallet.url + '/?lang=en');
+    await page.locator('#wallet-page').waitFor({ state: 'visible' });
+  });
+
   it('shows a revoked credential as revoked and leaves it out of the totals', async () => {
     await services.revoke(offers[1]!.id);
     await page.goto(services.wallet.url + '/');
@@ -222,6 +270,12 @@ describe('the wallet pages in a browser', () => {
     await expect.poll(() => lessons.locator('.badge').textContent()).toBe('Revoked');
     expect(normalize(await page.locator('#total-hours').textContent())).toBe('18.5 h');
     expect(await rows(page, '#by-category')).toEqual([['Ecology', '18.5 h']]);
+
+    // Its own page says what revoked means for the volunteer.
+    await lessons.locator('h3 a').click();
+    await page.locator('#credential').waitFor({ state: 'visible' });
+    expect(await page.locator('#credential-badge .badge').textContent()).toBe('Revoked');
+    expect(await page.locator('#status-explained').textContent()).toBe('The organization revoked this credential. It no longer counts in your hours.');
   });
 
   it('ran without script errors or CSP violations', () => {

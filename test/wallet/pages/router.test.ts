@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type StartedService } from '../../helpers/services.ts';
 
-const PAGES = ['/', '/claim', '/share', '/respond'];
+const PAGES = ['/', '/claim', '/share', '/respond', '/credentials/urn%3Auuid%3A7f0e'];
 const LANGUAGES = ['kk', 'ru', 'en'] as const;
 
 /** The wallet's pages over real HTTP: languages, the CSP-safe frame, and nothing loaded from elsewhere. */

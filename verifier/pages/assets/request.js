@@ -56,6 +56,20 @@
       .catch(function () { window.setTimeout(poll, 3000); });
   }
 
+  // The request link's copy button: the clipboard when the page may use it, else the link selected for a manual copy.
+  document.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest && event.target.closest('[data-copy]');
+    if (!button) return;
+    var field = document.getElementById(button.getAttribute('data-copy'));
+    var label = button.textContent;
+    var done = function () {
+      button.textContent = button.getAttribute('data-copied');
+      window.setTimeout(function () { button.textContent = label; }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(field.value).then(done, function () { field.select(); });
+    else { field.select(); done(); }
+  });
+
   if (token) poll();
   else showLocked();
 })();

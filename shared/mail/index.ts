@@ -1,0 +1,1 @@
+export { createMailer, type Mailer, type OutgoingMail } from './transport.ts';

@@ -1,0 +1,1 @@
+export { createEmailRecoveryRouter } from './router.ts';
