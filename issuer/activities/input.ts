@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { activityProblems, ActivitySchema, LANGUAGES, type Activity, type Language } from '../../shared/credential/index.ts';
+import { checkActivity, LANGUAGES, type Activity, type Language } from '../../shared/credential/index.ts';
 import { hasValidIinBinCheckDigit } from '../../shared/identifiers/iin-bin.ts';
 
 /** One activity as an organization submits it (API.md, `POST /v1/activities`). */
@@ -52,12 +52,15 @@ export function checkActivityRequest(input: unknown, now: Date): { request: Acti
   const envelope = Envelope.safeParse(input);
   const problems: InputProblem[] = envelope.success ? [] : envelope.error.issues.map(describe);
   const raw = typeof input === 'object' && input !== null ? (input as { activity?: unknown }).activity : undefined;
+  let activity: Activity | undefined;
   if (raw === undefined) {
     if (!problems.some((p) => p.field === 'activity')) problems.push({ field: 'activity', message: 'is required' });
   } else {
-    problems.push(...activityProblems(raw, 'activity', now));
+    const checked = checkActivity(raw, 'activity', now);
+    problems.push(...checked.problems);
+    activity = checked.activity;
   }
-  if (problems.length || !envelope.success) return { problems };
+  if (problems.length || !envelope.success || !activity) return { problems };
   const { volunteer, idempotencyKey } = envelope.data;
   return {
     request: {
@@ -67,7 +70,7 @@ export function checkActivityRequest(input: unknown, now: Date): { request: Acti
         ...(volunteer.language ? { language: volunteer.language } : {}),
         ...(volunteer.iin ? { iin: volunteer.iin } : {}),
       },
-      activity: ActivitySchema.parse(raw),
+      activity,
       ...(idempotencyKey ? { idempotencyKey } : {}),
     },
     problems: [],

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { pickLanguage } from '../../shared/i18n/index.ts';
-import { largeBody } from '../../shared/http/index.ts';
+import { largeBody, sendJson } from '../../shared/http/index.ts';
 import { qrPng } from '../../shared/qr.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
@@ -51,7 +51,8 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
     const answer = await recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) });
     if (answer.uploadId) res.set('upload-id', answer.uploadId);
-    res.json(answer.results);
+    // Megabytes of answer to a POST: no ETag (a hash of it all) that nobody revalidates.
+    sendJson(res, answer.results);
   });
 
   router.use(createDocumentsRouter(deps, offerBox));

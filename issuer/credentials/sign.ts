@@ -1,6 +1,8 @@
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import type { CredentialPayload, VerifiableCredential } from '@veramo/core-types';
-import { agentSigner, signJwtWithAgent, type PassportAgent } from '../../shared/agent/index.ts';
+import { MANDATORY_CREDENTIAL_CONTEXT, processEntryToArray } from '@veramo/utils';
+import { createVerifiableCredentialJwt } from 'did-jwt-vc';
+import { agentSigner, keySignerOf, signJwtWithAgent, type AgentKeySigner, type PassportAgent } from '../../shared/agent/index.ts';
 import { VC_V2_CONTEXT } from '../../shared/credential/index.ts';
 import { SD_ALG, sdJwtHasher, sdJwtSalt } from '../../shared/sd-jwt-vc/index.ts';
 import { STATUS_LIST_JWT_TYPE } from '../../shared/status-list/index.ts';
@@ -23,13 +25,29 @@ export interface SignedCredential {
 export async function signCredential(agent: PassportAgent, credential: CredentialPayload & Record<string, unknown>, signer: SigningKey): Promise<SignedCredential> {
   const { issuer, vc, ...rest } = credential as CredentialPayload & { vc?: Record<string, unknown> };
   const { id: _id, ...details } = typeof issuer === 'object' && issuer !== null ? (issuer as Record<string, unknown>) : {};
-  const sign = () =>
-    agent.createVerifiableCredential({
-      credential: { ...rest, issuer: signer.did, ...(Object.keys(details).length || vc ? { vc: { ...vc, ...(Object.keys(details).length ? { issuer: details } : {}) } } : {}) },
-      proofFormat: 'jwt',
-      keyRef: signer.kid,
-      header: { kid: `${signer.did}#${signer.fragment}` },
-    });
+  const payload = { ...rest, issuer: signer.did, ...(Object.keys(details).length || vc ? { vc: { ...vc, ...(Object.keys(details).length ? { issuer: details } : {}) } } : {}) };
+  const header = { kid: `${signer.did}#${signer.fragment}` };
+  const direct = keySignerOf(agent);
+  const jwt = direct ? await signDirectly(direct, payload, signer, header) : await signThroughAgent(agent, payload, signer, header);
+  return { jwt, verifiableCredential: { ...(credential as VerifiableCredential), proof: { type: 'JwtProof2020', jwt } } };
+}
+
+/**
+ * What the agent's JWT credential provider does (`@veramo/credential-jwt`), the same JWT out, but
+ * signed by the key itself (`signer.kid`, the DID's published key: web_did_keys is the authority,
+ * so the agent's identifier is not read) with Node's Ed25519, and the JWT not decoded again.
+ */
+async function signDirectly(direct: AgentKeySigner, payload: Record<string, unknown>, signer: SigningKey, header: { kid: string }): Promise<string> {
+  const credential = {
+    ...payload,
+    '@context': processEntryToArray(payload['@context'] as string[] | undefined, MANDATORY_CREDENTIAL_CONTEXT),
+    type: processEntryToArray(payload.type as string[] | undefined, 'VerifiableCredential'),
+  };
+  return createVerifiableCredentialJwt(credential as Parameters<typeof createVerifiableCredentialJwt>[0], { did: signer.did, signer: (data) => direct.sign(signer.kid, data), alg: 'EdDSA' }, { header });
+}
+
+async function signThroughAgent(agent: PassportAgent, payload: Record<string, unknown>, signer: SigningKey, header: { kid: string }): Promise<string> {
+  const sign = () => agent.createVerifiableCredential({ credential: payload as CredentialPayload, proofFormat: 'jwt', keyRef: signer.kid, header });
   let signed;
   try {
     signed = await sign();
@@ -41,8 +59,7 @@ export async function signCredential(agent: PassportAgent, credential: Credentia
     await agent.didManagerAddKey({ did: signer.did, key: await agent.keyManagerGet({ kid: signer.kid }) });
     signed = await sign();
   }
-  const jwt = (signed.proof as { jwt: string }).jwt;
-  return { jwt, verifiableCredential: { ...(credential as VerifiableCredential), proof: { type: 'JwtProof2020', jwt } } };
+  return (signed.proof as { jwt: string }).jwt;
 }
 
 /** A credential secured as a vc+jwt and carried in a data: URL (VC Data Model 2.0, section 4.13). */

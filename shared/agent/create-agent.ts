@@ -10,6 +10,7 @@ import { KeyManagementSystem } from '@veramo/kms-local';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Database } from '../db/index.ts';
 import type { DidResolver } from '../did/index.ts';
+import { AgentKeySigner, registerKeySigner } from './key-signer.ts';
 import { DatabaseDIDStore, DatabaseKeyStore, SealedPrivateKeyStore } from './stores.ts';
 
 export type PassportAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
@@ -33,11 +34,13 @@ export interface AgentOptions {
  */
 export function createPassportAgent(options: AgentOptions): PassportAgent {
   const kms = 'local';
-  return veramoAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>({
+  // Signing goes straight to the sealed keys (key-signer.ts); Veramo still creates and lists them.
+  const signer = new AgentKeySigner(options.db, options.keyBox);
+  const agent = veramoAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>({
     plugins: [
       new KeyManager({
         store: new DatabaseKeyStore(options.db),
-        kms: { [kms]: new KeyManagementSystem(new SealedPrivateKeyStore(options.db, options.keyBox)) },
+        kms: { [kms]: new KeyManagementSystem(new SealedPrivateKeyStore(options.db, options.keyBox, (alias) => signer.forget(alias))) },
       }),
       new DIDManager({
         store: new DatabaseDIDStore(options.db),
@@ -51,4 +54,6 @@ export function createPassportAgent(options: AgentOptions): PassportAgent {
       new CredentialPlugin([new CredentialProviderJWT()]),
     ],
   });
+  registerKeySigner(agent, signer);
+  return agent;
 }

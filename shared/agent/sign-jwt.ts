@@ -1,4 +1,5 @@
 import type { IDIDManager, IKeyManager, TAgent } from '@veramo/core';
+import { keySignerOf } from './key-signer.ts';
 
 export interface AgentJwtSigner {
   /** The DID whose key signs; the agent must manage it. */
@@ -39,8 +40,12 @@ export async function signJwtWithAgent(
  */
 export function agentSigner(agent: TAgent<IDIDManager & IKeyManager>, signer: Pick<AgentJwtSigner, 'did' | 'keyRef'>): (signingInput: string) => Promise<string> {
   return async (signingInput) => {
+    // The agent's own keys sign directly (key-signer.ts): no store reads, Node's Ed25519.
+    const direct = keySignerOf(agent);
+    if (direct && signer.keyRef) return direct.sign(signer.keyRef, signingInput);
     const key = signer.keyRef ? await agent.keyManagerGet({ kid: signer.keyRef }) : await firstKey(agent, signer.did);
     if (!key || key.type !== 'Ed25519') throw new Error(`The agent holds no Ed25519 key for ${signer.did}`);
+    if (direct) return direct.sign(key.kid, signingInput);
     // The local KMS answers EdDSA signatures already base64url-encoded.
     return agent.keyManagerSign({ keyRef: key.kid, data: signingInput, algorithm: 'EdDSA', encoding: 'utf-8' });
   };

@@ -59,6 +59,8 @@ export class SealedPrivateKeyStore extends AbstractPrivateKeyStore {
   constructor(
     private readonly db: Queryable,
     private readonly box: SecretBox,
+    /** Told of a deleted key, so whatever holds it opened lets it go (the agent's direct signer). */
+    private readonly onDelete: (alias: string) => void = () => undefined,
   ) {
     super();
   }
@@ -85,6 +87,7 @@ export class SealedPrivateKeyStore extends AbstractPrivateKeyStore {
 
   async deleteKey({ alias }: { alias: string }): Promise<boolean> {
     this.opened.delete(alias);
+    this.onDelete(alias);
     return (await this.db.run('DELETE FROM agent_private_keys WHERE alias = ?', [alias])).changes > 0;
   }
 

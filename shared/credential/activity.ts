@@ -78,18 +78,29 @@ export function parseActivity(input: unknown, path = 'activity', now: Date = new
 
 /** All problems of an activity, for per-row batch answers; empty when it is valid. */
 export function activityProblems(input: unknown, path = 'activity', now: Date = new Date()): { field: string; message: string }[] {
+  return checkActivity(input, path, now).problems;
+}
+
+/**
+ * The activity as validated (schema and rules) and its problems: a batch checks each row once
+ * and keeps what it parsed, instead of parsing it again to record it.
+ */
+export function checkActivity(input: unknown, path = 'activity', now: Date = new Date()): { activity?: Activity; problems: { field: string; message: string }[] } {
   const parsed = ActivitySchema.safeParse(input);
   if (!parsed.success) {
-    return parsed.error.issues.map((issue) => ({
-      field: [path, ...issue.path.map(String)].filter(Boolean).join('.'),
-      message: valueAt(input, issue.path) === undefined && issue.code !== 'custom' ? 'is required' : describe(issue),
-    }));
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        field: [path, ...issue.path.map(String)].filter(Boolean).join('.'),
+        message: valueAt(input, issue.path) === undefined && issue.code !== 'custom' ? 'is required' : describe(issue),
+      })),
+    };
   }
   const today = now.toISOString().slice(0, 10);
-  return activityRules
+  const problems = activityRules
     .map((rule) => rule(parsed.data, today))
     .filter((p): p is { field: string; message: string } => Boolean(p))
     .map((p) => ({ field: `${path}.${p.field}`, message: p.message }));
+  return problems.length ? { problems } : { activity: parsed.data, problems };
 }
 
 function describe(issue: z.core.$ZodIssue): string {

@@ -20,8 +20,10 @@ export async function openSqlite(file: string): Promise<Database> {
     await exec(reader, 'PRAGMA query_only = ON');
   }
   const lock = new Mutex();
-  const onWriter = queryable(writer);
-  const onReader = queryable(reader);
+  const writerStatements = new StatementCache(writer);
+  const readerStatements = reader === writer ? writerStatements : new StatementCache(reader);
+  const onWriter = queryable(writerStatements);
+  const onReader = queryable(readerStatements);
   return {
     dialect: 'sqlite',
     get: (sql, params) => (isRead(sql) ? onReader.get(sql, params) : lock.run(() => onWriter.get(sql, params))),
@@ -41,6 +43,8 @@ export async function openSqlite(file: string): Promise<Database> {
       }),
     close: async () => {
       await lock.run(async () => {
+        await writerStatements.clear();
+        if (readerStatements !== writerStatements) await readerStatements.clear();
         await closeDb(writer);
         if (reader !== writer) await closeDb(reader);
       });
@@ -62,25 +66,91 @@ function isRead(sql: string): boolean {
   return /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
 }
 
-function queryable(db: sqlite3.Database): Queryable {
+function queryable(statements: StatementCache): Queryable {
   return {
     dialect: 'sqlite',
     get: <T>(sql: string, params: readonly SqlValue[] = []) =>
       new Promise<T | undefined>((resolve, reject) =>
-        db.get(sql, params as SqlValue[], (err: Error | null, row: T) => (err ? reject(err) : resolve(row))),
+        statements.use(sql, reject, (stmt) => {
+          stmt.get(params as SqlValue[], (err: Error | null, row: T) => (err ? reject(err) : resolve(row)));
+          // A statement stepped to a row and left so holds its read snapshot (and in a write, its lock).
+          stmt.reset();
+        }),
       ),
     all: <T>(sql: string, params: readonly SqlValue[] = []) =>
       new Promise<T[]>((resolve, reject) =>
-        db.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows))),
+        statements.use(sql, reject, (stmt) => stmt.all(params as SqlValue[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)))),
       ),
     run: (sql: string, params: readonly SqlValue[] = []) =>
       new Promise<RunResult>((resolve, reject) =>
-        db.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
-          if (err) reject(err);
-          else resolve({ changes: this.changes });
-        }),
+        statements.use(sql, reject, (stmt) =>
+          stmt.run(params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
+            if (err) reject(err);
+            else resolve({ changes: this.changes });
+          }),
+        ),
       ),
   };
+}
+
+/** Prepared statements kept per connection, at most this many (the least recently used are finalized). */
+const STATEMENTS_PER_CONNECTION = 128;
+
+/**
+ * The connection's prepared statements by their SQL, reused: preparing (parsing and planning the
+ * SQL) and finalizing cost two of the three trips to SQLite's thread that a statement made each
+ * time, and an issuance runs some twenty statements. node-sqlite3 runs the calls on one statement
+ * in the order they were made, so concurrent users of one statement queue there.
+ */
+class StatementCache {
+  private readonly statements = new Map<string, { stmt: sqlite3.Statement; prepared: Promise<void> }>();
+
+  constructor(private readonly db: sqlite3.Database) {}
+
+  /** Calls `work` with the prepared statement of `sql`, or `fail` with the error of preparing it. */
+  use(sql: string, fail: (err: Error) => void, work: (stmt: sqlite3.Statement) => void): void {
+    let entry = this.statements.get(sql);
+    if (entry) {
+      this.statements.delete(sql);
+      this.statements.set(sql, entry);
+    } else {
+      let stmt!: sqlite3.Statement;
+      const prepared = new Promise<void>((resolve, reject) => {
+        stmt = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve()));
+      });
+      entry = { stmt, prepared };
+      const made = entry;
+      // A statement that does not prepare is not kept: the next use tries again (and says why).
+      prepared.catch(() => {
+        if (this.statements.get(sql) === made) this.statements.delete(sql);
+      });
+      this.statements.set(sql, entry);
+      if (this.statements.size > STATEMENTS_PER_CONNECTION) this.evictOldest();
+    }
+    const { stmt } = entry;
+    entry.prepared.then(() => work(stmt), fail);
+  }
+
+  /** Finalizes every statement (after the calls already made on it), before the connection closes. */
+  async clear(): Promise<void> {
+    const all = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(all.map((e) => finalize(e)));
+  }
+
+  private evictOldest(): void {
+    const [sql, entry] = this.statements.entries().next().value as [string, { stmt: sqlite3.Statement; prepared: Promise<void> }];
+    this.statements.delete(sql);
+    void finalize(entry);
+  }
+}
+
+/** Finalizes after the calls made so far: node-sqlite3 queues it behind them. */
+function finalize(entry: { stmt: sqlite3.Statement; prepared: Promise<void> }): Promise<void> {
+  return entry.prepared.then(
+    () => new Promise<void>((resolve) => entry.stmt.finalize(() => resolve())),
+    () => undefined,
+  );
 }
 
 function connect(file: string): Promise<sqlite3.Database> {

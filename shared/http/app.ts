@@ -71,6 +71,8 @@ function trustProxySetting(value: string): number | string[] {
 }
 
 function requestLog(logger: Logger): RequestHandler {
+  // Below info (LOG_LEVEL=warn, as under load tests) there is nothing to log: no timer, no listener.
+  if (!logger.isLevelEnabled('info')) return (_req, _res, next) => next();
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {

@@ -34,9 +34,9 @@ export interface TrustListSource {
 export function createTrustListSource(options: TrustListSourceOptions): TrustListSource {
   const minRefreshMs = options.minRefreshMs ?? 1_000;
   const clock = () => options.now().getTime();
-  let held: { list: Promise<TrustList>; fetchedAt: number } | undefined;
+  let held: HeldList | undefined;
 
-  const load = (): Promise<TrustList> => {
+  const load = (): HeldList => {
     const entry = {
       list: fetchTrustList({ url: options.url, registryDid: options.registryDid, fetch: options.fetch, dids: options.dids, now: options.now }),
       fetchedAt: clock(),
@@ -45,19 +45,40 @@ export function createTrustListSource(options: TrustListSourceOptions): TrustLis
     entry.list.catch(() => {
       if (held === entry) held = undefined;
     });
-    return entry.list;
+    return entry;
   };
 
-  const current = (): Promise<TrustList> => (held && clock() - held.fetchedAt < options.ttlMs ? held.list : load());
+  const fresh = (): HeldList => (held && clock() - held.fetchedAt < options.ttlMs ? held : load());
+  const behind = (list: TrustList, fetchedAt: number, issuerDid: string | undefined, issuedAt: Date | undefined) =>
+    (issuerDid !== undefined && !list.byDid.has(issuerDid)) || (issuedAt !== undefined && issuedAt.getTime() > fetchedAt);
 
   return {
-    current,
+    current: () => fresh().list,
     async forCredential(issuerDid, issuedAt) {
-      const list = await current();
-      const fetchedAt = held?.fetchedAt ?? clock();
-      const behind = (issuerDid !== undefined && !list.byDid.has(issuerDid)) || (issuedAt !== undefined && issuedAt.getTime() > fetchedAt);
-      if (!behind || clock() - fetchedAt < minRefreshMs) return list;
-      return load();
+      let entry = fresh();
+      let list = await entry.list;
+      if (!behind(list, entry.fetchedAt, issuerDid, issuedAt)) return list;
+      // Judged against the copy this look read, not whatever is held now: in a burst, another look
+      // may already have started a newer fetch, and that one answers this look too (before, the
+      // burst's other looks took the newer fetch's time for their old copy's and were answered
+      // from the old copy: a credential of a newly accredited issuer read as not_in_trust_list).
+      if (held && held !== entry && held.fetchedAt >= entry.fetchedAt) {
+        const newer = held;
+        const newerList = await newer.list.catch(() => undefined);
+        if (newerList) {
+          entry = newer;
+          list = newerList;
+          if (!behind(list, entry.fetchedAt, issuerDid, issuedAt)) return list;
+        }
+      }
+      if (clock() - entry.fetchedAt < minRefreshMs) return list;
+      return load().list;
     },
   };
+}
+
+interface HeldList {
+  list: Promise<TrustList>;
+  /** When the fetch started: a credential issued after it may be judged by a newer list. */
+  fetchedAt: number;
 }

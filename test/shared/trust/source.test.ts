@@ -60,4 +60,17 @@ describe('createTrustListSource', () => {
     await trust.forCredential(eco.did, new Date(clock - 1_000));
     expect(trustListFetches() - before).toBe(1);
   });
+
+  it('answers every look of a burst at a newly accredited issuer from the list that has it', async () => {
+    const trust = source();
+    await trust.current();
+    const before = trustListFetches();
+    const fresh = fixture.addOrganization('burst-org');
+    clock += 2_000;
+    // 16 verifications at once, as under load: the first finds the copy behind and fetches; the
+    // others must not be answered from the old copy (that read as not_in_trust_list).
+    const lists = await Promise.all(Array.from({ length: 16 }, () => trust.forCredential(fresh.did, new Date(clock - 1_000))));
+    expect(lists.map((l) => l.byDid.has(fresh.did))).toEqual(lists.map(() => true));
+    expect(trustListFetches() - before).toBe(1);
+  });
 });
