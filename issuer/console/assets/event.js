@@ -22,7 +22,7 @@
     event = view;
     document.getElementById('event-name').textContent = localized(view.activity.name);
     const days = view.activity.activityStartDate === view.activity.activityEndDate ? date(view.activity.activityStartDate) : date(view.activity.activityStartDate) + ' – ' + date(view.activity.activityEndDate);
-    document.getElementById('event-facts').textContent = [days, view.place, t('eventStatus.' + view.status), t('eventCheckInUntil') + ' ' + dateTime(view.checkInUntil)].filter(Boolean).join(' · ');
+    document.getElementById('event-facts').textContent = [days, view.place, t('eventStatus.' + view.status), t('eventCheckInUntil') + ': ' + dateTime(view.checkInUntil)].filter(Boolean).join(' · ');
     panel.hidden = view.status !== 'open';
     if (view.status === 'open') {
       // The image is the screen's current code; the next is fetched when this one is replaced.

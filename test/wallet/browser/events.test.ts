@@ -80,6 +80,9 @@ describe('an event in the browser', () => {
     await coordinator.waitForURL(/\/events\/[0-9a-f-]{36}/);
     await coordinator.locator('#check-in-panel').waitFor({ state: 'visible' });
     await expect.poll(() => coordinator.locator('#event-name').textContent()).toBe('Уборка берега Иртыша');
+    // The QR image has loaded and the check-in list has answered, as the coordinator sees the page.
+    await expect.poll(() => coordinator.locator('#check-in-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect.poll(() => coordinator.locator('main').innerText()).not.toContain('Загрузка');
     await shot(coordinator, 'console-event-qr');
 
     const scanned = await shownQr(coordinator);
