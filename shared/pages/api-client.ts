@@ -3,7 +3,8 @@
  * stylesheet: same-origin calls with the session cookie, every write with a JSON body (`{}` when
  * there is nothing to say, even for a DELETE), since cookie-signed writes are taken only as
  * application/json, which another site's form cannot send. A refusal becomes a `ProblemError`
- * carrying its problem details, for the page to word in its reader's language.
+ * carrying its problem details, for the page to word in its reader's language. The two DOM
+ * helpers every page script builds with (`el`, `clear`) are here too.
  */
 export const PASSPORT_API_JS = `'use strict';
 (function () {
@@ -38,6 +39,26 @@ export const PASSPORT_API_JS = `'use strict';
     };
   }
 
-  window.PassportApi = { ProblemError, client };
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  /** Builds an element; children are strings (as text, never markup) or nodes, nested arrays flattened. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name === 'text') node.textContent = value;
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child === undefined || child === null || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  window.PassportApi = { ProblemError, client, el, clear };
 })();
 `;

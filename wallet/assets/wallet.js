@@ -14,7 +14,7 @@
   }
 
   // The JSON API client every service's pages share (/assets/passport-api.js); a network failure in the page's words.
-  const { ProblemError } = window.PassportApi;
+  const { ProblemError, el, clear } = window.PassportApi;
   const api = window.PassportApi.client(t('errorNetwork'));
 
   /** The technical detail of the last error explained, shown only behind a "details" toggle. */
@@ -46,26 +46,6 @@
     if (code === 'invalid_request' && field) return t('error.invalid_request.field', { field: has('field.' + field) ? t('field.' + field) : field });
     if (has('error.' + code)) return t('error.' + code);
     return t('error.generic');
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-  }
-
-  /** Builds an element; children are strings (as text, never markup) or nodes. */
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (name === 'class') node.className = value;
-      else if (name === 'text') node.textContent = value;
-      else node.setAttribute(name, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-      if (child === undefined || child === null || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
   }
 
   function say(target, text, kind) {

@@ -15,7 +15,7 @@
   }
 
   // The JSON API client every service's pages share (/assets/passport-api.js).
-  const { ProblemError } = window.PassportApi;
+  const { ProblemError, el, clear } = window.PassportApi;
   const api = window.PassportApi.client();
 
   /**
@@ -34,26 +34,6 @@
     if (!text) text = ('error.' + err.code) in texts ? texts['error.' + err.code] : t('error.generic');
     // The API speaks English: its detail adds to an English page only.
     return lang === 'en' && err.problem.detail ? text + ' (' + err.problem.detail + ')' : text;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-  }
-
-  /** Builds an element; children are strings (as text, never markup) or nodes. */
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (name === 'class') node.className = value;
-      else if (name === 'text') node.textContent = value;
-      else node.setAttribute(name, value === true ? '' : String(value));
-    }
-    for (const child of children.flat(Infinity)) {
-      if (child === undefined || child === null || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
   }
 
   function find(target) {
@@ -163,11 +143,11 @@
   }
 
   /**
-   * A secret (API key, invitation link) shown this once, read-only with a copy button: the API
-   * never gives it again, and the page keeps no copy.
+   * A value to copy, read-only with a copy button. A secret (API key, invitation link) is shown
+   * this once, and says so: the API never gives it again, and the page keeps no copy.
    */
-  function secret(label, value) {
-    const input = el('input', { class: 'secret', readonly: true, value, 'aria-label': label, spellcheck: 'false' });
+  function copyBox(label, value, { id, once = false } = {}) {
+    const input = el('input', { class: 'secret', readonly: true, value, 'aria-label': label, spellcheck: 'false', id });
     const copy = el('button', { type: 'button', class: 'secondary small copy' }, t('copy'));
     copy.addEventListener('click', async () => {
       input.select();
@@ -179,7 +159,11 @@
       copy.textContent = t('copied');
     });
     input.addEventListener('focus', () => input.select());
-    return el('div', { class: 'secret-box' }, el('p', { class: 'secret-label' }, label), el('div', { class: 'secret-row' }, input, copy), el('p', { class: 'note' }, t('shownOnce')));
+    return el('div', { class: 'secret-box' }, el('p', { class: 'secret-label' }, label), el('div', { class: 'secret-row' }, input, copy), once && el('p', { class: 'note' }, t('shownOnce')));
+  }
+
+  function secret(label, value) {
+    return copyBox(label, value, { once: true });
   }
 
   /** An inline confirm step under `anchor`: the question, a "yes" that does it, and "cancel". */
@@ -221,5 +205,5 @@
     });
   }
 
-  window.Console = { lang, t, page, api, ProblemError, explain, el, clear, say, showError, localized, date, dateTime, regionName, busy, values, onSubmit, secret, confirmStep, badge };
+  window.Console = { lang, t, page, api, ProblemError, explain, el, clear, say, showError, localized, date, dateTime, regionName, busy, values, onSubmit, secret, copyBox, confirmStep, badge };
 })();

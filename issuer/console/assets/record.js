@@ -4,7 +4,7 @@
 'use strict';
 
 (function () {
-  const { api, el, clear, say, showError, onSubmit, t, page } = window.Console;
+  const { api, el, clear, say, showError, onSubmit, t, page, copyBox } = window.Console;
   const { parseHours, projects, settings, documentUrl } = window.Coordinator;
   const form = document.getElementById('record-form');
   const done = document.getElementById('recorded');
@@ -30,21 +30,6 @@
     }
   }
 
-  function linkBox(label, value) {
-    const input = el('input', { class: 'secret', readonly: true, value, 'aria-label': label, spellcheck: 'false', id: 'recorded-link' });
-    const copy = el('button', { type: 'button', class: 'secondary small copy' }, t('copy'));
-    copy.addEventListener('click', async () => {
-      input.select();
-      try {
-        await navigator.clipboard.writeText(value);
-      } catch {
-        document.execCommand('copy');
-      }
-      copy.textContent = t('copied');
-    });
-    return el('div', { class: 'secret-box' }, el('p', { class: 'secret-label' }, label), el('div', { class: 'secret-row' }, input, copy));
-  }
-
   function showRecorded(name, recorded) {
     clear(done);
     const again = el('button', { type: 'button', class: 'secondary', id: 'record-another' }, t('coord.recordAnother'));
@@ -56,7 +41,7 @@
     done.append(
       el('p', { class: 'message ok', role: 'status' }, t('coord.recordedDone', { name })),
       el('p', {}, el('a', { class: 'button', id: 'recorded-card', href: documentUrl('/v1/activities/cards.pdf', { ids: recorded.id }), target: '_blank', rel: 'noopener' }, t('coord.printCard'))),
-      recorded.claimUrl ? linkBox(t('coord.claimLink'), recorded.claimUrl) : '',
+      recorded.claimUrl ? copyBox(t('coord.claimLink'), recorded.claimUrl, { id: 'recorded-link' }) : '',
       el('p', {}, el('a', { href: '/activities' }, t('nav.activities'))),
       again,
     );
