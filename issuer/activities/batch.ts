@@ -8,7 +8,7 @@ import { checkActivityRequest, rowIdempotencyKey, type ActivityRequest } from '.
 import { recordActivities } from './record.ts';
 import { readBatchFile, type BatchFile } from './sheet/read-file.ts';
 import { problemText, reasonOf, type ProblemReason } from './sheet/problem-texts.ts';
-import type { SheetPlace } from './sheet/rows.ts';
+import type { SheetPlace, SheetRow } from './sheet/rows.ts';
 
 /** A batch may carry up to this many activities and this many bytes (see `BATCH_BODY_LIMIT`). */
 export const BATCH_MAX_ROWS = 10_000;
@@ -51,31 +51,38 @@ export interface BatchOptions {
   lang: Language;
 }
 
-export interface BatchAnswer {
+export interface BatchWindow {
+  /** The results of consecutive rows, in row order: the windows together answer every row once. */
   results: BatchResult[];
-  /** Set when anything was recorded: the id the list and the cards take (`?upload=`). */
+  /** Set when the window had rows to record (not in a dry run): the id the list and the cards take (`?upload=`). */
   uploadId?: string;
 }
 
 /**
  * Records a batch: a JSON array of activity requests, or a spreadsheet (`.xlsx`, or CSV in UTF-8
  * or Windows-1251) with headers in kk, ru or en or the API's snake_case names. Every row is
- * checked first; the good ones are recorded in a few large transactions (or, in a dry run, only
- * looked up), the bad ones answered with the reason in the reader's language on their own cell.
+ * checked; the good ones are recorded in transactions of 2,000 (or, in a dry run, only looked
+ * up), the bad ones answered with the reason in the reader's language on their own cell.
  * A spreadsheet row with no idempotency key gets one from its content, so a file uploaded twice
  * records nothing twice.
+ *
+ * The answer comes a window at a time: the rows up to and including the 2,000th good one, checked,
+ * recorded in one transaction and answered, then the next. What a window holds (its checked
+ * copies, its statements' parameters, its results) is let go before the next is read, so a
+ * 10,000-row request never holds all of it at once (docs/performance.md). A problem with the
+ * whole body (not an array, too many rows, unknown columns) is thrown by the first `next()`.
+ * The first window has a good row if any row is good, so it tells whether anything is recorded.
  */
-export async function recordBatch(
+export async function* recordBatch(
   deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
   box: SecretBox,
   organization: OrganizationActor,
   body: { type: 'json'; value: unknown } | { type: 'csv' | 'xlsx'; value: Buffer | string },
   options: BatchOptions,
-): Promise<BatchAnswer> {
+): AsyncGenerator<BatchWindow, void, void> {
   const file: BatchFile = body.type === 'json' ? jsonFile(body.value) : await readBatchFile(body.type, body.value, BATCH_MAX_ROWS);
   const now = deps.now();
-  const results: BatchResult[] = [];
-  const good: { row: number; request: ActivityRequest }[] = [];
+  const uploadId = options.dryRun ? undefined : randomUUID();
   const problem = (row: number, field: string, message: string, code = 'invalid_request'): RowProblem => {
     const reason = reasonOf(field, message);
     const place: SheetPlace | undefined = file.placeOf(field, row);
@@ -89,10 +96,20 @@ export async function recordBatch(
       ...(place ? { header: place.header, cell: place.cell } : {}),
     };
   };
+  let results: BatchResult[] = [];
+  let good: GoodRow[] = [];
+  const settle = async (): Promise<BatchWindow> => {
+    const window = { results, ...(good.length && uploadId ? { uploadId } : {}) };
+    if (options.dryRun) await lookUp(deps, organization.id, results, good);
+    else await record(deps, box, organization, results, good, uploadId!, problem);
+    results = [];
+    good = [];
+    return window;
+  };
   for (const input of file.rows) {
     const { row } = input;
     if (input.problem) {
-      results[row - 1] = { row, error: problem(row, input.problem.field, input.problem.message) };
+      results.push({ row, error: problem(row, input.problem.field, input.problem.message) });
       continue;
     }
     const checked = checkActivityRequest(input.request, now);
@@ -100,37 +117,52 @@ export async function recordBatch(
       const [first, ...rest] = checked.problems;
       const error = problem(row, first!.field, first!.message);
       if (rest.length) error.detail += `; ${rest.map((p) => `${file.placeOf(p.field, row)?.header ?? p.field} ${p.message}`).join('; ')}`;
-      results[row - 1] = { row, error, preview: previewOf(input.request, options.lang) };
+      results.push({ row, error, preview: previewOf(input.request, options.lang) });
       continue;
     }
     const request = checked.request;
     if (file.sheet && !request.idempotencyKey) request.idempotencyKey = rowIdempotencyKey(request);
-    good.push({ row, request });
-    results[row - 1] = { row, preview: previewOf(request, options.lang) };
+    good.push({ at: results.length, request });
+    results.push({ row, preview: previewOf(request, options.lang) });
+    if (good.length === ROWS_PER_TRANSACTION) yield await settle();
   }
+  if (results.length) yield await settle();
+}
 
-  if (options.dryRun) {
-    const earlier = await recordedUnder(deps, organization.id, good.map((g) => g.request.idempotencyKey).filter((k): k is string => Boolean(k)));
-    for (const { row, request } of good) {
-      const id = request.idempotencyKey ? earlier.get(request.idempotencyKey) : undefined;
-      results[row - 1] = { ...results[row - 1]!, status: id ? 'recorded' : 'ready', ...(id ? { id } : {}) };
-    }
-    return { results };
-  }
+/** A row that passed its checks: where its result sits in the window, and what it asks for. */
+interface GoodRow {
+  at: number;
+  request: ActivityRequest;
+}
 
-  const uploadId = good.length ? randomUUID() : undefined;
-  for (let i = 0; i < good.length; i += ROWS_PER_TRANSACTION) {
-    const chunk = good.slice(i, i + ROWS_PER_TRANSACTION);
-    const outcomes = await recordActivities(deps, box, organization, chunk.map((g) => g.request), { uploadId });
-    chunk.forEach(({ row }, j) => {
-      const o = outcomes[j]!;
-      const preview = results[row - 1]!.preview;
-      results[row - 1] = o.ok
-        ? { row, id: o.id, status: o.status, ...(o.offerUri ? { offerUri: o.offerUri, claimUrl: o.claimUrl } : {}), ...(o.replayed ? {} : { uploadId }), preview }
-        : { row, error: problem(row, o.field, o.detail, o.code), preview };
-    });
+/** Records a window's good rows in one transaction and puts each outcome in its result. */
+async function record(
+  deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
+  box: SecretBox,
+  organization: OrganizationActor,
+  results: BatchResult[],
+  good: readonly GoodRow[],
+  uploadId: string,
+  problem: (row: number, field: string, message: string, code?: string) => RowProblem,
+): Promise<void> {
+  if (good.length === 0) return;
+  const outcomes = await recordActivities(deps, box, organization, good.map((g) => g.request), { uploadId });
+  good.forEach(({ at }, j) => {
+    const o = outcomes[j]!;
+    const { row, preview } = results[at]!;
+    results[at] = o.ok
+      ? { row, id: o.id, status: o.status, ...(o.offerUri ? { offerUri: o.offerUri, claimUrl: o.claimUrl } : {}), ...(o.replayed ? {} : { uploadId }), preview }
+      : { row, error: problem(row, o.field, o.detail, o.code), preview };
+  });
+}
+
+/** A dry run: each good row is `ready`, or `recorded` (with its id) when its key already was. */
+async function lookUp(deps: Pick<IssuerDeps, 'db'>, organizationId: string, results: BatchResult[], good: readonly GoodRow[]): Promise<void> {
+  const earlier = await recordedUnder(deps, organizationId, good.map((g) => g.request.idempotencyKey).filter((k): k is string => Boolean(k)));
+  for (const { at, request } of good) {
+    const id = request.idempotencyKey ? earlier.get(request.idempotencyKey) : undefined;
+    results[at] = { ...results[at]!, status: id ? 'recorded' : 'ready', ...(id ? { id } : {}) };
   }
-  return { results, uploadId };
 }
 
 function previewOf(request: unknown, lang: Language): BatchResult['preview'] {
@@ -167,5 +199,9 @@ function jsonFile(body: unknown): BatchFile {
   }
   if (body.length === 0) throw new PassportError('invalid_request', 'The batch is empty', { field: 'body' });
   if (body.length > BATCH_MAX_ROWS) throw new PassportError('payload_too_large', `A batch holds at most ${BATCH_MAX_ROWS} activities; this one has ${body.length}`);
-  return { rows: body.map((request, i) => ({ row: i + 1, request })), placeOf: () => undefined, sheet: false };
+  return { rows: jsonRows(body), placeOf: () => undefined, sheet: false };
+}
+
+function* jsonRows(body: unknown[]): Generator<SheetRow> {
+  for (let i = 0; i < body.length; i++) yield { row: i + 1, request: body[i] };
 }

@@ -2,10 +2,11 @@ import { Router, type Request } from 'express';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { pickLanguage } from '../../shared/i18n/index.ts';
-import { largeBody, sendJson } from '../../shared/http/index.ts';
+import { largeBody } from '../../shared/http/index.ts';
 import { qrPng } from '../../shared/qr.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { sendBatchAnswer } from './batch-answer.ts';
 import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch } from './batch.ts';
 import { createDocumentsRouter } from './documents-router.ts';
 import { createFollowUpRouter } from './follow-up-router.ts';
@@ -49,10 +50,7 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
   router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT, { raw: BATCH_RAW_TYPES }), async (req, res) => {
     const org = organizationOf(res);
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
-    const answer = await recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) });
-    if (answer.uploadId) res.set('upload-id', answer.uploadId);
-    // Megabytes of answer to a POST: no ETag (a hash of it all) that nobody revalidates.
-    sendJson(res, answer.results);
+    await sendBatchAnswer(res, recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) }), deps.logger);
   });
 
   router.use(createDocumentsRouter(deps, offerBox));

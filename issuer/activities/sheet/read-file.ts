@@ -4,7 +4,8 @@ import { rowsOfSheet, type SheetPlace, type SheetRow } from './rows.ts';
 
 /** A batch's rows, wherever they came from, and where each field of a row sits in the user's file. */
 export interface BatchFile {
-  rows: SheetRow[];
+  /** In row order, numbered from 1; read once. */
+  rows: Iterable<SheetRow>;
   placeOf(field: string, row: number): SheetPlace | undefined;
   /** True for a spreadsheet: its rows get an idempotency key from their content when they have none. */
   sheet: boolean;
