@@ -7,6 +7,7 @@ import { qrPng } from '../../shared/qr.ts';
 import { organizationOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { sendBatchAnswer } from './batch-answer.ts';
+import { collectAfterBatch } from './batch-gc.ts';
 import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch } from './batch.ts';
 import { createDocumentsRouter } from './documents-router.ts';
 import { createFollowUpRouter } from './follow-up-router.ts';
@@ -50,7 +51,8 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
   router.post(BATCH_PATH, largeBody(BATCH_BODY_LIMIT, { raw: BATCH_RAW_TYPES }), async (req, res) => {
     const org = organizationOf(res);
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
-    await sendBatchAnswer(res, recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) }), deps.logger);
+    const rows = await sendBatchAnswer(res, recordBatch(deps, offerBox, org, batchBody(req), { dryRun, lang: pickLanguage(req) }), deps.logger);
+    if (!dryRun) collectAfterBatch(rows);
   });
 
   router.use(createDocumentsRouter(deps, offerBox));
