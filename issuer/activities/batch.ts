@@ -5,7 +5,8 @@ import { PassportError } from '../../shared/errors.ts';
 import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { checkActivityRequest, rowIdempotencyKey, type ActivityRequest } from './input.ts';
-import { recordActivities } from './record.ts';
+import { accreditedOrganization } from '../credentials/organization.ts';
+import { prepareActivities, recordPrepared } from './record.ts';
 import { readBatchFile, type BatchFile } from './sheet/read-file.ts';
 import { problemText, reasonOf, type ProblemReason } from './sheet/problem-texts.ts';
 import type { SheetPlace, SheetRow } from './sheet/rows.ts';
@@ -52,8 +53,12 @@ export interface BatchOptions {
 }
 
 export interface BatchWindow {
-  /** The results of consecutive rows, in row order: the windows together answer every row once. */
-  results: BatchResult[];
+  /**
+   * The results of consecutive rows, in row order, each as its JSON text (a `BatchResult`): the
+   * windows together answer every row once. Text, a few hundred bytes a row, rather than objects
+   * that would hold the row's strings.
+   */
+  results: string[];
   /** Set when the window had rows to record (not in a dry run): the id the list and the cards take (`?upload=`). */
   uploadId?: string;
 }
@@ -67,9 +72,10 @@ export interface BatchWindow {
  * records nothing twice.
  *
  * The answer comes a window at a time: the rows up to and including the 2,000th good one, checked,
- * recorded in one transaction and answered, then the next. What a window holds (its checked
- * copies, its statements' parameters, its results) is let go before the next is read, so a
- * 10,000-row request never holds all of it at once (docs/performance.md). A problem with the
+ * then recorded in one transaction a few hundred at a time (each part's ids, offers, statement
+ * parameters and outcomes let go once its results are text), and answered. Only the window's
+ * checked rows and its results' text live across its transaction, and nothing across windows, so
+ * a 10,000-row request never holds all of it at once (docs/performance.md). A problem with the
  * whole body (not an array, too many rows, unknown columns) is thrown by the first `next()`.
  * The first window has a good row if any row is good, so it tells whether anything is recorded.
  */
@@ -83,7 +89,7 @@ export async function* recordBatch(
   const file: BatchFile = body.type === 'json' ? jsonFile(body.value) : await readBatchFile(body.type, body.value, BATCH_MAX_ROWS);
   const now = deps.now();
   const uploadId = options.dryRun ? undefined : randomUUID();
-  const problem = (row: number, field: string, message: string, code = 'invalid_request'): RowProblem => {
+  const problem: ProblemOf = (row, field, message, code = 'invalid_request') => {
     const reason = reasonOf(field, message);
     const place: SheetPlace | undefined = file.placeOf(field, row);
     const shown = place ?? { header: field, cell: String(row) };
@@ -96,12 +102,12 @@ export async function* recordBatch(
       ...(place ? { header: place.header, cell: place.cell } : {}),
     };
   };
-  let results: BatchResult[] = [];
+  let results: string[] = [];
   let good: GoodRow[] = [];
   const settle = async (): Promise<BatchWindow> => {
+    if (good.length && options.dryRun) await lookUp(deps, organization.id, results, good, options.lang);
+    else if (good.length) await record(deps, box, organization, results, good, { uploadId: uploadId!, lang: options.lang, problem });
     const window = { results, ...(good.length && uploadId ? { uploadId } : {}) };
-    if (options.dryRun) await lookUp(deps, organization.id, results, good);
-    else await record(deps, box, organization, results, good, uploadId!, problem);
     results = [];
     good = [];
     return window;
@@ -109,7 +115,7 @@ export async function* recordBatch(
   for (const input of file.rows) {
     const { row } = input;
     if (input.problem) {
-      results.push({ row, error: problem(row, input.problem.field, input.problem.message) });
+      results.push(JSON.stringify({ row, error: problem(row, input.problem.field, input.problem.message) } satisfies BatchResult));
       continue;
     }
     const checked = checkActivityRequest(input.request, now);
@@ -117,51 +123,70 @@ export async function* recordBatch(
       const [first, ...rest] = checked.problems;
       const error = problem(row, first!.field, first!.message);
       if (rest.length) error.detail += `; ${rest.map((p) => `${file.placeOf(p.field, row)?.header ?? p.field} ${p.message}`).join('; ')}`;
-      results.push({ row, error, preview: previewOf(input.request, options.lang) });
+      results.push(JSON.stringify({ row, error, preview: previewOf(input.request, options.lang) } satisfies BatchResult));
       continue;
     }
     const request = checked.request;
     if (file.sheet && !request.idempotencyKey) request.idempotencyKey = rowIdempotencyKey(request);
-    good.push({ at: results.length, request });
-    results.push({ row, preview: previewOf(request, options.lang) });
+    // Its place in the window, filled with its result once it is recorded.
+    good.push({ at: results.length, row, request });
+    results.push('');
     if (good.length === ROWS_PER_TRANSACTION) yield await settle();
   }
   if (results.length) yield await settle();
 }
 
-/** A row that passed its checks: where its result sits in the window, and what it asks for. */
+type ProblemOf = (row: number, field: string, message: string, code?: string) => RowProblem;
+
+/** A row that passed its checks: its place in the window's results, its number, what it asks for. */
 interface GoodRow {
   at: number;
+  row: number;
   request: ActivityRequest;
 }
 
-/** Records a window's good rows in one transaction and puts each outcome in its result. */
+/** Rows prepared and written at a time within a window's transaction. */
+const ROWS_PER_PART = 200;
+
+/**
+ * Records a window's good rows in one transaction, a part at a time, and puts each row's result
+ * (as text) in its place. The work may run again (PostgreSQL retries a transaction it aborted for
+ * a deadlock): each run fills every place afresh.
+ */
 async function record(
   deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
   box: SecretBox,
   organization: OrganizationActor,
-  results: BatchResult[],
+  results: string[],
   good: readonly GoodRow[],
-  uploadId: string,
-  problem: (row: number, field: string, message: string, code?: string) => RowProblem,
+  context: { uploadId: string; lang: Language; problem: ProblemOf },
 ): Promise<void> {
-  if (good.length === 0) return;
-  const outcomes = await recordActivities(deps, box, organization, good.map((g) => g.request), { uploadId });
-  good.forEach(({ at }, j) => {
-    const o = outcomes[j]!;
-    const { row, preview } = results[at]!;
-    results[at] = o.ok
-      ? { row, id: o.id, status: o.status, ...(o.offerUri ? { offerUri: o.offerUri, claimUrl: o.claimUrl } : {}), ...(o.replayed ? {} : { uploadId }), preview }
-      : { row, error: problem(row, o.field, o.detail, o.code), preview };
+  const { uploadId, lang, problem } = context;
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    await accreditedOrganization(tx, organization.id);
+    for (let i = 0; i < good.length; i += ROWS_PER_PART) {
+      const part = good.slice(i, i + ROWS_PER_PART);
+      const prepared = prepareActivities(deps, box, part.map((g) => g.request));
+      const outcomes = await recordPrepared(tx, deps, box, organization, prepared, now, { uploadId });
+      part.forEach(({ at, row, request }, j) => {
+        const o = outcomes[j]!;
+        const preview = previewOf(request, lang);
+        const result: BatchResult = o.ok
+          ? { row, id: o.id, status: o.status, ...(o.offerUri ? { offerUri: o.offerUri, claimUrl: o.claimUrl } : {}), ...(o.replayed ? {} : { uploadId }), preview }
+          : { row, error: problem(row, o.field, o.detail, o.code), preview };
+        results[at] = JSON.stringify(result);
+      });
+    }
   });
 }
 
 /** A dry run: each good row is `ready`, or `recorded` (with its id) when its key already was. */
-async function lookUp(deps: Pick<IssuerDeps, 'db'>, organizationId: string, results: BatchResult[], good: readonly GoodRow[]): Promise<void> {
+async function lookUp(deps: Pick<IssuerDeps, 'db'>, organizationId: string, results: string[], good: readonly GoodRow[], lang: Language): Promise<void> {
   const earlier = await recordedUnder(deps, organizationId, good.map((g) => g.request.idempotencyKey).filter((k): k is string => Boolean(k)));
-  for (const { at, request } of good) {
+  for (const { at, row, request } of good) {
     const id = request.idempotencyKey ? earlier.get(request.idempotencyKey) : undefined;
-    results[at] = { ...results[at]!, status: id ? 'recorded' : 'ready', ...(id ? { id } : {}) };
+    results[at] = JSON.stringify({ row, preview: previewOf(request, lang), status: id ? 'recorded' : 'ready', ...(id ? { id } : {}) } satisfies BatchResult);
   }
 }
 

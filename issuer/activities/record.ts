@@ -8,7 +8,7 @@ import type { IssuerDeps } from '../deps.ts';
 import { iinVault } from './iin.ts';
 import { requestFingerprint, type ActivityRequest } from './input.ts';
 import { queueOfferMail } from './mail/queue.ts';
-import { newOfferLink, OFFER_LIFETIME_DAYS } from './offer-link.ts';
+import { newOfferLink, OFFER_LIFETIME_DAYS, type OfferLink } from './offer-link.ts';
 import { effectiveStatus, offerLinks, type ActivityStatus } from './view.ts';
 
 export type RecordOutcome =
@@ -43,74 +43,114 @@ export async function recordActivities(
   requests: readonly ActivityRequest[],
   options: RecordOptions = {},
 ): Promise<RecordOutcome[]> {
-  const organizationId = organization.id;
-  const bases = { issuerUrl: deps.config.issuerUrl, walletUrl: deps.config.walletUrl };
   const now = deps.now();
-  const at = now.toISOString();
-  const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
+  const prepared = prepareActivities(deps, box, requests);
+  return deps.db.transaction(async (tx) => {
+    await accreditedOrganization(tx, organization.id);
+    return recordPrepared(tx, deps, box, organization, prepared, now, options);
+  });
+}
+
+/** An activity ready to be written: its id, its content's fingerprint and its offer. */
+export interface PreparedActivity {
+  request: ActivityRequest;
+  id: string;
+  hash: string;
+  offer: OfferLink;
+  iinSealed: string | null;
+}
+
+/** Gives each request its id, fingerprint and offer (the cryptography, done before any statement). */
+export function prepareActivities(deps: Pick<IssuerDeps, 'config'>, box: SecretBox, requests: readonly ActivityRequest[]): PreparedActivity[] {
   const iins = iinVault(deps.config.passportSecret);
-  const prepared = requests.map((request) => {
+  return requests.map((request) => {
     const iin = request.volunteer.iin;
     const fingerprinted = iin ? { ...request, volunteer: { ...request.volunteer, iin: iins.fingerprint(iin) } } : request;
     return { request, id: randomUUID(), hash: requestFingerprint(fingerprinted), offer: newOfferLink(box), iinSealed: iin ? iins.seal(iin) : null };
   });
+}
 
-  return deps.db.transaction(async (tx) => {
-    await accreditedOrganization(tx, organizationId);
-    const inserted = new Set<string>();
-    for (let i = 0; i < prepared.length; i += ROWS_PER_STATEMENT) {
-      const slice = prepared.slice(i, i + ROWS_PER_STATEMENT);
-      const params: SqlValue[] = [];
-      for (const p of slice) {
-        params.push(p.id, organizationId, p.request.volunteer.name, p.request.volunteer.email ?? null, JSON.stringify(p.request.activity), 'offered');
-        params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at, p.request.volunteer.language ?? null, options.uploadId ?? null);
-        params.push(p.request.activity.project ?? null, p.request.activity.activityStartDate, p.request.activity.activityEndDate, searchable(p.request.volunteer.name), p.iinSealed);
-      }
-      const rows = await tx.all<{ id: string }>(
-        `INSERT INTO activities (${COLUMNS.join(', ')}) VALUES ${slice.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}
-         ON CONFLICT (organization_id, idempotency_key) DO NOTHING RETURNING id`,
-        params,
-      );
-      for (const r of rows) inserted.add(r.id);
+/**
+ * Writes prepared activities inside the caller's transaction (whose organization is known to be
+ * accredited) and audits them there; `recordActivities` is this in a transaction of its own. A
+ * batch calls it for a few hundred rows at a time within one transaction, so what the rows need
+ * on their way in is let go as each part is written.
+ */
+export async function recordPrepared(
+  tx: Queryable,
+  deps: Pick<IssuerDeps, 'config'>,
+  box: SecretBox,
+  organization: OrganizationActor,
+  prepared: readonly PreparedActivity[],
+  now: Date,
+  options: RecordOptions = {},
+): Promise<RecordOutcome[]> {
+  const organizationId = organization.id;
+  const bases = { issuerUrl: deps.config.issuerUrl, walletUrl: deps.config.walletUrl };
+  const at = now.toISOString();
+  const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
+  const inserted = new Set<string>();
+  for (let i = 0; i < prepared.length; i += ROWS_PER_STATEMENT) {
+    const slice = prepared.slice(i, i + ROWS_PER_STATEMENT);
+    const params: SqlValue[] = [];
+    for (const p of slice) {
+      params.push(p.id, organizationId, p.request.volunteer.name, p.request.volunteer.email ?? null, JSON.stringify(p.request.activity), 'offered');
+      params.push(p.request.idempotencyKey ?? null, p.hash, p.offer.hash, p.offer.sealed, expires, at, at, p.request.volunteer.language ?? null, options.uploadId ?? null);
+      params.push(p.request.activity.project ?? null, p.request.activity.activityStartDate, p.request.activity.activityEndDate, searchable(p.request.volunteer.name), p.iinSealed);
     }
-    const earlier = await earlierUnderKeys(
-      tx,
-      organizationId,
-      prepared.filter((p) => !inserted.has(p.id)).map((p) => p.request.idempotencyKey!),
-    );
-    const outcomes: RecordOutcome[] = [];
-    const recorded: AuditEntry[] = [];
-    for (const p of prepared) {
-      if (inserted.has(p.id)) {
-        recorded.push({ at: now, actor: organization, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey, uploadId: options.uploadId } });
-        if (p.request.volunteer.email && deps.config.smtpUrl) {
-          await queueOfferMail(tx, { organizationId, activityId: p.id, recipient: p.request.volunteer.email, language: p.request.volunteer.language, now });
-        }
-        outcomes.push({ ok: true, id: p.id, status: 'offered', ...offerLinks(bases, p.id, p.offer.token), replayed: false });
-        continue;
+    const rows = await tx.all<{ id: string }>(insertSql(slice.length), params);
+    for (const r of rows) inserted.add(r.id);
+  }
+  const earlier = await earlierUnderKeys(
+    tx,
+    organizationId,
+    prepared.filter((p) => !inserted.has(p.id)).map((p) => p.request.idempotencyKey!),
+  );
+  const outcomes: RecordOutcome[] = [];
+  const recorded: AuditEntry[] = [];
+  for (const p of prepared) {
+    if (inserted.has(p.id)) {
+      recorded.push({ at: now, actor: organization, action: 'activity.recorded', subject: p.id, detail: { idempotencyKey: p.request.idempotencyKey, uploadId: options.uploadId } });
+      if (p.request.volunteer.email && deps.config.smtpUrl) {
+        await queueOfferMail(tx, { organizationId, activityId: p.id, recipient: p.request.volunteer.email, language: p.request.volunteer.language, now });
       }
-      const first = earlier.get(p.request.idempotencyKey!)!;
-      if (first.request_hash !== p.hash) {
-        outcomes.push({
-          ok: false,
-          code: 'conflict',
-          field: 'idempotencyKey',
-          detail: `idempotencyKey "${p.request.idempotencyKey}" was already used for activity ${first.id} with different content`,
-        });
-        continue;
-      }
-      const status = effectiveStatus(first, now);
+      outcomes.push({ ok: true, id: p.id, status: 'offered', ...offerLinks(bases, p.id, p.offer.token), replayed: false });
+      continue;
+    }
+    const first = earlier.get(p.request.idempotencyKey!)!;
+    if (first.request_hash !== p.hash) {
       outcomes.push({
-        ok: true,
-        id: first.id,
-        status,
-        ...(status === 'offered' ? offerLinks(bases, first.id, box.open(first.offer_sealed).toString('utf8')) : {}),
-        replayed: true,
+        ok: false,
+        code: 'conflict',
+        field: 'idempotencyKey',
+        detail: `idempotencyKey "${p.request.idempotencyKey}" was already used for activity ${first.id} with different content`,
       });
+      continue;
     }
-    await auditAll(tx, recorded);
-    return outcomes;
-  });
+    const status = effectiveStatus(first, now);
+    outcomes.push({
+      ok: true,
+      id: first.id,
+      status,
+      ...(status === 'offered' ? offerLinks(bases, first.id, box.open(first.offer_sealed).toString('utf8')) : {}),
+      replayed: true,
+    });
+  }
+  await auditAll(tx, recorded);
+  return outcomes;
+}
+
+/** The multi-row INSERT for `rows` rows, made once per size (a 200-row one is some 12 KB of text). */
+const insertSqlBySize = new Map<number, string>();
+function insertSql(rows: number): string {
+  let sql = insertSqlBySize.get(rows);
+  if (!sql) {
+    const row = `(${COLUMNS.map(() => '?').join(', ')})`;
+    sql = `INSERT INTO activities (${COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}
+         ON CONFLICT (organization_id, idempotency_key) DO NOTHING RETURNING id`;
+    insertSqlBySize.set(rows, sql);
+  }
+  return sql;
 }
 
 interface EarlierRow {
