@@ -4,7 +4,7 @@ import type { BatchWindow } from './batch.ts';
 
 /**
  * Sends a batch's answer, the JSON array of every row's result, a window at a time as the windows
- * are recorded: each window's results (text already) go to the socket and are let go, so the answer
+ * are recorded: each window's results are made text a hundred at a time, sent and let go, so the answer
  * of 10,000 rows (about 6 MB of JSON) is never held whole, as objects or as one string. The bytes
  * are those `JSON.stringify` makes of the whole array. Nothing is sent before the first window is
  * recorded, so a problem with the whole batch (an organization no longer accredited, a body that
@@ -20,12 +20,12 @@ export async function sendBatchAnswer(res: Response, windows: AsyncGenerator<Bat
   if (first.value.uploadId) res.set('upload-id', first.value.uploadId);
   // Megabytes of answer to a POST: no ETag (a hash of it all) that nobody revalidates.
   res.status(200).set('content-type', 'application/json; charset=utf-8');
-  await writeWindow(res, first.value.results, '[');
-  let rows = first.value.results.length;
+  await writeWindow(res, first.value, '[');
+  let rows = first.value.length;
   try {
     for await (const window of windows) {
-      await writeWindow(res, window.results, ',');
-      rows += window.results.length;
+      await writeWindow(res, window, ',');
+      rows += window.length;
     }
   } catch (err) {
     logger.error({ err }, 'a batch failed after its answer had begun: the answer is cut short');
@@ -40,13 +40,15 @@ export async function sendBatchAnswer(res: Response, windows: AsyncGenerator<Bat
 const RESULTS_PER_WRITE = 100;
 
 /**
- * A window's results (each its JSON text) as items of the array, after `lead`, in short pieces:
+ * A window's results as items of the array, after `lead`, in short pieces made as they are sent:
  * text of the whole window (a megabyte) would be a large object, which V8 keeps until a full
  * collection.
  */
-async function writeWindow(res: Response, results: readonly string[], lead: string): Promise<void> {
-  for (let i = 0; i < results.length; i += RESULTS_PER_WRITE) {
-    await write(res, (i === 0 ? lead : ',') + results.slice(i, i + RESULTS_PER_WRITE).join(','));
+async function writeWindow(res: Response, window: BatchWindow, lead: string): Promise<void> {
+  for (let i = 0; i < window.length; i += RESULTS_PER_WRITE) {
+    const items: string[] = [];
+    for (let j = i; j < Math.min(i + RESULTS_PER_WRITE, window.length); j++) items.push(window.text(j));
+    await write(res, (i === 0 ? lead : ',') + items.join(','));
   }
 }
 

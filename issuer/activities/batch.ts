@@ -4,9 +4,11 @@ import { localized, type Language } from '../../shared/credential/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import type { OrganizationActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
+import { readJsonArray, type JsonArrayBytes } from './json-array.ts';
 import { checkActivityRequest, rowIdempotencyKey, type ActivityRequest } from './input.ts';
 import { accreditedOrganization } from '../credentials/organization.ts';
-import { prepareActivities, recordPrepared } from './record.ts';
+import { prepareActivities, recordPrepared, type RecordedActivity } from './record.ts';
+import { offerLinks, type LinkBases } from './view.ts';
 import { readBatchFile, type BatchFile } from './sheet/read-file.ts';
 import { problemText, reasonOf, type ProblemReason } from './sheet/problem-texts.ts';
 import type { SheetPlace, SheetRow } from './sheet/rows.ts';
@@ -52,13 +54,17 @@ export interface BatchOptions {
   lang: Language;
 }
 
+/** A batch as received: JSON (parsed, or its UTF-8 bytes, read an item at a time), or a spreadsheet. */
+export type BatchBody = { type: 'json'; value: unknown } | { type: 'csv' | 'xlsx'; value: Buffer | string };
+
 export interface BatchWindow {
+  /** How many rows the window answers: consecutive ones, in row order; the windows together answer every row once. */
+  length: number;
   /**
-   * The results of consecutive rows, in row order, each as its JSON text (a `BatchResult`): the
-   * windows together answer every row once. Text, a few hundred bytes a row, rather than objects
-   * that would hold the row's strings.
+   * Row `i` of the window's result (a `BatchResult`) as JSON text, made when asked for: a
+   * recorded row is kept as its id and offer token until then, not as some 600 bytes of links.
    */
-  results: string[];
+  text(i: number): string;
   /** Set when the window had rows to record (not in a dry run): the id the list and the cards take (`?upload=`). */
   uploadId?: string;
 }
@@ -83,7 +89,7 @@ export async function* recordBatch(
   deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
   box: SecretBox,
   organization: OrganizationActor,
-  body: { type: 'json'; value: unknown } | { type: 'csv' | 'xlsx'; value: Buffer | string },
+  body: BatchBody,
   options: BatchOptions,
 ): AsyncGenerator<BatchWindow, void, void> {
   const file: BatchFile = body.type === 'json' ? jsonFile(body.value) : await readBatchFile(body.type, body.value, BATCH_MAX_ROWS);
@@ -102,12 +108,19 @@ export async function* recordBatch(
       ...(place ? { header: place.header, cell: place.cell } : {}),
     };
   };
-  let results: string[] = [];
+  const bases = { issuerUrl: deps.config.issuerUrl, walletUrl: deps.config.walletUrl };
+  // The window's results: the text of a refused row, or a good row whose result is made when sent.
+  let results: (string | GoodRow)[] = [];
   let good: GoodRow[] = [];
   const settle = async (): Promise<BatchWindow> => {
-    if (good.length && options.dryRun) await lookUp(deps, organization.id, results, good, options.lang);
-    else if (good.length) await record(deps, box, organization, results, good, { uploadId: uploadId!, lang: options.lang, problem });
-    const window = { results, ...(good.length && uploadId ? { uploadId } : {}) };
+    if (good.length && options.dryRun) await lookUp(deps, organization.id, good);
+    else if (good.length) await record(deps, box, organization, good, uploadId!);
+    const items = results;
+    const text = (i: number): string => {
+      const item = items[i]!;
+      return typeof item === 'string' ? item : JSON.stringify(resultOf(item, { bases, uploadId, lang: options.lang, problem }));
+    };
+    const window = { length: items.length, text, ...(good.length && uploadId ? { uploadId } : {}) };
     results = [];
     good = [];
     return window;
@@ -128,9 +141,9 @@ export async function* recordBatch(
     }
     const request = checked.request;
     if (file.sheet && !request.idempotencyKey) request.idempotencyKey = rowIdempotencyKey(request);
-    // Its place in the window, filled with its result once it is recorded.
-    good.push({ at: results.length, row, request });
-    results.push('');
+    const checkedRow: GoodRow = { row, request };
+    good.push(checkedRow);
+    results.push(checkedRow);
     if (good.length === ROWS_PER_TRANSACTION) yield await settle();
   }
   if (results.length) yield await settle();
@@ -138,56 +151,51 @@ export async function* recordBatch(
 
 type ProblemOf = (row: number, field: string, message: string, code?: string) => RowProblem;
 
-/** A row that passed its checks: its place in the window's results, its number, what it asks for. */
+/** A row that passed its checks, and then what recording it (or, in a dry run, looking it up) found. */
 interface GoodRow {
-  at: number;
   row: number;
   request: ActivityRequest;
+  outcome?: RecordedActivity;
+  /** A dry run: the activity already recorded under the row's key, or null. */
+  earlier?: string | null;
 }
 
 /** Rows prepared and written at a time within a window's transaction. */
 const ROWS_PER_PART = 200;
 
 /**
- * Records a window's good rows in one transaction, a part at a time, and puts each row's result
- * (as text) in its place. The work may run again (PostgreSQL retries a transaction it aborted for
- * a deadlock): each run fills every place afresh.
+ * Records a window's good rows in one transaction, a part at a time (each part's ids, offers and
+ * statement parameters let go once it is written), and keeps each row's outcome. The work may
+ * run again (PostgreSQL retries a transaction it aborted for a deadlock): each run sets every
+ * outcome afresh.
  */
-async function record(
-  deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>,
-  box: SecretBox,
-  organization: OrganizationActor,
-  results: string[],
-  good: readonly GoodRow[],
-  context: { uploadId: string; lang: Language; problem: ProblemOf },
-): Promise<void> {
-  const { uploadId, lang, problem } = context;
+async function record(deps: Pick<IssuerDeps, 'db' | 'config' | 'now'>, box: SecretBox, organization: OrganizationActor, good: readonly GoodRow[], uploadId: string): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     await accreditedOrganization(tx, organization.id);
     for (let i = 0; i < good.length; i += ROWS_PER_PART) {
       const part = good.slice(i, i + ROWS_PER_PART);
-      const prepared = prepareActivities(deps, box, part.map((g) => g.request));
-      const outcomes = await recordPrepared(tx, deps, box, organization, prepared, now, { uploadId });
-      part.forEach(({ at, row, request }, j) => {
-        const o = outcomes[j]!;
-        const preview = previewOf(request, lang);
-        const result: BatchResult = o.ok
-          ? { row, id: o.id, status: o.status, ...(o.offerUri ? { offerUri: o.offerUri, claimUrl: o.claimUrl } : {}), ...(o.replayed ? {} : { uploadId }), preview }
-          : { row, error: problem(row, o.field, o.detail, o.code), preview };
-        results[at] = JSON.stringify(result);
-      });
+      const outcomes = await recordPrepared(tx, deps, box, organization, prepareActivities(deps, box, part.map((g) => g.request)), now, { uploadId });
+      part.forEach((g, j) => (g.outcome = outcomes[j]!));
     }
   });
 }
 
 /** A dry run: each good row is `ready`, or `recorded` (with its id) when its key already was. */
-async function lookUp(deps: Pick<IssuerDeps, 'db'>, organizationId: string, results: string[], good: readonly GoodRow[], lang: Language): Promise<void> {
+async function lookUp(deps: Pick<IssuerDeps, 'db'>, organizationId: string, good: readonly GoodRow[]): Promise<void> {
   const earlier = await recordedUnder(deps, organizationId, good.map((g) => g.request.idempotencyKey).filter((k): k is string => Boolean(k)));
-  for (const { at, row, request } of good) {
-    const id = request.idempotencyKey ? earlier.get(request.idempotencyKey) : undefined;
-    results[at] = JSON.stringify({ row, preview: previewOf(request, lang), status: id ? 'recorded' : 'ready', ...(id ? { id } : {}) } satisfies BatchResult);
-  }
+  for (const g of good) g.earlier = (g.request.idempotencyKey && earlier.get(g.request.idempotencyKey)) || null;
+}
+
+/** A good row's result, with its offer's links, as the answer carries it. */
+function resultOf(g: GoodRow, context: { bases: LinkBases; uploadId: string | undefined; lang: Language; problem: ProblemOf }): BatchResult {
+  const { row } = g;
+  const preview = previewOf(g.request, context.lang);
+  if (g.earlier !== undefined) return { row, preview, status: g.earlier ? 'recorded' : 'ready', ...(g.earlier ? { id: g.earlier } : {}) };
+  const o = g.outcome!;
+  if (!o.ok) return { row, error: context.problem(row, o.field, o.detail, o.code), preview };
+  const links = o.offerToken ? offerLinks(context.bases, o.id, o.offerToken) : undefined;
+  return { row, id: o.id, status: o.status, ...(links ? { offerUri: links.offerUri, claimUrl: links.claimUrl } : {}), ...(o.replayed ? {} : { uploadId: context.uploadId }), preview };
 }
 
 function previewOf(request: unknown, lang: Language): BatchResult['preview'] {
@@ -219,14 +227,16 @@ async function recordedUnder(deps: Pick<IssuerDeps, 'db'>, organizationId: strin
 }
 
 function jsonFile(body: unknown): BatchFile {
-  if (!Array.isArray(body)) {
+  const array = Buffer.isBuffer(body) ? readJsonArray(body) : { value: body };
+  if ('value' in array && !Array.isArray(array.value)) {
     throw new PassportError('invalid_request', 'A batch is a JSON array of activities (or text/csv, or an .xlsx workbook)', { field: 'body' });
   }
-  if (body.length === 0) throw new PassportError('invalid_request', 'The batch is empty', { field: 'body' });
-  if (body.length > BATCH_MAX_ROWS) throw new PassportError('payload_too_large', `A batch holds at most ${BATCH_MAX_ROWS} activities; this one has ${body.length}`);
-  return { rows: jsonRows(body), placeOf: () => undefined, sheet: false };
+  const items: JsonArrayBytes = 'value' in array ? { length: (array.value as unknown[]).length, item: (i) => (array.value as unknown[])[i] } : array;
+  if (items.length === 0) throw new PassportError('invalid_request', 'The batch is empty', { field: 'body' });
+  if (items.length > BATCH_MAX_ROWS) throw new PassportError('payload_too_large', `A batch holds at most ${BATCH_MAX_ROWS} activities; this one has ${items.length}`);
+  return { rows: jsonRows(items), placeOf: () => undefined, sheet: false };
 }
 
-function* jsonRows(body: unknown[]): Generator<SheetRow> {
-  for (let i = 0; i < body.length; i++) yield { row: i + 1, request: body[i] };
+function* jsonRows(items: JsonArrayBytes): Generator<SheetRow> {
+  for (let i = 0; i < items.length; i++) yield { row: i + 1, request: items.item(i) };
 }

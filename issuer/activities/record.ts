@@ -11,6 +11,11 @@ import { queueOfferMail } from './mail/queue.ts';
 import { newOfferLink, OFFER_LIFETIME_DAYS, type OfferLink } from './offer-link.ts';
 import { effectiveStatus, offerLinks, type ActivityStatus } from './view.ts';
 
+/** What `recordPrepared` found: an offered activity's token, from which its links are made when answered. */
+export type RecordedActivity =
+  | { ok: true; id: string; status: ActivityStatus; offerToken?: string; replayed: boolean }
+  | { ok: false; code: 'conflict'; field: 'idempotencyKey'; detail: string };
+
 export type RecordOutcome =
   | { ok: true; id: string; status: ActivityStatus; offerUri?: string; claimUrl?: string; qrUrl?: string; replayed: boolean }
   | { ok: false; code: 'conflict'; field: 'idempotencyKey'; detail: string };
@@ -45,9 +50,15 @@ export async function recordActivities(
 ): Promise<RecordOutcome[]> {
   const now = deps.now();
   const prepared = prepareActivities(deps, box, requests);
-  return deps.db.transaction(async (tx) => {
+  const recorded = await deps.db.transaction(async (tx) => {
     await accreditedOrganization(tx, organization.id);
     return recordPrepared(tx, deps, box, organization, prepared, now, options);
+  });
+  const bases = { issuerUrl: deps.config.issuerUrl, walletUrl: deps.config.walletUrl };
+  return recorded.map((r) => {
+    if (!r.ok) return r;
+    const { offerToken, ...rest } = r;
+    return { ...rest, ...(offerToken ? offerLinks(bases, r.id, offerToken) : {}) };
   });
 }
 
@@ -84,9 +95,8 @@ export async function recordPrepared(
   prepared: readonly PreparedActivity[],
   now: Date,
   options: RecordOptions = {},
-): Promise<RecordOutcome[]> {
+): Promise<RecordedActivity[]> {
   const organizationId = organization.id;
-  const bases = { issuerUrl: deps.config.issuerUrl, walletUrl: deps.config.walletUrl };
   const at = now.toISOString();
   const expires = new Date(now.getTime() + OFFER_LIFETIME_DAYS * 86_400_000).toISOString();
   const inserted = new Set<string>();
@@ -106,7 +116,7 @@ export async function recordPrepared(
     organizationId,
     prepared.filter((p) => !inserted.has(p.id)).map((p) => p.request.idempotencyKey!),
   );
-  const outcomes: RecordOutcome[] = [];
+  const outcomes: RecordedActivity[] = [];
   const recorded: AuditEntry[] = [];
   for (const p of prepared) {
     if (inserted.has(p.id)) {
@@ -114,7 +124,7 @@ export async function recordPrepared(
       if (p.request.volunteer.email && deps.config.smtpUrl) {
         await queueOfferMail(tx, { organizationId, activityId: p.id, recipient: p.request.volunteer.email, language: p.request.volunteer.language, now });
       }
-      outcomes.push({ ok: true, id: p.id, status: 'offered', ...offerLinks(bases, p.id, p.offer.token), replayed: false });
+      outcomes.push({ ok: true, id: p.id, status: 'offered', offerToken: p.offer.token, replayed: false });
       continue;
     }
     const first = earlier.get(p.request.idempotencyKey!)!;
@@ -132,7 +142,7 @@ export async function recordPrepared(
       ok: true,
       id: first.id,
       status,
-      ...(status === 'offered' ? offerLinks(bases, first.id, box.open(first.offer_sealed).toString('utf8')) : {}),
+      ...(status === 'offered' ? { offerToken: box.open(first.offer_sealed).toString('utf8') } : {}),
       replayed: true,
     });
   }

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import iconv from 'iconv-lite';
 import type { SecretBox } from '../../shared/crypto/index.ts';
 import { PassportError } from '../../shared/errors.ts';
 import { pickLanguage } from '../../shared/i18n/index.ts';
@@ -8,7 +9,7 @@ import { organizationOf, requireActor } from '../auth/index.ts';
 import type { IssuerDeps } from '../deps.ts';
 import { sendBatchAnswer } from './batch-answer.ts';
 import { collectAfterBatch } from './batch-gc.ts';
-import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch } from './batch.ts';
+import { BATCH_BODY_LIMIT, BATCH_PATH, recordBatch, type BatchBody } from './batch.ts';
 import { createDocumentsRouter } from './documents-router.ts';
 import { createFollowUpRouter } from './follow-up-router.ts';
 import { checkActivityRequest } from './input.ts';
@@ -18,14 +19,25 @@ import { recordActivities } from './record.ts';
 import { reasonOf } from './sheet/problem-texts.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Batch bodies kept as bytes: the workbook, and CSV (its encoding is told from the bytes). */
-export const BATCH_RAW_TYPES = [XLSX_TYPE, 'text/csv'] as const;
+/**
+ * Batch bodies kept as bytes: the workbook; CSV (its encoding is told from the bytes); JSON, whose
+ * rows are parsed one at a time (json-array.ts) rather than all at once.
+ */
+export const BATCH_RAW_TYPES = [XLSX_TYPE, 'text/csv', 'application/json'] as const;
 
-function batchBody(req: Request): Parameters<typeof recordBatch>[3] {
+function batchBody(req: Request): BatchBody {
   if (req.is(XLSX_TYPE)) return { type: 'xlsx', value: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
   if (req.is('text/csv')) return { type: 'csv', value: Buffer.isBuffer(req.body) || typeof req.body === 'string' ? req.body : '' };
-  if (req.is('application/json')) return { type: 'json', value: req.body };
+  if (req.is('application/json')) return { type: 'json', value: Buffer.isBuffer(req.body) ? utf8(req.body, req.get('content-type')) : req.body };
   throw new PassportError('unsupported_media_type', `A batch is sent as application/json (an array), text/csv or ${XLSX_TYPE}`);
+}
+
+/** JSON bytes in UTF-8: other Unicode charsets converted, any other refused (as `express.json` does). */
+function utf8(bytes: Buffer, contentType: string | undefined): Buffer {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
+  if (charset === 'utf-8' || charset === 'utf8') return bytes;
+  if (!charset.startsWith('utf-') || !iconv.encodingExists(charset)) throw new PassportError('unsupported_media_type', `Unsupported charset "${charset.toUpperCase()}"`);
+  return Buffer.from(iconv.decode(bytes, charset), 'utf8');
 }
 
 /** The organization's activity routes (API.md): record, batch, list, read, the offer's QR, documents, follow-up. */
