@@ -53,6 +53,9 @@ describe('a JSON batch', () => {
     expect((await t.api('POST', '/v1/activities/batch', { token: org.apiKey, body: { rows: [] } })).body).toMatchObject({ status: 400, field: 'body' });
     expect((await t.api('POST', '/v1/activities/batch', { token: org.apiKey, body: [] })).body).toMatchObject({ status: 400 });
     expect((await t.api('POST', '/v1/activities/batch', { token: org.apiKey, raw: '<rows/>', type: 'application/xml' })).body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    // Read an item at a time, the body is still refused whole when any of it is not JSON.
+    const broken = `[${JSON.stringify({ volunteer: { name: 'Broken' }, activity: activity() })},{"volunteer":}]`;
+    expect((await t.api('POST', '/v1/activities/batch', { token: org.apiKey, raw: broken, type: 'application/json' })).body).toMatchObject({ status: 400, code: 'invalid_request' });
   });
 });
 
