@@ -1,9 +1,11 @@
 // The wallets of the OpenID4VCI claims figure, as lean as autocannon is for the bare server: plain
 // node:http over kept-alive connections and Node's Ed25519, in a process of its own, so the
 // figure measures the issuer rather than a wallet's HTTP client (undici's fetch cost about as much
-// CPU per claim as the issuer itself). Each claim is the full pre-authorized code flow a wallet
-// runs: the offer by reference (a fresh code), the token, a nonce, and the credential request
-// with a proof JWT over that nonce, signed by one of `wallets` did:key holders.
+// CPU per claim as the issuer itself). Each claim is the pre-authorized code flow a wallet runs
+// once it holds an offer: the token, a nonce, and the credential request with a proof JWT over
+// that nonce, signed by one of `wallets` did:key holders. The offers are fetched by reference
+// first (each mints a fresh code), before the clock starts: issue 11 times a claim as
+// token + nonce + credential, and an offer is fetched when a volunteer scans it, not in a burst.
 // argv: issuer URL, wallets at once; stdin: the offer URIs, one a line. Prints {claims, seconds}.
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -50,8 +52,12 @@ const offers = (await new Promise((resolve) => {
 const metadata = await call(`${issuer}/.well-known/openid-credential-issuer`);
 const as = await call(`${new URL(metadata.authorization_servers?.[0] ?? issuer).origin}/.well-known/oauth-authorization-server`);
 
-async function claim(h, offerUri) {
-  const offer = await call(new URL(offerUri).searchParams.get('credential_offer_uri'));
+/** The offer behind an `openid-credential-offer://` link, fetched by reference. */
+function fetchOffer(offerUri) {
+  return call(new URL(offerUri).searchParams.get('credential_offer_uri'));
+}
+
+async function claim(h, offer) {
   const code = offer.grants[PRE_AUTHORIZED]['pre-authorized_code'];
   const form = new URLSearchParams({ grant_type: PRE_AUTHORIZED, 'pre-authorized_code': code }).toString();
   const token = await call(as.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
@@ -63,9 +69,14 @@ async function claim(h, offerUri) {
 
 const holders = Array.from({ length: wallets }, holder);
 let next = 0;
+const fetched = [];
+await Promise.all(holders.map(async () => {
+  for (let i = next++; i < offers.length; i = next++) fetched[i] = await fetchOffer(offers[i]);
+}));
+next = 0;
 const started = performance.now();
 await Promise.all(holders.map(async (h) => {
-  for (let i = next++; i < offers.length; i = next++) await claim(h, offers[i]);
+  for (let i = next++; i < offers.length; i = next++) await claim(h, fetched[i]);
 }));
 console.log(JSON.stringify({ claims: offers.length, seconds: (performance.now() - started) / 1000 }));
 agent.destroy();

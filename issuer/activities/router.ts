@@ -17,6 +17,7 @@ import { getActivity, listActivities, type ListQuery } from './list.ts';
 import { ListQuerySchema, parseQuery } from './query.ts';
 import { recordActivities } from './record.ts';
 import { reasonOf } from './sheet/problem-texts.ts';
+import { listUploads } from './uploads.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /**
@@ -72,6 +73,10 @@ export function createActivitiesRouter(deps: IssuerDeps, offerBox: SecretBox): R
   router.get('/v1/activities', async (req, res) => {
     const query = parseQuery(ListQuerySchema, req) as ListQuery;
     res.json(await listActivities(deps, offerBox, organizationOf(res).id, query));
+  });
+
+  router.get('/v1/activities/uploads', async (_req, res) => {
+    res.json({ items: await listUploads(deps, organizationOf(res).id) });
   });
 
   router.get('/v1/activities/:id', async (req, res) => {

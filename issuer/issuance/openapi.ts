@@ -91,6 +91,29 @@ export const issuanceOpenApiPaths: Record<string, unknown> = {
       responses: { '200': jsonResponse('One result per row: good rows recorded, bad rows say why', batchResult), ...problemResponses(400, 401, 403, 413, 415, 429) },
     },
   },
+  '/v1/activities/uploads': {
+    get: {
+      summary: "The organization's 20 latest spreadsheet uploads, newest first, with what became of their rows (filter the list and the cards with ?upload=)",
+      tags: ['activities'],
+      security: bearer,
+      responses: {
+        '200': jsonResponse('Uploads', {
+          type: 'object',
+          properties: {
+            items: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['uploadId', 'recordedAt', 'activities', 'claimed', 'withdrawn'],
+                properties: { uploadId: { type: 'string' }, recordedAt: { type: 'string', format: 'date-time' }, activities: { type: 'integer' }, claimed: { type: 'integer' }, withdrawn: { type: 'integer' } },
+              },
+            },
+          },
+        }),
+        ...problemResponses(401, 403),
+      },
+    },
+  },
   '/v1/activities/{id}': {
     get: { summary: 'One of the organization’s activities', tags: ['activities'], security: bearer, parameters: idParam('Activity id'), responses: { '200': jsonResponse('Activity', activityViewSchema), ...problemResponses(401, 403, 404) } },
   },

@@ -57,3 +57,47 @@ const boundedDepth: RequestHandler = (req, _res, next) => {
   if (req.body !== null && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) assertJsonDepth(req.body, undefined, 'The request body');
   next();
 };
+
+const LEAN_LIMIT_BYTES = 1024 * 1024;
+const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9!#$&^_.-]+\+)?json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const FIRST_CHAR = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+
+/**
+ * `parseBodies` for a hot route (shared/http/hot-route.ts): the common request, UTF-8 JSON of a
+ * stated length up to 1 MiB with no content coding, is read here without body-parser's stream
+ * machinery, parsed as strictly as `express.json` (an object or an array), and bounded in depth
+ * the same way; any other request (a form, a chunked or compressed body, another charset, an
+ * empty or too large body) goes to `fallback`, the service's own `parseBodies()`, unchanged.
+ */
+export function leanJsonBody(fallback: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const type = req.headers['content-type'];
+    const length = Number(req.headers['content-length']);
+    const coding = req.headers['content-encoding'];
+    if (!type || !JSON_MEDIA_TYPE.test(type) || !(length > 0 && length <= LEAN_LIMIT_BYTES) || (coding && coding.toLowerCase() !== 'identity')) {
+      return fallback(req, res, next);
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('error', next);
+    req.once('end', () => {
+      let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      let body: unknown;
+      try {
+        const first = FIRST_CHAR.exec(text)?.[1];
+        if (first !== '{' && first !== '[') throw new SyntaxError(`Unexpected token ${JSON.stringify(first ?? '')}: the body must be a JSON object or array`);
+        body = JSON.parse(text);
+      } catch (err) {
+        return next(Object.assign(err as Error, { type: 'entity.parse.failed', status: 400 }));
+      }
+      (req as { _body?: boolean })._body = true;
+      req.body = body;
+      try {
+        boundedDepth(req, res, next);
+      } catch (err) {
+        next(err);
+      }
+    });
+  };
+}

@@ -5,7 +5,7 @@
 'use strict';
 
 (function () {
-  const { el, clear, say, showError, t, lang, page, ProblemError } = window.Console;
+  const { api, el, clear, say, showError, t, lang, page, ProblemError, dateTime } = window.Console;
   const { number, hours, dates, documentUrl } = window.Coordinator;
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const MAX_BYTES = 10 * 1024 * 1024;
@@ -24,7 +24,33 @@
   const recordMessage = document.getElementById('record-message');
   const result = document.getElementById('upload-result');
   const formMessage = form.querySelector('.form-message');
+  const uploadsList = document.getElementById('uploads-list');
+  const uploadsEmpty = document.getElementById('uploads-empty');
   let checked = null;
+
+  /** The organization's earlier uploads, newest first, each with its activities and its cards. */
+  async function showUploads() {
+    try {
+      const { items } = await api('GET', '/v1/activities/uploads');
+      clear(uploadsList);
+      uploadsEmpty.hidden = items.length > 0;
+      for (const u of items) {
+        uploadsList.append(
+          el('li', { 'data-upload': u.uploadId },
+            el('strong', {}, dateTime(u.recordedAt)),
+            el('span', { class: 'muted' }, t('coord.uploadRows', { n: number(u.activities), claimed: number(u.claimed) })),
+            el('span', { class: 'links' },
+              el('a', { href: '/activities?' + new URLSearchParams({ upload: u.uploadId }) }, t('coord.uploadOpen')),
+              el('a', { href: documentUrl('/v1/activities/cards.pdf', { upload: u.uploadId }), target: '_blank', rel: 'noopener' }, t('coord.uploadPrint')),
+            ),
+          ),
+        );
+      }
+    } catch (err) {
+      uploadsEmpty.hidden = false;
+      showError(uploadsEmpty, err);
+    }
+  }
 
   function mediaType(file) {
     const name = file.name.toLowerCase();
@@ -172,10 +198,12 @@
       result.hidden = false;
       preview.hidden = true;
       checked = null;
+      void showUploads();
     } catch (err) {
       fileProblem(recordMessage, err);
     } finally {
       recordButton.disabled = false;
     }
   });
+  void showUploads();
 })();

@@ -12,7 +12,8 @@ const XLSX_ACCEPT = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedo
  * `/activities/upload`: the templates in three languages, a file picker, and the preview that
  * `upload.js` gets from `POST /v1/activities/batch?dryRun=true` (every row's problems in the
  * page's language, with the cell and the header as the file has them; totals of rows,
- * volunteers and hours) before "Record N activities" sends the same file for real.
+ * volunteers and hours) before "Record N activities" sends the same file for real. Below, the
+ * organization's earlier uploads (`GET /v1/activities/uploads`), each with its list and cards.
  */
 export function uploadPage(lang: Language, path: string, me: Me): string {
   const t = translate(lang);
@@ -51,6 +52,11 @@ export function uploadPage(lang: Language, path: string, me: Me): string {
   <div class="form-message" id="record-message" aria-live="assertive"></div>
   <button type="button" id="record-upload" hidden></button>
 </section>
-<section id="upload-result" class="card" hidden aria-live="polite"></section>`;
+<section id="upload-result" class="card" hidden aria-live="polite"></section>
+<section id="uploads" class="card">
+  <h2>${t('coord.earlierUploads')}</h2>
+  <p class="muted" id="uploads-empty" hidden>${t('coord.noUploads')}</p>
+  <ul id="uploads-list" class="uploads"></ul>
+</section>`;
   return consolePage({ lang, path, title: t('coord.uploadTitle'), me, tab: 'upload', content, scripts: ['coordinator.js', 'upload.js'], data: { headers: COLUMN_HEADERS[lang] } });
 }

@@ -83,6 +83,11 @@ export const COORDINATOR_EN = {
   'coord.uploadNotRecorded': 'Not recorded, with problems: {n}.',
   'coord.uploadCards': 'Print the cards of this upload',
   'coord.uploadList': 'See this upload in the list',
+  'coord.earlierUploads': 'Earlier uploads',
+  'coord.noUploads': 'Nothing has been uploaded yet.',
+  'coord.uploadRows': 'Activities: {n} · in passports: {claimed}',
+  'coord.uploadOpen': 'Show in the list',
+  'coord.uploadPrint': 'Cards (PDF)',
 
   'coord.activitiesTitle': 'Activities',
   'coord.searchName': 'Volunteer’s name',

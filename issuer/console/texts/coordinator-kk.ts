@@ -81,6 +81,11 @@ export const COORDINATOR_KK: Record<CoordinatorText, string> = {
   'coord.uploadNotRecorded': 'Қатеге байланысты жазылмады: {n}.',
   'coord.uploadCards': 'Осы жүктеудің карточкаларын басып шығару',
   'coord.uploadList': 'Осы жүктеу тізімде',
+  'coord.earlierUploads': 'Бұрынғы жүктеулер',
+  'coord.noUploads': 'Әзірге ештеңе жүктелмеген.',
+  'coord.uploadRows': 'Жазбалар: {n} · паспорттарда: {claimed}',
+  'coord.uploadOpen': 'Тізімде көрсету',
+  'coord.uploadPrint': 'Карточкалар (PDF)',
 
   'coord.activitiesTitle': 'Жазбалар',
   'coord.searchName': 'Волонтердің аты',

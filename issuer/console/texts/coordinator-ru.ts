@@ -81,6 +81,11 @@ export const COORDINATOR_RU: Record<CoordinatorText, string> = {
   'coord.uploadNotRecorded': 'Не записано из-за ошибок: {n}.',
   'coord.uploadCards': 'Распечатать карточки этой загрузки',
   'coord.uploadList': 'Эта загрузка в списке',
+  'coord.earlierUploads': 'Прежние загрузки',
+  'coord.noUploads': 'Загрузок ещё не было.',
+  'coord.uploadRows': 'Записей: {n} · в паспортах: {claimed}',
+  'coord.uploadOpen': 'Показать в списке',
+  'coord.uploadPrint': 'Карточки (PDF)',
 
   'coord.activitiesTitle': 'Записи',
   'coord.searchName': 'Имя волонтёра',

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMN_HEADERS } from '../../../issuer/activities/sheet/columns.ts';
-import { call, startIssuer, type IssuerUnderTest, type Organization } from '../issuance/setup.ts';
+import { call, claimByHand, newHolder, startIssuer, type IssuerUnderTest, type Organization } from '../issuance/setup.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WALLET = 'https://wallet.passport.example.kz';
@@ -99,6 +99,41 @@ describe('uploading a spreadsheet', () => {
     expect(res.body[2].error.message).toContain('такой категории нет');
     const anna = await t.api('GET', `/v1/activities/${res.body[0].id}`, { token: fresh.apiKey });
     expect(anna.body).toMatchObject({ volunteer: { name: 'Анна Петрова', email: 'anna@example.kz', language: 'ru' }, activity: { hours: 4.5, name: { ru: 'Уборка парка' } } });
+  });
+
+  it('lists the earlier uploads, newest first, with what became of their rows, to this organization only', async () => {
+    const fresh = await t.accredit('uploads-org');
+    const first = await upload(await kazakhWorkbook([
+      ['Айгерім Сейтқали', 'Ағаш отырғызу', day(20), day(20), 4, 'KZ-55'],
+      ['Бекзат Нұров', 'Ағаш отырғызу', day(20), day(20), 5, 'KZ-55'],
+    ]), XLSX, '', fresh.apiKey);
+    const secondBook = await kazakhWorkbook([
+      ['Дана Әлиева', 'Саябақты тазалау', day(22), day(22), 3, 'KZ-55'],
+      ['Ерлан Омаров', 'Саябақты тазалау', day(22), day(22), 3, 'KZ-55'],
+      ['Жанар Қасым', 'Саябақты тазалау', day(22), day(22), 3, 'KZ-55'],
+    ]);
+    const second = await upload(secondBook, XLSX, '', fresh.apiKey);
+    // Uploaded again, the same rows stay the first upload's: the repeat owns no rows and is not listed.
+    await upload(secondBook, XLSX, '', fresh.apiKey);
+    // One activity recorded on its own belongs to no upload.
+    expect((await t.api('POST', '/v1/activities', { token: fresh.apiKey, body: { volunteer: { name: 'Зере Болат' }, activity: { name: { kk: 'Жеке' }, category: 'social', region: 'KZ-55', activityStartDate: '2026-04-01', activityEndDate: '2026-04-01', hours: 2 } } })).status).toBe(201);
+
+    expect((await t.api('POST', `/v1/activities/${second.body[0].id}/withdraw`, { token: fresh.apiKey, body: { reason: 'жазу қатесі' } })).status).toBe(200);
+    expect((await claimByHand(t, first.body[1].offerUri, newHolder())).status).toBe(200);
+
+    const listed = await t.api('GET', '/v1/activities/uploads', { token: fresh.apiKey });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      { uploadId: second.uploadId, recordedAt: expect.any(String), activities: 3, claimed: 0, withdrawn: 1 },
+      { uploadId: first.uploadId, recordedAt: expect.any(String), activities: 2, claimed: 1, withdrawn: 0 },
+    ]);
+    expect(Date.parse(listed.body.items[0].recordedAt)).toBeGreaterThanOrEqual(Date.parse(listed.body.items[1].recordedAt));
+    // What each lists is what `?upload=` filters.
+    const filtered = await t.api('GET', `/v1/activities?upload=${first.uploadId}&counts=true`, { token: fresh.apiKey });
+    expect(filtered.body.counts).toMatchObject({ total: 2, claimed: 1 });
+
+    expect((await t.api('GET', '/v1/activities/uploads', { token: org.apiKey })).body.items.map((u: { uploadId: string }) => u.uploadId)).not.toContain(first.uploadId);
+    expect((await t.api('GET', '/v1/activities/uploads')).status).toBe(401);
   });
 
   it('records 5,000 rows of one workbook in one request, and none again on a second upload', async () => {

@@ -177,6 +177,15 @@ describe.each(VIEWS)('the coordinator on a $name', (view) => {
 
     // The same file again: nothing is recorded twice.
     await page.goto(`${issuer.url}/activities/upload`);
+    // The upload is listed among the earlier ones, with its list and its cards.
+    const earlier = page.locator(`#uploads-list li[data-upload="${uploadId}"]`);
+    await earlier.waitFor();
+    // Newest first (the views share one organization, so the phone's upload is listed on the desktop too).
+    expect(await page.locator('#uploads-list li').first().getAttribute('data-upload')).toBe(uploadId);
+    expect(await page.locator('#uploads h2').textContent()).toBe(t['coord.earlierUploads']);
+    expect(await earlier.innerText()).toContain(t['coord.uploadRows'].replace('{n}', '2').replace('{claimed}', '0'));
+    expect(await earlier.locator('a').first().getAttribute('href')).toBe(`/activities?upload=${uploadId}`);
+    await check(page, view.lang, `uploads-${view.name}`);
     await page.locator('#upload-file').setInputFiles({ name: 'қайта.xlsx', mimeType: XLSX, buffer: file });
     await page.locator('#upload-check').click();
     await page.locator('#preview').waitFor({ state: 'visible' });
