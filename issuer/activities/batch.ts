@@ -78,10 +78,11 @@ export interface BatchWindow {
  * records nothing twice.
  *
  * The answer comes a window at a time: the rows up to and including the 2,000th good one, checked,
- * then recorded in one transaction a few hundred at a time (each part's ids, offers, statement
- * parameters and outcomes let go once its results are text), and answered. Only the window's
- * checked rows and its results' text live across its transaction, and nothing across windows, so
- * a 10,000-row request never holds all of it at once (docs/performance.md). A problem with the
+ * then recorded in one transaction a few hundred at a time (each part's offers and statement
+ * parameters let go once written), and answered, each result made text only as it is sent (a
+ * recorded row is kept as its outcome: id and offer token). Only the window's checked rows and
+ * outcomes live across its transaction, and nothing across windows, so a 10,000-row request
+ * never holds all of it at once (docs/performance.md, "Batches and memory"). A problem with the
  * whole body (not an array, too many rows, unknown columns) is thrown by the first `next()`.
  * The first window has a good row if any row is good, so it tells whether anything is recorded.
  */
