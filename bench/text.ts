@@ -12,7 +12,10 @@ mean something on any machine; absolute rates depend on the machine and on what 
   A presentation counts one signature per credential plus its own.
 - HTTP figures: \`autocannon\` in a process of its own on loopback, \`32\` connections, against a
   verifier service started as in production (\`tsx verifier/main.ts\`) and against a bare
-  \`node:http\` server that parses the same JSON body and verifies one Ed25519 signature.
+  \`node:http\` server that parses the same JSON body and verifies one Ed25519 signature. The two
+  are loaded in turn, in alternated rounds, and the ratio is the median of the rounds' ratios:
+  the capacity of a shared machine drifts within a minute, and two loads back to back see nearly
+  the same machine.
 - Memory: the resident set of the service and its workers, from /proc, sampled every 200 ms.
 `;
 
