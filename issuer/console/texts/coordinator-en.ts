@@ -87,7 +87,7 @@ export const COORDINATOR_EN = {
   'coord.noUploads': 'Nothing has been uploaded yet.',
   'coord.uploadRows': 'Activities: {n} · in passports: {claimed}',
   'coord.uploadOpen': 'Show in the list',
-  'coord.uploadPrint': 'Cards (PDF)',
+  'coord.uploadPrint': 'Print the cards',
 
   'coord.activitiesTitle': 'Activities',
   'coord.searchName': 'Volunteer’s name',

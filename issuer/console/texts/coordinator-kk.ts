@@ -85,7 +85,7 @@ export const COORDINATOR_KK: Record<CoordinatorText, string> = {
   'coord.noUploads': 'Әзірге ештеңе жүктелмеген.',
   'coord.uploadRows': 'Жазбалар: {n} · паспорттарда: {claimed}',
   'coord.uploadOpen': 'Тізімде көрсету',
-  'coord.uploadPrint': 'Карточкалар (PDF)',
+  'coord.uploadPrint': 'Карточкаларды басып шығару',
 
   'coord.activitiesTitle': 'Жазбалар',
   'coord.searchName': 'Волонтердің аты',

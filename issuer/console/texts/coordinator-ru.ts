@@ -85,7 +85,7 @@ export const COORDINATOR_RU: Record<CoordinatorText, string> = {
   'coord.noUploads': 'Загрузок ещё не было.',
   'coord.uploadRows': 'Записей: {n} · в паспортах: {claimed}',
   'coord.uploadOpen': 'Показать в списке',
-  'coord.uploadPrint': 'Карточки (PDF)',
+  'coord.uploadPrint': 'Распечатать карточки',
 
   'coord.activitiesTitle': 'Записи',
   'coord.searchName': 'Имя волонтёра',
