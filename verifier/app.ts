@@ -1,7 +1,7 @@
 import type { Config } from '../shared/config.ts';
 import { openDatabase, type Migration } from '../shared/db/index.ts';
 import { createDidResolver } from '../shared/did/index.ts';
-import { RATE_LIMIT_MIGRATION, answerHot, createServiceApp, leanJsonBody, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
+import { RATE_LIMIT_MIGRATION, createServiceApp, notFoundHandler, parseBodies, problemHandler, writeRateLimit } from '../shared/http/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createGuardedFetch } from '../shared/net/index.ts';
 import type { BuiltService } from '../shared/service/run.ts';
@@ -11,7 +11,7 @@ import { createPagesRouter } from './pages/router.ts';
 import { REQUEST_MIGRATIONS } from './requests/migrations.ts';
 import { createRequestsRouter } from './requests/router.ts';
 import { createVcApiRouter } from './routes/vc-api-router.ts';
-import { createVerifyRouter, verifyHandler } from './routes/verify-router.ts';
+import { createVerifyRouter } from './routes/verify-router.ts';
 import { createTokenStatusListSource } from '../shared/status-list/index.ts';
 import { createStatusListSource } from './sources/status-lists.ts';
 import { createTrustListSource } from './sources/trust-list.ts';
@@ -45,19 +45,14 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
   const deps: VerifierDeps = { config, db, fetch, verifier, logger, now };
 
   const app = createServiceApp({ logger, trustProxy: config.trustProxy, openApi: () => verifierOpenApi(config) });
-  const limit = writeRateLimit(db, config.writeRateLimit);
-  const bodies = parseBodies();
-  app.use(limit);
+  app.use(writeRateLimit(db, config.writeRateLimit));
   // Bodies are read after the rate limit (authentication is per route, by session or none).
-  app.use(bodies);
+  app.use(parseBodies());
   app.use(createVerifyRouter(deps));
   app.use(createVcApiRouter(deps));
   app.use(createRequestsRouter(deps));
   app.use(createPagesRouter(deps));
   app.use(notFoundHandler);
-  const problems = problemHandler(logger);
-  app.use(problems);
-  // The verifier's one hot request: the same limit, parsers and handler, without the router's walk.
-  answerHot(app, { method: 'POST', path: '/v1/verify', handlers: [limit, leanJsonBody(bodies), verifyHandler(deps)] }, problems);
+  app.use(problemHandler(logger));
   return { app, close: () => db.close() };
 }

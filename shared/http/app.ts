@@ -1,7 +1,6 @@
-import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { rememberCommonMiddleware } from './hot-route.ts';
 import { PASSPORT_API_JS } from '../pages/api-client.ts';
 import { PASSPORT_CSS } from '../pages/style.ts';
 
@@ -26,24 +25,24 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(options.trustProxy ?? 'loopback'));
-  const securityHeaders = fixedHeaders(helmet({
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: {
-        'img-src': ["'self'", 'data:', 'blob:', ...(options.imgSrc ?? [])],
-        'media-src': ["'self'", 'blob:', 'mediastream:'],
-        // Pages post forms back to their own origin; share links open on the verifier.
-        'form-action': ["'self'"],
-        'upgrade-insecure-requests': null,
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', ...(options.imgSrc ?? [])],
+          'media-src': ["'self'", 'blob:', 'mediastream:'],
+          // Pages post forms back to their own origin; share links open on the verifier.
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': null,
+        },
       },
-    },
-    crossOriginEmbedderPolicy: false,
-    // Wallets and verifiers on other origins fetch our metadata, status lists and share links.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  }));
-  const common = [securityHeaders, requestLog(options.logger)];
-  app.use(...common);
-  rememberCommonMiddleware(app, common);
+      crossOriginEmbedderPolicy: false,
+      // Wallets and verifiers on other origins fetch our metadata, status lists and share links.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+  app.use(requestLog(options.logger));
   app.get('/healthz', (_req, res) => {
     if (options.ready && !options.ready()) {
       res.status(503).json({ status: 'starting' });
@@ -63,29 +62,6 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     res.type('text/javascript').set('cache-control', 'no-cache').send(PASSPORT_API_JS);
   });
   return app;
-}
-
-/**
- * Helmet's headers do not depend on the request (no CSP nonces here), so helmet runs once, at
- * start, and each request gets the headers it set, as a list: twelve middleware calls a request
- * were a measurable share of a verification over HTTP (docs/performance.md).
- */
-function fixedHeaders(middleware: RequestHandler): RequestHandler {
-  const headers: [string, string][] = [];
-  const removed: string[] = [];
-  const recorder = {
-    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
-    removeHeader: (name: string) => removed.push(name),
-    locals: {},
-  };
-  let done = false;
-  void middleware({ headers: {} } as Request, recorder as unknown as Response, () => (done = true));
-  if (!done || headers.length === 0) throw new Error('helmet did not answer synchronously with its headers');
-  return (_req, res, next) => {
-    for (const name of removed) res.removeHeader(name);
-    for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  };
 }
 
 /** `TRUST_PROXY` as Express takes it: a number of hops, or a comma-separated list of addresses, subnets and names. */

@@ -1,5 +1,5 @@
 export { createServiceApp, type ServiceAppOptions } from './app.ts';
-export { parseBodies, largeBody, leanJsonBody, BODY_LIMIT, type BodyParsingOptions } from './body.ts';
+export { parseBodies, largeBody, BODY_LIMIT, type BodyParsingOptions } from './body.ts';
 export { RATE_LIMIT_MIGRATION, clientBucket, rateLimit, writeRateLimit, type RateLimitOptions } from './rate-limit.ts';
 export { problemHandler, notFoundHandler, sendProblem, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
 export { listen, type RunningServer } from './listen.ts';
@@ -8,4 +8,3 @@ export { parseInput } from './input.ts';
 export { cookieCsrfGuard, loginCsrfGuard, requestSource, type CookieCsrfOptions, type OriginOptions } from './csrf.ts';
 export { clientAddress } from './client.ts';
 export { sendJson } from './send-json.ts';
-export { answerHot, type HotRoute } from './hot-route.ts';

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { PassportError } from '../../shared/errors.ts';
 import { sendJson } from '../../shared/http/index.ts';
@@ -14,12 +14,8 @@ const VerifyInput = z.union([
  * credential or presentation, verified or not; 400 only for input that is neither.
  */
 export function createVerifyRouter(deps: Pick<VerifierDeps, 'verifier'>): Router {
-  return Router().post('/v1/verify', verifyHandler(deps));
-}
-
-/** The handler of `POST /v1/verify`, also answered as a hot route (verifier/app.ts). */
-export function verifyHandler(deps: Pick<VerifierDeps, 'verifier'>): RequestHandler {
-  return async (req, res) => {
+  const router = Router();
+  router.post('/v1/verify', async (req, res) => {
     // No body at all when it was not JSON (text/plain is not parsed): then it names neither field.
     const body: object = req.body !== null && typeof req.body === 'object' ? req.body : {};
     const parsed = VerifyInput.safeParse(body);
@@ -29,5 +25,6 @@ export function verifyHandler(deps: Pick<VerifierDeps, 'verifier'>): RequestHand
     }
     const result = 'jwt' in parsed.data ? await deps.verifier.verifyJwt(parsed.data.jwt) : await deps.verifier.verifyShareLink(parsed.data.url);
     sendJson(res, result);
-  };
+  });
+  return router;
 }
