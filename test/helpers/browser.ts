@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDataDir } from './services.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -21,6 +21,17 @@ const BASE_ARGS = [
  * Debian's Chromium driven by playwright-core (never a downloaded browser). With `camera`, the
  * browser's fake camera plays that .y4m file for the whole life of the browser.
  */
+/**
+ * Collects a page's uncaught script errors and the console errors of content it was refused
+ * (Content Security Policy), into `errors`: a browser test ends by expecting none.
+ */
+export function watchPageErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused/i.test(message.text())) errors.push(message.text());
+  });
+}
+
 export async function launchBrowser(options: { camera?: string } = {}): Promise<Browser> {
   const args = [...BASE_ARGS];
   if (options.camera) {

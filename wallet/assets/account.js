@@ -3,7 +3,7 @@
 'use strict';
 
 (function () {
-  const { t, api, say, showError, busy, showCodes, showPage } = window.Wallet;
+  const { t, api, say, showError, showCodes, showPage } = window.Wallet;
 
   function value(id) {
     return document.getElementById(id).value;
@@ -20,19 +20,9 @@
   }
 
   function onSubmit(id, work) {
-    const form = document.getElementById(id);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const button = form.querySelector('button[type="submit"]');
-      busy(button, true);
-      try {
-        await work(form);
-      } catch (err) {
-        showError('notice', err);
-        document.getElementById('notice').scrollIntoView();
-      } finally {
-        busy(button, false);
-      }
+    window.Wallet.onSubmit(document.getElementById(id), work, (err) => {
+      showError('notice', err);
+      document.getElementById('notice').scrollIntoView();
     });
   }
 

@@ -4,25 +4,12 @@
 'use strict';
 
 (function () {
-  const { lang, t, api, say, explain, busy } = window.Wallet;
+  const { lang, t, api, say, explain } = window.Wallet;
   const token = new URLSearchParams(location.hash.slice(1)).get('token');
   // The language switch keeps the link's token, which the server never sees.
   if (token) for (const link of document.querySelectorAll('a[data-lang]')) link.href = link.getAttribute('href') + location.hash;
 
-  function onSubmit(form, work) {
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const button = form.querySelector('button[type="submit"]');
-      busy(button, true);
-      try {
-        await work(form);
-      } catch (err) {
-        say('notice', explain(err), 'bad');
-      } finally {
-        busy(button, false);
-      }
-    });
-  }
+  const onSubmit = (form, work) => window.Wallet.onSubmit(form, work, (err) => say('notice', explain(err), 'bad'));
 
   const forgot = document.getElementById('forgot-form');
   if (forgot) {

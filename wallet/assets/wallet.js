@@ -187,6 +187,22 @@
     if (button) button.disabled = isBusy;
   }
 
+  /** Runs `work(form)` on submit with the form's button disabled meanwhile; a refusal goes to `fail(err)`. */
+  function onSubmit(form, work, fail) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const button = form.querySelector('button[type="submit"]');
+      busy(button, true);
+      try {
+        await work(form);
+      } catch (err) {
+        fail(err);
+      } finally {
+        busy(button, false);
+      }
+    });
+  }
+
   function showSignIn() {
     document.getElementById('wallet-loading').hidden = true;
     document.getElementById('wallet-page').hidden = true;
@@ -306,5 +322,5 @@
     return [];
   }
 
-  window.Wallet = { lang, t, api, explain, copyButton, showCodes, showPage, ProblemError, el, clear, say, showError, localized, number, hours, date, dateRange, category, badge, choice, chosen, busy, start, listOf };
+  window.Wallet = { lang, t, api, explain, copyButton, showCodes, showPage, ProblemError, el, clear, say, showError, localized, number, hours, date, dateRange, category, badge, choice, chosen, busy, onSubmit, start, listOf };
 })();

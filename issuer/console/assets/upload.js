@@ -26,12 +26,14 @@
   const formMessage = form.querySelector('.form-message');
   const uploadsList = document.getElementById('uploads-list');
   const uploadsEmpty = document.getElementById('uploads-empty');
+  const uploadsMessage = document.getElementById('uploads-message');
   let checked = null;
 
   /** The organization's earlier uploads, newest first, each with its activities and its cards. */
   async function showUploads() {
     try {
       const { items } = await api('GET', '/v1/activities/uploads');
+      say(uploadsMessage, '');
       clear(uploadsList);
       uploadsEmpty.hidden = items.length > 0;
       for (const u of items) {
@@ -47,8 +49,7 @@
         );
       }
     } catch (err) {
-      uploadsEmpty.hidden = false;
-      showError(uploadsEmpty, err);
+      showError(uploadsMessage, err);
     }
   }
 

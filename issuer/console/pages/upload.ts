@@ -55,6 +55,7 @@ export function uploadPage(lang: Language, path: string, me: Me): string {
 <section id="upload-result" class="card" hidden aria-live="polite"></section>
 <section id="uploads" class="card">
   <h2>${t('coord.earlierUploads')}</h2>
+  <div class="form-message" id="uploads-message" aria-live="polite"></div>
   <p class="muted" id="uploads-empty" hidden>${t('coord.noUploads')}</p>
   <ul id="uploads-list" class="uploads"></ul>
 </section>`;

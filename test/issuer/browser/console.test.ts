@@ -5,7 +5,7 @@ import { EN } from '../../../issuer/console/texts/en.ts';
 import { DASHBOARD_TEXTS } from '../../../issuer/dashboard/texts.ts';
 import { REGIONS } from '../../../shared/credential/index.ts';
 import { CONSOLE_TEXTS } from '../../../issuer/console/texts/messages.ts';
-import { launchBrowser } from '../../helpers/browser.ts';
+import { launchBrowser, watchPageErrors } from '../../helpers/browser.ts';
 import { call } from '../../helpers/http.ts';
 import { SCREENSHOTS } from '../../helpers/screenshots.ts';
 import { startService, type StartedService } from '../../helpers/services.ts';
@@ -53,10 +53,7 @@ async function phone(locale: string): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale });
   contexts.push(context);
   const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused/i.test(message.text())) pageErrors.push(message.text());
-  });
+  watchPageErrors(page, pageErrors);
   return page;
 }
 

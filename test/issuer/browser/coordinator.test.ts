@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMN_HEADERS } from '../../../issuer/activities/sheet/columns.ts';
 import { CONSOLE_TEXTS } from '../../../issuer/console/texts/messages.ts';
 import { CATEGORY_NAMES, REGIONS } from '../../../shared/credential/index.ts';
-import { launchBrowser } from '../../helpers/browser.ts';
+import { launchBrowser, watchPageErrors } from '../../helpers/browser.ts';
 import { call } from '../../helpers/http.ts';
 import { cardQr } from '../../helpers/pdf-qr.ts';
 import { SCREENSHOTS } from '../../helpers/screenshots.ts';
@@ -77,10 +77,7 @@ async function open(view: (typeof VIEWS)[number]): Promise<Page> {
   const context = await browser.newContext({ viewport: view.viewport, deviceScaleFactor: 1, isMobile: view.mobile, hasTouch: view.mobile, locale: view.locale, acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused/i.test(message.text())) pageErrors.push(message.text());
-  });
+  watchPageErrors(page, pageErrors);
   return page;
 }
 
