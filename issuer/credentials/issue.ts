@@ -98,6 +98,6 @@ export async function withIssuingRetry<T>(run: () => Promise<T>, attempts = 3): 
 
 function isIssuingConflict(err: unknown): boolean {
   const e = err as { code?: string; message?: string; constraint?: string };
-  const unique = e?.code === 'SQLITE_CONSTRAINT' || e?.code === '23505';
+  const unique = e?.code?.startsWith('SQLITE_CONSTRAINT') || e?.code === '23505';
   return unique && /status_index|status_list|credentials_pkey|credentials\.id\b/.test(`${e.message ?? ''} ${e.constraint ?? ''}`);
 }

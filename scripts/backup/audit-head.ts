@@ -1,4 +1,4 @@
-import sqlite3 from 'sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Queryable, SqlValue } from '../../shared/db/index.ts';
 import { verifyAuditChain, type AuditChainReport } from '../../issuer/audit/index.ts';
 
@@ -8,11 +8,8 @@ import { verifyAuditChain, type AuditChainReport } from '../../issuer/audit/inde
  * head, which is what catches a trail cut short later (`audit:verify --expect-head`).
  */
 export async function auditHeadOf(file: string): Promise<AuditChainReport | undefined> {
-  const db = await new Promise<sqlite3.Database>((done, fail) => {
-    const opened = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? fail(err) : done(opened)));
-  });
-  const all = <T>(sql: string, params: readonly SqlValue[] = []) =>
-    new Promise<T[]>((done, fail) => db.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) => (err ? fail(err) : done(rows))));
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const all = async <T>(sql: string, params: readonly SqlValue[] = []) => db.prepare(sql).all(...params) as T[];
   const q: Queryable = {
     dialect: 'sqlite',
     all,
@@ -23,6 +20,6 @@ export async function auditHeadOf(file: string): Promise<AuditChainReport | unde
     const hasTrail = await all("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
     return hasTrail.length ? await verifyAuditChain(q) : undefined;
   } finally {
-    await new Promise<void>((done) => db.close(() => done()));
+    db.close();
   }
 }

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { auditHeadOf } from './audit-head.ts';
 import { backupStamp, describeFile, MANIFEST, SECRET_FILES, type BackupFile, type BackupManifest } from './manifest.ts';
 
@@ -64,40 +64,21 @@ export async function takeBackup(options: BackupOptions): Promise<{ folder: stri
 }
 
 async function copyDatabase(source: string, target: string): Promise<void> {
-  // OPEN_READWRITE without OPEN_CREATE: a database that vanished is an error, not a new empty file.
-  const db = await open(source, sqlite3.OPEN_READWRITE);
+  // fileMustExist: a database that vanished is an error, not a new empty file.
+  const db = new BetterSqlite3(source, { fileMustExist: true, timeout: 10_000 });
   try {
-    await exec(db, 'PRAGMA busy_timeout = 10000');
-    await run(db, 'VACUUM INTO ?', [target]);
+    db.prepare('VACUUM INTO ?').run(target);
   } finally {
-    await close(db);
+    db.close();
   }
 }
 
 async function checkIntegrity(file: string): Promise<void> {
-  const db = await open(file, sqlite3.OPEN_READONLY);
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = await new Promise<{ integrity_check: string }[]>((done, fail) => db.all('PRAGMA integrity_check', (err, r) => (err ? fail(err) : done(r as never))));
+    const rows = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') throw new Error(`the copy ${file} fails its integrity check: ${rows.map((r) => r.integrity_check).join('; ')}`);
   } finally {
-    await close(db);
+    db.close();
   }
-}
-
-function open(file: string, mode: number): Promise<sqlite3.Database> {
-  return new Promise((done, fail) => {
-    const db = new sqlite3.Database(file, mode, (err) => (err ? fail(err) : done(db)));
-  });
-}
-
-function exec(db: sqlite3.Database, sql: string): Promise<void> {
-  return new Promise((done, fail) => db.exec(sql, (err) => (err ? fail(err) : done())));
-}
-
-function run(db: sqlite3.Database, sql: string, params: string[]): Promise<void> {
-  return new Promise((done, fail) => db.run(sql, params, (err) => (err ? fail(err) : done())));
-}
-
-function close(db: sqlite3.Database): Promise<void> {
-  return new Promise((done, fail) => db.close((err) => (err ? fail(err) : done())));
 }

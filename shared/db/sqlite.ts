@@ -1,55 +1,105 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
-import sqlite3 from 'sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Queryable, RunResult, SqlValue } from './types.ts';
 
+type Connection = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement<unknown[]>;
+
 /**
- * SQLite in WAL mode. Writes and transactions go through one connection, one at a time (SQLite
- * has a single writer anyway); reads outside a transaction use a second connection, so they see
- * committed data only and never wait behind a long batch.
+ * SQLite in WAL mode through better-sqlite3, whose statements run synchronously on the calling
+ * thread. A statement costs microseconds instead of a trip to libuv's thread pool and back
+ * (node-sqlite3's way), so a transaction of twenty statements holds the one write lock for well
+ * under a millisecond rather than for twenty turns of a busy event loop: that lock was what held
+ * OpenID4VCI claims to about a hundred a second (docs/performance.md).
+ *
+ * Writes and transactions go through one connection, one at a time (SQLite has a single writer
+ * anyway); reads outside a transaction use a second connection, so they see committed data only
+ * and never wait behind a long batch. Waiting for another process's write lock (several
+ * `WORKERS`, or `npm run migrate` beside a running service) happens asleep on the event loop,
+ * never in SQLite's busy handler, which would block the thread: see `withWriteLock`.
  */
 export async function openSqlite(file: string): Promise<Database> {
   if (file !== ':memory:') ownerOnly(file);
-  const writer = await connect(file);
-  await exec(writer, 'PRAGMA journal_mode = WAL');
-  await exec(writer, 'PRAGMA synchronous = NORMAL');
-  await exec(writer, 'PRAGMA foreign_keys = ON');
-  await exec(writer, 'PRAGMA busy_timeout = 10000');
-  const reader = file === ':memory:' ? writer : await connect(file);
-  if (reader !== writer) {
-    await exec(reader, 'PRAGMA busy_timeout = 10000');
-    await exec(reader, 'PRAGMA query_only = ON');
-  }
+  const writer = connect(file, STARTUP_BUSY_MS);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = NORMAL');
+  writer.pragma('foreign_keys = ON');
+  // From here on the writer never waits inside SQLite: a busy database is retried asleep.
+  writer.pragma('busy_timeout = 0');
+  const reader = file === ':memory:' ? writer : connect(file, READER_BUSY_MS);
+  if (reader !== writer) reader.pragma('query_only = ON');
   const lock = new Mutex();
   const writerStatements = new StatementCache(writer);
   const readerStatements = reader === writer ? writerStatements : new StatementCache(reader);
   const onWriter = queryable(writerStatements);
   const onReader = queryable(readerStatements);
+  /** One write outside a transaction: its own autocommit transaction, retried while another process writes. */
+  const write = <T>(work: () => T): Promise<T> => lock.run(() => withWriteLock(() => work()));
   return {
     dialect: 'sqlite',
-    get: (sql, params) => (isRead(sql) ? onReader.get(sql, params) : lock.run(() => onWriter.get(sql, params))),
-    all: (sql, params) => (isRead(sql) ? onReader.all(sql, params) : lock.run(() => onWriter.all(sql, params))),
-    run: (sql, params) => lock.run(() => onWriter.run(sql, params)),
+    get: (sql, params) => (isRead(sql) ? onReader.get(sql, params) : write(() => writerStatements.get(sql, params))),
+    all: (sql, params) => (isRead(sql) ? onReader.all(sql, params) : write(() => writerStatements.all(sql, params))),
+    run: (sql, params) => write(() => writerStatements.run(sql, params)),
     transaction: (work) =>
       lock.run(async () => {
-        await exec(writer, 'BEGIN IMMEDIATE');
+        await withWriteLock(() => writer.exec('BEGIN IMMEDIATE'));
         try {
           const result = await work(onWriter);
-          await exec(writer, 'COMMIT');
+          writer.exec('COMMIT');
           return result;
         } catch (err) {
-          await exec(writer, 'ROLLBACK').catch(() => undefined);
+          if (writer.inTransaction) writer.exec('ROLLBACK');
           throw err;
         }
       }),
     close: async () => {
       await lock.run(async () => {
-        await writerStatements.clear();
-        if (readerStatements !== writerStatements) await readerStatements.clear();
-        await closeDb(writer);
-        if (reader !== writer) await closeDb(reader);
+        writerStatements.clear();
+        readerStatements.clear();
+        writer.close();
+        if (reader !== writer) reader.close();
       });
     },
   };
+}
+
+/** How long opening (WAL, migrations' first lock) may wait in SQLite for another process starting at once. */
+const STARTUP_BUSY_MS = 10_000;
+/**
+ * A read in WAL mode waits only in rare moments (another connection recovering the WAL after a
+ * crash); that wait blocks the thread, so it is kept short.
+ */
+const READER_BUSY_MS = 2_000;
+/** How long a write waits, asleep, for another process's write lock before it fails. */
+const WRITE_LOCK_WAIT_MS = 10_000;
+
+/**
+ * Runs `work` (which takes SQLite's write lock: `BEGIN IMMEDIATE`, or one autocommit write) and
+ * retries it while another process holds that lock, sleeping 1, 2, 4 … at most 50 ms between
+ * tries: the event loop goes on serving meanwhile, which SQLite's own busy timeout would stop.
+ * A failed `BEGIN IMMEDIATE` or autocommit write has changed nothing, so a retry is safe.
+ */
+async function withWriteLock<T>(work: () => T): Promise<T> {
+  const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return work();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() >= deadline) throw err;
+    }
+    await sleep(pause);
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED');
+}
+
+/** A connection whose SQLite busy handler waits at most `busyMs` (blocking the thread meanwhile). */
+function connect(file: string, busyMs: number): Connection {
+  return new BetterSqlite3(file, { timeout: busyMs });
 }
 
 /**
@@ -66,105 +116,80 @@ function isRead(sql: string): boolean {
   return /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
 }
 
+/** A connection's statements as the promise-returning `Queryable` the services use. */
 function queryable(statements: StatementCache): Queryable {
   return {
     dialect: 'sqlite',
-    get: <T>(sql: string, params: readonly SqlValue[] = []) =>
-      new Promise<T | undefined>((resolve, reject) =>
-        statements.use(sql, reject, (stmt) => {
-          stmt.get(params as SqlValue[], (err: Error | null, row: T) => (err ? reject(err) : resolve(row)));
-          // A statement stepped to a row and left so holds its read snapshot (and in a write, its lock).
-          stmt.reset();
-        }),
-      ),
-    all: <T>(sql: string, params: readonly SqlValue[] = []) =>
-      new Promise<T[]>((resolve, reject) =>
-        statements.use(sql, reject, (stmt) => stmt.all(params as SqlValue[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)))),
-      ),
-    run: (sql: string, params: readonly SqlValue[] = []) =>
-      new Promise<RunResult>((resolve, reject) =>
-        statements.use(sql, reject, (stmt) =>
-          stmt.run(params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
-            if (err) reject(err);
-            else resolve({ changes: this.changes });
-          }),
-        ),
-      ),
+    get: async (sql, params) => statements.get(sql, params),
+    all: async (sql, params) => statements.all(sql, params),
+    run: async (sql, params) => statements.run(sql, params),
   };
 }
 
-/** Prepared statements kept per connection, at most this many (the least recently used are finalized). */
+/** Prepared statements kept per connection, at most this many (the least recently used are dropped). */
 const STATEMENTS_PER_CONNECTION = 128;
 
 /**
- * The connection's prepared statements by their SQL, reused: preparing (parsing and planning the
- * SQL) and finalizing cost two of the three trips to SQLite's thread that a statement made each
- * time, and an issuance runs some twenty statements. node-sqlite3 runs the calls on one statement
- * in the order they were made, so concurrent users of one statement queue there.
+ * The connection's prepared statements by their SQL, reused (preparing parses and plans the SQL),
+ * and the three ways of running one.
  */
 class StatementCache {
-  private readonly statements = new Map<string, { stmt: sqlite3.Statement; prepared: Promise<void> }>();
+  private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly db: sqlite3.Database) {}
+  constructor(private readonly db: Connection) {}
 
-  /** Calls `work` with the prepared statement of `sql`, or `fail` with the error of preparing it. */
-  use(sql: string, fail: (err: Error) => void, work: (stmt: sqlite3.Statement) => void): void {
-    let entry = this.statements.get(sql);
-    if (entry) {
-      this.statements.delete(sql);
-      this.statements.set(sql, entry);
-    } else {
-      let stmt!: sqlite3.Statement;
-      const prepared = new Promise<void>((resolve, reject) => {
-        stmt = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve()));
-      });
-      entry = { stmt, prepared };
-      const made = entry;
-      // A statement that does not prepare is not kept: the next use tries again (and says why).
-      prepared.catch(() => {
-        if (this.statements.get(sql) === made) this.statements.delete(sql);
-      });
-      this.statements.set(sql, entry);
-      if (this.statements.size > STATEMENTS_PER_CONNECTION) this.evictOldest();
+  get<T>(sql: string, params: readonly SqlValue[] = []): T | undefined {
+    const stmt = this.prepare(sql);
+    if (!stmt.reader) {
+      stmt.run(...bindable(params));
+      return undefined;
     }
-    const { stmt } = entry;
-    entry.prepared.then(() => work(stmt), fail);
+    return stmt.get(...bindable(params)) as T | undefined;
   }
 
-  /** Finalizes every statement (after the calls already made on it), before the connection closes. */
-  async clear(): Promise<void> {
-    const all = [...this.statements.values()];
+  all<T>(sql: string, params: readonly SqlValue[] = []): T[] {
+    const stmt = this.prepare(sql);
+    if (!stmt.reader) {
+      stmt.run(...bindable(params));
+      return [];
+    }
+    return stmt.all(...bindable(params)) as T[];
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): RunResult {
+    return { changes: this.prepare(sql).run(...bindable(params)).changes };
+  }
+
+  clear(): void {
+    // better-sqlite3 finalizes a statement when it is collected, and every one when the connection closes.
     this.statements.clear();
-    await Promise.all(all.map((e) => finalize(e)));
   }
 
-  private evictOldest(): void {
-    const [sql, entry] = this.statements.entries().next().value as [string, { stmt: sqlite3.Statement; prepared: Promise<void> }];
-    this.statements.delete(sql);
-    void finalize(entry);
+  private prepare(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (stmt) {
+      this.statements.delete(sql);
+    } else {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size >= STATEMENTS_PER_CONNECTION) this.statements.delete(this.statements.keys().next().value!);
+    }
+    this.statements.set(sql, stmt);
+    return stmt;
   }
 }
 
-/** Finalizes after the calls made so far: node-sqlite3 queues it behind them. */
-function finalize(entry: { stmt: sqlite3.Statement; prepared: Promise<void> }): Promise<void> {
-  return entry.prepared.then(
-    () => new Promise<void>((resolve) => entry.stmt.finalize(() => resolve())),
-    () => undefined,
-  );
-}
-
-function connect(file: string): Promise<sqlite3.Database> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
+/**
+ * The parameters as better-sqlite3 binds them: it refuses `undefined` and booleans (node-sqlite3
+ * bound them as NULL and 1/0) and wants a Buffer for bytes.
+ */
+function bindable(params: readonly SqlValue[]): unknown[] {
+  return params.map((p) => {
+    const v = p as unknown;
+    if (v === undefined) return null;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (v instanceof Uint8Array && !Buffer.isBuffer(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    return v;
   });
-}
-
-function exec(db: sqlite3.Database, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve())));
-}
-
-function closeDb(db: sqlite3.Database): Promise<void> {
-  return new Promise((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
 }
 
 /** A FIFO lock: one holder at a time, in the order they asked. */

@@ -5,7 +5,7 @@ import { startService, type StartedService } from '../helpers/services.ts';
 /**
  * 40 parallel wrong passwords for one login. Before the fix the limit was checked before scrypt
  * and counted after it, so all 40 were hashed (40 × 401, each a 32 MiB scrypt on the thread
- * pool that sqlite3 shares). A 401 is an answer that needed the hash; a 429 did not.
+ * pool the file system shares). A 401 is an answer that needed the hash; a 429 did not.
  */
 let wallet: StartedService;
 

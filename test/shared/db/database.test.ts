@@ -127,6 +127,35 @@ describe.runIf(TEST_BACKEND === 'sqlite')('SQLite transactions', () => {
     );
     expect(await db.get('SELECT n FROM items WHERE id = ?', ['counter'])).toEqual({ n: 50 });
   });
+
+  it("wait for another connection's write lock asleep, so the event loop goes on meanwhile", async () => {
+    const dataDir = tempDataDir();
+    const first = await again(dataDir);
+    await migrate(first, [ITEMS]);
+    const second = await again(dataDir);
+    await first.run('INSERT INTO items (id, n) VALUES (?, ?)', ['counter', 0]);
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 5);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // The first connection (another process, as far as SQLite can tell) takes the write lock and keeps it.
+    const holder = first.transaction(async (tx) => {
+      await tx.run('UPDATE items SET n = n + 1 WHERE id = ?', ['counter']);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const inTransaction = second.transaction((tx) => tx.run('UPDATE items SET n = n + 10 WHERE id = ?', ['counter']));
+    const alone = second.run('UPDATE items SET n = n + 100 WHERE id = ?', ['counter']);
+    const ticksBefore = ticks;
+    await new Promise((r) => setTimeout(r, 300));
+    // Both writes of the second connection are still waiting, and timers kept firing while they did.
+    expect(ticks - ticksBefore).toBeGreaterThan(10);
+    expect(await second.get('SELECT n FROM items WHERE id = ?', ['counter'])).toEqual({ n: 0 });
+    release();
+    await Promise.all([holder, inTransaction, alone]);
+    clearInterval(ticking);
+    expect(await second.get('SELECT n FROM items WHERE id = ?', ['counter'])).toEqual({ n: 111 });
+  });
 });
 
 describe.runIf(TEST_BACKEND === 'postgres')('PostgreSQL specifics', () => {
