@@ -4,7 +4,7 @@
 
 FROM node:20-bookworm-slim AS dependencies
 WORKDIR /app
-# sqlite3 builds its native module from source when no prebuilt binary fits the platform.
+# better-sqlite3 builds its native module from source when no prebuilt binary fits the platform.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
