@@ -11,6 +11,7 @@ import { createPagesRouter } from './pages/router.ts';
 import { REQUEST_MIGRATIONS } from './requests/migrations.ts';
 import { createRequestsRouter } from './requests/router.ts';
 import { createVcApiRouter } from './routes/vc-api-router.ts';
+import { verifyInFront } from './routes/verify-fast.ts';
 import { createVerifyRouter } from './routes/verify-router.ts';
 import { createTokenStatusListSource } from '../shared/status-list/index.ts';
 import { createStatusListSource } from './sources/status-lists.ts';
@@ -45,7 +46,8 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
   const deps: VerifierDeps = { config, db, fetch, verifier, logger, now };
 
   const app = createServiceApp({ logger, trustProxy: config.trustProxy, openApi: () => verifierOpenApi(config) });
-  app.use(writeRateLimit(db, config.writeRateLimit));
+  const limit = writeRateLimit(db, config.writeRateLimit);
+  app.use(limit);
   // Bodies are read after the rate limit (authentication is per route, by session or none).
   app.use(parseBodies());
   app.use(createVerifyRouter(deps));
@@ -54,5 +56,5 @@ export async function buildVerifier(config: Config, logger: Logger, now: () => D
   app.use(createPagesRouter(deps));
   app.use(notFoundHandler);
   app.use(problemHandler(logger));
-  return { app, close: () => db.close() };
+  return { app, handler: verifyInFront(app, deps, limit), close: () => db.close() };
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -25,8 +26,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(options.trustProxy ?? 'loopback'));
-  app.use(
-    helmet({
+  const securityHeaders = helmet({
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
@@ -40,9 +40,10 @@ export function createServiceApp(options: ServiceAppOptions): Express {
       crossOriginEmbedderPolicy: false,
       // Wallets and verifiers on other origins fetch our metadata, status lists and share links.
       crossOriginResourcePolicy: { policy: 'cross-origin' },
-    }),
-  );
+  });
+  app.use(securityHeaders);
   app.use(requestLog(options.logger));
+  FRONT.set(app, { securityHeaders, logRequest: (req, res, path) => logOnFinish(options.logger, req, res, () => path) });
   app.get('/healthz', (_req, res) => {
     if (options.ready && !options.ready()) {
       res.status(503).json({ status: 'starting' });
@@ -70,19 +71,42 @@ function trustProxySetting(value: string): number | string[] {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/**
+ * What a route answered in front of Express (the verifier's `POST /v1/verify`) needs to answer
+ * as the app would: the same security headers, and the same request log line.
+ */
+export interface ServiceFront {
+  /** The app's helmet middleware; it only sets headers, so it runs on Node's own request and response. */
+  securityHeaders: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+  /** Logs the request when it finishes, as the app's request log does, under the route pattern `path`. */
+  logRequest(req: IncomingMessage, res: ServerResponse, path: string): void;
+}
+
+const FRONT = new WeakMap<Express, ServiceFront>();
+
+/** The security headers and request log of an app made by `createServiceApp`. */
+export function serviceFrontOf(app: Express): ServiceFront {
+  const front = FRONT.get(app);
+  if (!front) throw new Error('serviceFrontOf: the app was not made by createServiceApp');
+  return front;
+}
+
 function requestLog(logger: Logger): RequestHandler {
-  // Below info (LOG_LEVEL=warn, as under load tests) there is nothing to log: no timer, no listener.
-  if (!logger.isLevelEnabled('info')) return (_req, _res, next) => next();
+  // Only method, route pattern and status: query strings, bodies and paths may carry codes and
+  // tokens (an offer link's token). `req.baseUrl` is not used: after an error handler mounted on
+  // a path with parameters it holds the real values, not the pattern.
   return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // Only method, route pattern and status: query strings, bodies and paths may carry codes and
-      // tokens (an offer link's token). `req.baseUrl` is not used: after an error handler mounted on
-      // a path with parameters it holds the real values, not the pattern.
-      const path = req.route ? String(req.route.path) : req.path;
-      logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(ms) }, 'request');
-    });
+    logOnFinish(logger, req, res, () => (req.route ? String(req.route.path) : req.path));
     next();
   };
+}
+
+function logOnFinish(logger: Logger, req: IncomingMessage, res: ServerResponse, path: () => string): void {
+  // Below info (LOG_LEVEL=warn, as under load tests) there is nothing to log: no timer, no listener.
+  if (!logger.isLevelEnabled('info')) return;
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.info({ method: req.method, path: path(), status: res.statusCode, ms: Math.round(ms) }, 'request');
+  });
 }

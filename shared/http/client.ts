@@ -7,5 +7,10 @@ import { ipKeyGenerator } from 'express-rate-limit';
  * since one home or phone gets a whole network and could otherwise rotate addresses at will.
  */
 export function clientAddress(req: Request): string {
-  return req.ip ? ipKeyGenerator(req.ip) : 'unknown';
+  return addressKey(req.ip);
+}
+
+/** The key of a client address as the limits count it (see `clientAddress`). */
+export function addressKey(ip: string | undefined): string {
+  return ip ? ipKeyGenerator(ip) : 'unknown';
 }

@@ -1,10 +1,10 @@
-export { createServiceApp, type ServiceAppOptions } from './app.ts';
-export { parseBodies, largeBody, BODY_LIMIT, type BodyParsingOptions } from './body.ts';
-export { RATE_LIMIT_MIGRATION, clientBucket, rateLimit, writeRateLimit, type RateLimitOptions } from './rate-limit.ts';
-export { problemHandler, notFoundHandler, sendProblem, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
+export { createServiceApp, serviceFrontOf, type ServiceAppOptions, type ServiceFront } from './app.ts';
+export { parseBodies, largeBody, BODY_LIMIT, BODY_LIMIT_BYTES, type BodyParsingOptions } from './body.ts';
+export { RATE_LIMIT_MIGRATION, clientBucket, rateLimit, writeBuckets, writeRateLimit, type RateLimit, type RateLimitOptions } from './rate-limit.ts';
+export { problemHandler, notFoundHandler, sendError, sendProblem, asPassportError, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
 export { listen, type RunningServer } from './listen.ts';
 export { authorizationHash, bearerToken } from './bearer.ts';
 export { parseInput } from './input.ts';
 export { cookieCsrfGuard, loginCsrfGuard, requestSource, type CookieCsrfOptions, type OriginOptions } from './csrf.ts';
-export { clientAddress } from './client.ts';
+export { addressKey, clientAddress } from './client.ts';
 export { sendJson } from './send-json.ts';

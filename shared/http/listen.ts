@@ -1,5 +1,4 @@
-import type { Server } from 'node:http';
-import type { Express } from 'express';
+import { createServer, type RequestListener, type Server } from 'node:http';
 
 export interface RunningServer {
   server: Server;
@@ -7,10 +6,10 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Listens on `port` (0 picks a free one) and resolves once the socket is bound. */
-export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+/** Serves `handler` (an Express app, or what stands in front of one) on `port` (0 picks a free one); resolves once the socket is bound. */
+export function listen(handler: RequestListener, port: number, host = '0.0.0.0'): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer(handler).listen(port, host);
     server.once('error', reject);
     server.once('listening', () => {
       const address = server.address();

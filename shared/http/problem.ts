@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { PassportError } from '../errors.ts';
 
@@ -29,11 +30,16 @@ export function toProblem(err: PassportError, instance?: string): ProblemDetails
   };
 }
 
-export function sendProblem(res: Response, err: PassportError, instance?: string): void {
+/** Answers with `err` as problem details; on Node's own response too (the verifier's fast path). */
+export function sendProblem(res: ServerResponse, err: PassportError, instance?: string): void {
   // A limit that says when to come back says it in the standard header too (RFC 9110, 10.2.3).
   const retryAfter = err.extra?.retryAfterSeconds;
-  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter > 0) res.set('retry-after', String(Math.ceil(retryAfter)));
-  res.status(err.status).type('application/problem+json').send(JSON.stringify(toProblem(err, instance)));
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter > 0) res.setHeader('retry-after', String(Math.ceil(retryAfter)));
+  const body = JSON.stringify(toProblem(err, instance));
+  res.statusCode = err.status;
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /**
@@ -45,17 +51,23 @@ export function sendProblem(res: Response, err: PassportError, instance?: string
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    const known = asPassportError(err);
-    if (known.status >= 500) logger.error({ err, path: req.path }, 'request failed');
-    sendProblem(res, known, req.originalUrl);
+    sendError(logger, res, err, req.originalUrl, req.path);
   };
+}
+
+/** Answers any error as problem details (see `problemHandler`), logging an unknown one with its stack under `path`. */
+export function sendError(logger: Logger, res: ServerResponse, err: unknown, instance: string, path: string): void {
+  const known = asPassportError(err);
+  if (known.status >= 500) logger.error({ err, path }, 'request failed');
+  sendProblem(res, known, instance);
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new PassportError('not_found', `No route for ${req.method} ${req.path}`));
 };
 
-function asPassportError(err: unknown): PassportError {
+/** Any error as what the client is told: its own mistakes as 4xx, anything unknown as a 500 that names nothing internal. */
+export function asPassportError(err: unknown): PassportError {
   if (err instanceof PassportError) return err;
   const e = err as { type?: string; status?: number; statusCode?: number; message?: string; limit?: number };
   switch (e?.type) {

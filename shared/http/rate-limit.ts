@@ -1,4 +1,5 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, RequestHandler } from 'express';
 import type { Migration, Queryable } from '../db/index.ts';
 import { PassportError } from '../errors.ts';
 import { Allowances } from './allowance.ts';
@@ -39,47 +40,74 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
+/** A rate limit's Express middleware, and its way in for a request answered outside Express. */
+export type RateLimit = RequestHandler & {
+  /**
+   * Takes one request from `buckets` for a request that is answered without Express (the
+   * verifier's `POST /v1/verify`, see verifier/routes/verify-fast.ts): `true` when admitted, with
+   * the RateLimit fields set on `res`; `false` when it is refused (the fields and Retry-After set),
+   * and the caller answers 429 as this middleware would.
+   */
+  admit(buckets: readonly string[], res: ServerResponse): boolean | Promise<boolean>;
+  /** Answers 429 with the limit's problem details, after `admit` said false. */
+  refuse(res: ServerResponse, instance: string): void;
+};
+
 /**
  * A rate limit counted in the database (see `Allowances`): a request takes one from each of its
  * buckets' allowance for the current minute, and is refused with 429 and Retry-After when one is
  * spent. Most requests are decided from memory, without a statement.
  */
-export function rateLimit(options: RateLimitOptions): RequestHandler {
+export function rateLimit(options: RateLimitOptions): RateLimit {
   const { perMinute, now = Date.now } = options;
   const allowances = new Allowances(options.db, perMinute);
-  return (req, res, next) => {
-    const buckets = [...new Set(options.buckets(req))];
-    if (buckets.length === 0) return next();
+  /** Takes one from every bucket and sets the RateLimit fields on `res`, with Retry-After when refused. */
+  const take = (buckets: string[], res: ServerResponse): boolean | Promise<boolean> => {
     const at = now();
     const minute = Math.floor(at / WINDOW_MS);
     const resetSeconds = Math.max(1, Math.ceil(((minute + 1) * WINDOW_MS - at) / 1000));
-    const decide = (allowed: boolean) => {
-      if (!allowed) return refuse(req, res, options.detail, perMinute, resetSeconds);
-      setHeaders(res, perMinute, allowances.remaining(buckets), resetSeconds);
-      next();
+    const decide = (allowed: boolean): boolean => {
+      setHeaders(res, perMinute, allowed ? allowances.remaining(buckets) : 0, resetSeconds);
+      if (!allowed) res.setHeader('Retry-After', String(resetSeconds));
+      return allowed;
     };
     const taken = allowances.take(buckets, minute);
+    return typeof taken === 'boolean' ? decide(taken) : taken.then(decide);
+  };
+  const handler: RequestHandler = (req, res, next) => {
+    const buckets = [...new Set(options.buckets(req))];
+    if (buckets.length === 0) return next();
+    const decide = (allowed: boolean) => (allowed ? next() : refuse(res, req.originalUrl));
+    const taken = take(buckets, res);
     if (typeof taken === 'boolean') decide(taken);
     else taken.then(decide, next);
   };
+  const refuse = (res: ServerResponse, instance: string) => sendProblem(res, new PassportError('rate_limited', options.detail), instance);
+  return Object.assign(handler, { admit: (buckets: readonly string[], res: ServerResponse) => take([...new Set(buckets)], res), refuse });
 }
 
 /**
  * Rate limit for requests that write (every method but GET, HEAD and OPTIONS): counted per client
  * address and, separately, per bearer token (by its SHA-256, so the table holds no secret).
  */
-export function writeRateLimit(db: Queryable, perMinute: number, now?: () => number): RequestHandler {
+export function writeRateLimit(db: Queryable, perMinute: number, now?: () => number): RateLimit {
   return rateLimit({
     db,
     perMinute,
     now,
     detail: 'Too many write requests; retry after the Retry-After header',
-    buckets: (req) => {
-      if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return [];
-      const key = authorizationHash(req);
-      return key ? [clientBucket('write', req), `key:${key}`] : [clientBucket('write', req)];
-    },
+    buckets: (req) => writeBuckets(req, clientAddress(req)),
   });
+}
+
+/**
+ * The buckets a write counts in: its client's address (`addressKey`) and, when it carries an
+ * Authorization header, that header's hash. None for GET, HEAD and OPTIONS.
+ */
+export function writeBuckets(req: IncomingMessage, address: string): string[] {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return [];
+  const key = authorizationHash(req);
+  return key ? [`write:ip:${address}`, `key:${key}`] : [`write:ip:${address}`];
 }
 
 /** The bucket of the client's address (IPv6 by its /56 network, see `clientAddress`). */
@@ -88,13 +116,7 @@ export function clientBucket(kind: string, req: Request): string {
 }
 
 /** The IETF RateLimit header fields (draft 8), as express-rate-limit sent them. */
-function setHeaders(res: Response, limit: number, remaining: number, resetSeconds: number): void {
+function setHeaders(res: ServerResponse, limit: number, remaining: number, resetSeconds: number): void {
   res.setHeader('RateLimit-Policy', `"per-minute"; q=${limit}; w=${WINDOW_MS / 1000}`);
   res.setHeader('RateLimit', `"per-minute"; r=${Math.max(0, remaining)}; t=${resetSeconds}`);
-}
-
-function refuse(req: Request, res: Response, detail: string, limit: number, resetSeconds: number): void {
-  setHeaders(res, limit, 0, resetSeconds);
-  res.setHeader('Retry-After', String(resetSeconds));
-  sendProblem(res, new PassportError('rate_limited', detail), req.originalUrl);
 }

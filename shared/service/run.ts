@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import type { RequestListener } from 'node:http';
 import type { Express } from 'express';
 import { loadConfig, type Config } from '../config.ts';
 import { listen } from '../http/listen.ts';
@@ -7,6 +8,11 @@ import { watchParent } from './parent-watch.ts';
 
 export interface BuiltService {
   app: Express;
+  /**
+   * What answers the requests, when not `app` alone: the verifier answers `POST /v1/verify` in
+   * front of Express and hands every other request to `app` (verifier/routes/verify-fast.ts).
+   */
+  handler?: RequestListener;
   /** Releases what the service holds (database, timers) after the server stopped accepting. */
   close(): Promise<void>;
 }
@@ -33,7 +39,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(definition, config, logger);
 
   const service = await definition.build(config, logger);
-  const server = await listen(service.app, definition.port(config));
+  const server = await listen(service.handler ?? service.app, definition.port(config));
   logger.info({ url: definition.url(config), port: server.port }, `${definition.name} listening`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -87,6 +87,34 @@ describe('POST /v1/verify bodies', () => {
     expect((await post('/v1/verify', JSON.stringify({ jwt }))).status).toBe(200);
   });
 
+  it('logs the request as the app does, on either path', async () => {
+    const logged = await startService('verifier', { env: { LOG_LEVEL: 'info' } });
+    try {
+      for (const path of ['/v1/verify', '/v1/verify?via=router']) {
+        const res = await fetch(`${logged.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jwt }) });
+        expect(res.status).toBe(200);
+      }
+      const bad = await fetch(`${logged.url}/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jwt": ' });
+      expect(bad.status).toBe(400);
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = logged
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"request"') && l.includes('/v1/verify'))
+        .map((l) => JSON.parse(l) as { method: string; path: string; status: number });
+      expect(lines.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
+        { method: 'POST', path: '/v1/verify', status: 200 },
+        { method: 'POST', path: '/v1/verify', status: 200 },
+        { method: 'POST', path: '/v1/verify', status: 400 },
+      ]);
+      // The query string is never logged, nor is the JWT.
+      expect(logged.output()).not.toContain('via=router');
+      expect(logged.output()).not.toContain(jwt.slice(-20));
+    } finally {
+      await logged.stop();
+    }
+  });
+
   it('still counts the write rate limit', async () => {
     const limited = await startService('verifier', { env: { WRITE_RATE_LIMIT: '5' } });
     try {
