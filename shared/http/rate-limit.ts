@@ -74,6 +74,7 @@ export function rateLimit(options: RateLimitOptions): RateLimit {
     const taken = allowances.take(buckets, minute);
     return typeof taken === 'boolean' ? decide(taken) : taken.then(decide);
   };
+  const refuse = (res: ServerResponse, instance: string) => sendProblem(res, new PassportError('rate_limited', options.detail), instance);
   const handler: RequestHandler = (req, res, next) => {
     const buckets = [...new Set(options.buckets(req))];
     if (buckets.length === 0) return next();
@@ -82,7 +83,6 @@ export function rateLimit(options: RateLimitOptions): RateLimit {
     if (typeof taken === 'boolean') decide(taken);
     else taken.then(decide, next);
   };
-  const refuse = (res: ServerResponse, instance: string) => sendProblem(res, new PassportError('rate_limited', options.detail), instance);
   return Object.assign(handler, { admit: (buckets: readonly string[], res: ServerResponse) => take([...new Set(buckets)], res), refuse });
 }
 
