@@ -27,19 +27,19 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(options.trustProxy ?? 'loopback'));
   const securityHeaders = helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:', ...(options.imgSrc ?? [])],
-          'media-src': ["'self'", 'blob:', 'mediastream:'],
-          // Pages post forms back to their own origin; share links open on the verifier.
-          'form-action': ["'self'"],
-          'upgrade-insecure-requests': null,
-        },
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:', ...(options.imgSrc ?? [])],
+        'media-src': ["'self'", 'blob:', 'mediastream:'],
+        // Pages post forms back to their own origin; share links open on the verifier.
+        'form-action': ["'self'"],
+        'upgrade-insecure-requests': null,
       },
-      crossOriginEmbedderPolicy: false,
-      // Wallets and verifiers on other origins fetch our metadata, status lists and share links.
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    },
+    crossOriginEmbedderPolicy: false,
+    // Wallets and verifiers on other origins fetch our metadata, status lists and share links.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   app.use(securityHeaders);
   app.use(requestLog(options.logger));

@@ -107,12 +107,16 @@ export function writeRateLimit(db: Queryable, perMinute: number, now?: () => num
 export function writeBuckets(req: IncomingMessage, address: string): string[] {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return [];
   const key = authorizationHash(req);
-  return key ? [`write:ip:${address}`, `key:${key}`] : [`write:ip:${address}`];
+  return key ? [addressBucket('write', address), `key:${key}`] : [addressBucket('write', address)];
 }
 
 /** The bucket of the client's address (IPv6 by its /56 network, see `clientAddress`). */
 export function clientBucket(kind: string, req: Request): string {
-  return `${kind}:ip:${clientAddress(req)}`;
+  return addressBucket(kind, clientAddress(req));
+}
+
+function addressBucket(kind: string, address: string): string {
+  return `${kind}:ip:${address}`;
 }
 
 /** The IETF RateLimit header fields (draft 8), as express-rate-limit sent them. */

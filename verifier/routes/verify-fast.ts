@@ -38,7 +38,7 @@ export function verifyInFront(app: Express, deps: Pick<VerifierDeps, 'verifier' 
     readBody(req)
       .then((bytes) => {
         const body = parseJson(bytes);
-        if (body !== null && typeof body === 'object') assertJsonDepth(body, undefined, 'The request body');
+        assertJsonDepth(body, undefined, 'The request body');
         return verifyBody(deps, body);
       })
       .then((result) => sendJson(res, result), (err: unknown) => (req.readableAborted ? res.destroy() : fail(res, err)));

@@ -3,9 +3,11 @@ import { Attacker } from '../../helpers/attacker.ts';
 import { startService, type StartedService } from '../../helpers/services.ts';
 
 /**
- * `POST /v1/verify` over real HTTP, for the bodies a client may send: every way of sending JSON
- * (and a form) reads the same, every body that is not one JSON object or array is refused as
- * problem details, the route answers alike with a query string, and the write limit counts it.
+ * `POST /v1/verify` over real HTTP, for the bodies a client may send, on both of its paths (the
+ * plain JSON request answered in front of Express, verifier/routes/verify-fast.ts; the rest by
+ * the Express route): every way of sending JSON (and a form) reads the same, every body that is
+ * not one JSON object or array is refused as problem details, the route answers alike with a
+ * query string, and the write limit counts it.
  */
 describe('POST /v1/verify bodies', () => {
   let verifier: StartedService;
@@ -29,15 +31,15 @@ describe('POST /v1/verify bodies', () => {
   const stable = (res: Response) => Object.fromEntries(Array.from(res.headers as unknown as Iterable<[string, string]>).filter(([name]) => !['date', 'ratelimit', 'content-length'].includes(name)));
 
   it('answers alike with a query string: status, headers and verification log', async () => {
-    const hot = await post('/v1/verify', JSON.stringify({ jwt }));
+    const inFront = await post('/v1/verify', JSON.stringify({ jwt }));
     const routed = await post('/v1/verify?via=router', JSON.stringify({ jwt }));
-    expect(hot.status).toBe(200);
+    expect(inFront.status).toBe(200);
     expect(routed.status).toBe(200);
-    expect(stable(hot)).toEqual(stable(routed));
-    expect(hot.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(hot.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(hot.headers.get('ratelimit-policy')).toContain('q=1000');
-    const [a, b] = [await hot.json(), await routed.json()];
+    expect(stable(inFront)).toEqual(stable(routed));
+    expect(inFront.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(inFront.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(inFront.headers.get('ratelimit-policy')).toContain('q=1000');
+    const [a, b] = [await inFront.json(), await routed.json()];
     expect(a.kind).toBe('credential');
     expect(a.checks.find((c: { id: string }) => c.id === 'signature').valid).toBe(true);
     expect({ ...a, verifiedAt: undefined }).toEqual({ ...b, verifiedAt: undefined });
