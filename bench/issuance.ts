@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StartedService } from '../test/helpers/services.ts';
@@ -23,10 +25,38 @@ export async function claimsPerSecond(fixtures: Fixtures, claims: number): Promi
     for (const r of results) if (r.offerUri) offers.push(r.offerUri);
   }
   if (offers.length !== claims) throw new Error(`only ${offers.length} of ${claims} offers were recorded`);
-  // A few claims first, so the issuer's code is compiled and its caches warm, as for the HTTP figures.
+  return warmClaims(fixtures.issuer.url, offers);
+}
+
+/**
+ * The same claims, by the same wallets, against bench/floor-issuer.mjs: the least an issuer can do
+ * per claim (no framework, no audit trail, no logs), so the table shows what the machine allows.
+ */
+export async function floorClaimsPerSecond(claims: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'passport-bench-floor-'));
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'floor-issuer.mjs'), join(dir, 'floor.db'), String(claims)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  try {
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    while (!stdout.includes('\nEND\n')) {
+      if (child.exitCode !== null) throw new Error(`the floor issuer exited ${child.exitCode}`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    const lines = stdout.split('\n');
+    const url = `http://127.0.0.1:${/^listening (\d+)$/.exec(lines[0]!)![1]}`;
+    return await warmClaims(url, lines.filter((line) => line.startsWith('openid-credential-offer://')));
+  } finally {
+    child.stdin.end();
+    if (child.exitCode === null) await once(child, 'exit');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A few claims first, so the issuer's code is compiled and its caches warm, as for the HTTP figures; then the rest, timed. */
+async function warmClaims(issuerUrl: string, offers: string[]): Promise<number> {
   const warmUp = Math.min(32, Math.floor(offers.length / 5));
-  await claimOffers(fixtures.issuer.url, offers.slice(0, warmUp));
-  const { seconds } = await claimOffers(fixtures.issuer.url, offers.slice(warmUp));
+  await claimOffers(issuerUrl, offers.slice(0, warmUp));
+  const { seconds } = await claimOffers(issuerUrl, offers.slice(warmUp));
   return (offers.length - warmUp) / seconds;
 }
 

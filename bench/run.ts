@@ -5,7 +5,7 @@ import { startService } from '../test/helpers/services.ts';
 import { ADMIN, SERVICE_ENV, startFixtures, post } from './fixtures.ts';
 import { alternated, bareServer, CONNECTIONS, verifierService } from './http.ts';
 import { inProcessFigures } from './in-process.ts';
-import { batchRecorded, claimsPerSecond, type BatchFigure } from './issuance.ts';
+import { batchRecorded, claimsPerSecond, floorClaimsPerSecond, type BatchFigure } from './issuance.ts';
 import { loadWarning, machine, markdownTable, perSecond, ratio, type Row } from './report.ts';
 import { SIZE } from './size.ts';
 import { BENCHMARKS_TEXT, coresText } from './text.ts';
@@ -58,6 +58,16 @@ try {
   log('HTTP: OpenID4VCI claims');
   const claims = await claimsPerSecond(fixtures, SIZE.claims);
   rows.push({ figure: 'OpenID4VCI claims over HTTP (token + nonce + credential, offers fetched beforehand), 16 wallets at once', ours: perSecond(claims), baseline: bareLabel, ratio: ratio(claims, bare.rps), target: '≥ 0.25', met: claims / bare.rps >= 0.25 });
+  log('HTTP: the same claims against the floor issuer');
+  const floor = await floorClaimsPerSecond(SIZE.claims);
+  rows.push({
+    figure: 'the floor of a claim: the same wallets against bench/floor-issuer.mjs (node:http, SQLite, one proof verified and one credential signed; no framework, audit trail or logs)',
+    ours: perSecond(floor),
+    baseline: bareLabel,
+    ratio: `${ratio(floor, bare.rps)} (ours: ${ratio(claims, floor)} of the floor)`,
+    target: 'informational',
+    met: undefined,
+  });
 
   rows.push({ figure: 'verifier memory during the HTTP load (resident, all processes)', ours: `${Math.round(http.peakMb)} MB`, baseline: '', ratio: '–', target: '< 300 MB', met: http.peakMb < 300 });
 

@@ -21,7 +21,7 @@ export function loadBenchSize(): BenchSize {
   const small = process.argv.includes('--small') || process.env.BENCH_SIZE === 'small';
   return small
     ? { name: 'small', inProcessOps: 200, httpSeconds: 1, httpRounds: 1, claims: 20, batchRows: 1_000 }
-    : { name: 'full', inProcessOps: 5_000, httpSeconds: 6, httpRounds: 5, claims: 400, batchRows: 100_000 };
+    : { name: 'full', inProcessOps: 5_000, httpSeconds: 6, httpRounds: 5, claims: 2_000, batchRows: 100_000 };
 }
 
 export const SIZE = loadBenchSize();

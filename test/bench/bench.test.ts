@@ -24,6 +24,7 @@ describe('npm run bench (BENCH_SIZE=small)', () => {
         /\| one VP with 5 credentials, in process .* \| \d+\.\d\d \| ≥ 0\.5 \|/,
         /\| `POST \/v1\/verify` of one credential over HTTP, 32 connections .* p99 \d+ ms, \d+ errors, \d+ non-2xx \| [\d,]+\/s \(bare node:http/,
         /\| OpenID4VCI claims over HTTP .* \| [\d,]+\/s \| .* \| \d+\.\d\d \| ≥ 0\.25 \|/,
+        /\| the floor of a claim: .* \| [\d,]+\/s \| .* \| \d+\.\d\d \(ours: \d+\.\d\d of the floor\) \| informational \| – \|/,
         /\| a 1,000-row batch recorded \(SQLite, .* \| \d+\.\d s; issuer \d+ MB/,
         /\| batch recorded on PostgreSQL \||\| a 1,000-row batch recorded \(PostgreSQL/,
         /\| verifier memory during the HTTP load .* \| \d+ MB \|/,
