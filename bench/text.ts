@@ -16,6 +16,10 @@ mean something on any machine; absolute rates depend on the machine and on what 
   are loaded in turn, in alternated rounds, and the ratio is the median of the rounds' ratios:
   the capacity of a shared machine drifts within a minute, and two loads back to back see nearly
   the same machine.
+- The floor of a claim: the claims' wallets against \`bench/floor-issuer.mjs\`, plain \`node:http\`
+  and SQLite doing only what a claim cannot do without (the code and token, the nonce, the proof
+  verified, the credential row, one signature), so the table shows what the machine allows a
+  claim beside what the issuer reaches.
 - Memory: the resident set of the service and its workers, from /proc, sampled every 200 ms.
 `;
 
