@@ -36,12 +36,15 @@ export async function floorClaimsPerSecond(claims: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'passport-bench-floor-'));
   const child = spawn(process.execPath, [join(import.meta.dirname, 'floor-issuer.mjs'), join(dir, 'floor.db'), String(claims)], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    while (!stdout.includes('\nEND\n')) {
-      if (child.exitCode !== null) throw new Error(`the floor issuer exited ${child.exitCode}`);
-      await new Promise((done) => setTimeout(done, 20));
-    }
+    // It prints its port and its offers, then END, once it listens.
+    const stdout = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => {
+        text += d.toString();
+        if (text.includes('\nEND\n')) resolve(text);
+      });
+      child.once('exit', (code) => reject(new Error(`the floor issuer exited ${code}`)));
+    });
     const lines = stdout.split('\n');
     const url = `http://127.0.0.1:${/^listening (\d+)$/.exec(lines[0]!)![1]}`;
     return await warmClaims(url, lines.filter((line) => line.startsWith('openid-credential-offer://')));

@@ -15,8 +15,8 @@ const MAX_N_TIMES_R = 2 ** 20;
 /**
  * scrypt runs on libuv's thread pool (4 threads by default), the same pool the file system, DNS
  * and PostgreSQL's TLS use. Left alone, a burst of sign-ins fills every thread and another
- * volunteer's page or file waits seconds behind it. So at most 2 run at once per process, 32 more may wait, and the
- * rest are refused with 503 `busy`. It is one limit per process because the pool is per process.
+ * volunteer's page or file waits seconds behind it. So at most 2 run at once per process, 32
+ * more may wait, and the rest are refused with 503 `busy`. It is one limit per process because the pool is per process.
  */
 export const PASSWORD_WORK: WorkLimit = createWorkLimit({ concurrency: 2, queue: 32, what: 'checking passwords' });
 

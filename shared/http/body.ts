@@ -1,10 +1,8 @@
 import express, { Router, type RequestHandler } from 'express';
 import { assertJsonDepth } from '../json/index.ts';
 
-/** What every route but a few large-upload routes may receive. */
-export const BODY_LIMIT = '1mb';
-/** `BODY_LIMIT` in bytes, as body-parser reads '1mb'. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** What every route but a few large-upload routes may receive, in bytes (1 MiB). */
+export const BODY_LIMIT = 1024 * 1024;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 

@@ -1,5 +1,5 @@
 export { createServiceApp, serviceFrontOf, type ServiceAppOptions, type ServiceFront } from './app.ts';
-export { parseBodies, largeBody, BODY_LIMIT, BODY_LIMIT_BYTES, type BodyParsingOptions } from './body.ts';
+export { parseBodies, largeBody, BODY_LIMIT, type BodyParsingOptions } from './body.ts';
 export { RATE_LIMIT_MIGRATION, clientBucket, rateLimit, writeBuckets, writeRateLimit, type RateLimit, type RateLimitOptions } from './rate-limit.ts';
 export { problemHandler, notFoundHandler, sendError, sendProblem, asPassportError, toProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem.ts';
 export { listen, type RunningServer } from './listen.ts';

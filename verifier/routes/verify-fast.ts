@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import proxyAddr from 'proxy-addr';
-import { addressKey, BODY_LIMIT_BYTES, sendError, sendJson, serviceFrontOf, writeBuckets, type RateLimit } from '../../shared/http/index.ts';
+import { addressKey, BODY_LIMIT, sendError, sendJson, serviceFrontOf, writeBuckets, type RateLimit } from '../../shared/http/index.ts';
 import { assertJsonDepth } from '../../shared/json/index.ts';
 import type { VerifierDeps } from '../deps.ts';
 import { verifyBody } from './verify-router.ts';
@@ -60,7 +60,7 @@ function plainVerify(req: IncomingMessage): boolean {
   const { 'content-type': type, 'content-length': length, 'content-encoding': coding, 'transfer-encoding': chunked } = req.headers;
   if (type === undefined || !PLAIN_JSON.test(type) || chunked !== undefined) return false;
   if (coding !== undefined && coding.toLowerCase() !== 'identity') return false;
-  return length !== undefined && /^\d{1,8}$/.test(length) && Number(length) <= BODY_LIMIT_BYTES;
+  return length !== undefined && /^\d{1,8}$/.test(length) && Number(length) <= BODY_LIMIT;
 }
 
 /** The body's bytes; Node's parser holds them to the Content-Length already checked. */
